@@ -1,0 +1,126 @@
+/**
+ * Plain-text report of a run for the terminal: departments, funnel, revenue and
+ * the bottleneck verdict, with medians and P10-P90 ranges.
+ */
+import type { RunResult } from '../montecarlo/run.ts';
+import type { Summary } from '../montecarlo/stats.ts';
+import type { BottleneckVerdict } from '../montecarlo/bottleneck.ts';
+import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
+
+/** English names of departments. */
+export const DEPARTMENT_NAMES = {
+  marketing: 'Marketing',
+  insideSales: 'Inside Sales',
+  fieldSales: 'Field Sales',
+  customerSuccess: 'Customer Success',
+} as const;
+
+/** English names of loss causes, in the words of MODEL.md. */
+export const LOSS_NAMES: Record<LossCause, string> = {
+  notQualified: 'never qualified (not a buyer)',
+  isAbandoned: 'never contacted (gave up waiting for IS)',
+  isCold: 'went cold waiting for IS',
+  isDisqualified: 'disqualified by IS',
+  fsAbandoned: 'stalled waiting for FS (gave up)',
+  fsCold: 'stalled waiting for FS (intent decayed)',
+  dealLost: 'lost deal',
+  csAbandoned: 'cancelled waiting for onboarding',
+  churnBase: 'base churn',
+  churnOverload: 'churned from overload',
+};
+
+const count = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '-');
+const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '-');
+const days = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+
+/** Yen in millions or billions (JPY 12.3M), for an English terminal. */
+export function yen(x: number): string {
+  if (!Number.isFinite(x)) return '-';
+  const a = Math.abs(x);
+  if (a >= 1e9) return `¥${(x / 1e9).toFixed(2)}B`;
+  if (a >= 1e6) return `¥${(x / 1e6).toFixed(1)}M`;
+  return `¥${Math.round(x).toLocaleString('en-US')}`;
+}
+
+function pad(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  return [pad(header, widths), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => pad(r, widths))];
+}
+
+const range = (s: Summary, f: (x: number) => string) => `${f(s.p10)} - ${f(s.p90)}`;
+
+/** One sentence naming the bottleneck and its evidence. */
+export function verdictSentence(v: BottleneckVerdict): string {
+  if (v.limit === 'demand') {
+    const busiest = [...v.evidence].sort((a, b) => b.utilisation - a.utilisation)[0];
+    return `No department is congested (busiest: ${DEPARTMENT_NAMES[busiest.department]} at ${pct(busiest.utilisation)}): lead volume from Marketing limits the funnel.`;
+  }
+  const e = v.evidence.find((x) => x.department === v.department)!;
+  const item = { insideSales: 'MQLs', fieldSales: 'opportunities', customerSuccess: 'new accounts' }[e.department];
+  const lostWords = { insideSales: 'were never contacted or went cold', fieldSales: 'stalled', customerSuccess: 'churned from overload or gave up on onboarding' }[e.department];
+  return (
+    `${DEPARTMENT_NAMES[e.department]} is the bottleneck: ${pct(e.utilisation)} busy, ${item} wait ${days(e.waitDays)} days on median, ` +
+    `${count(e.lostWaiting)} ${lostWords} in the period, ${count(e.queueEnd)} waiting at the end.`
+  );
+}
+
+/** The full terminal report. */
+export function formatReport(r: RunResult): string {
+  const m = r.measures;
+  const lines: string[] = [];
+  lines.push(`${r.scenario.name}: ${r.scenario.replications} replications, ${r.scenario.horizonDays} days, seed "${r.scenario.seed}"`);
+  lines.push('Figures are medians over replications with the P10 - P90 range.', '');
+  const stages = [
+    ['Inside Sales', m.insideSales, m.funnel.lost.isAbandoned.p50 + m.funnel.lost.isCold.p50],
+    ['Field Sales', m.fieldSales, m.funnel.lost.fsAbandoned.p50 + m.funnel.lost.fsCold.p50],
+    ['Customer Success', m.customerSuccess, m.funnel.lost.csAbandoned.p50 + m.funnel.lost.churnOverload.p50],
+  ] as const;
+  lines.push(
+    ...table(
+      ['Department', 'Utilisation', 'Mean wait (days)', 'P90 wait', 'Backlog at end', 'Lost while waiting'],
+      stages.map(([name, s, lost]) => [name, pct(s.utilisation.p50), days(s.waitMeanDays.p50), days(s.waitP90Days.p50), count(s.queueEnd.p50), count(lost)]),
+    ),
+  );
+  lines.push('', 'Funnel');
+  const f = m.funnel;
+  lines.push(
+    ...table(
+      ['Step', 'Count', 'P10 - P90', 'Conversion'],
+      [
+        ['Leads', count(f.leads.p50), range(f.leads, count), ''],
+        ['MQLs', count(f.mqls.p50), range(f.mqls, count), `MQL rate ${pct(f.mqlRate.p50)}`],
+        ['SQLs', count(f.sqls.p50), range(f.sqls, count), `SQL rate ${pct(f.sqlRate.p50)}`],
+        ['Won', count(f.won.p50), range(f.won, count), `win rate ${pct(f.winRate.p50)}`],
+      ],
+    ),
+  );
+  lines.push('', 'Lost, by cause');
+  lines.push(...table(['Cause', 'Count', 'P10 - P90'], LOSS_CAUSES.map((c) => [LOSS_NAMES[c], count(f.lost[c].p50), range(f.lost[c], count)])));
+  const v = m.revenue;
+  lines.push('', 'Revenue');
+  lines.push(
+    ...table(
+      ['Measure', 'Median', 'P10 - P90'],
+      [
+        ['Bookings (new ACV)', yen(v.bookingsYen.p50), range(v.bookingsYen, yen)],
+        ['ARR at start', yen(v.arrStartYen.p50), range(v.arrStartYen, yen)],
+        ['ARR at horizon', yen(v.arrEndYen.p50), range(v.arrEndYen, yen)],
+        ['Churned ARR', yen(v.churnedArrYen.p50), range(v.churnedArrYen, yen)],
+        ['Expansion ARR', yen(v.expansionArrYen.p50), range(v.expansionArrYen, yen)],
+        ['NRR', pct(v.nrr.p50), range(v.nrr, pct)],
+        ['GRR', pct(v.grr.p50), range(v.grr, pct)],
+        ['Cost (people + programmes)', yen(v.costYen.p50), range(v.costYen, yen)],
+        ['CAC', yen(v.cacYen.p50), range(v.cacYen, yen)],
+        ['LTV', yen(v.ltvYen.p50), range(v.ltvYen, yen)],
+        ['CAC payback (months)', days(v.paybackMonths.p50), range(v.paybackMonths, days)],
+      ],
+    ),
+  );
+  if (r.target) lines.push('', `Probability ARR at horizon >= ${yen(r.target.arrYen)}: ${pct(r.target.probability)}`);
+  lines.push('', `Bottleneck: ${verdictSentence(r.bottleneck)}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,78 @@
+/**
+ * The future-event list: a binary heap ordered by (time, priority, sequence), held
+ * in typed arrays so that millions of events cost no garbage. Ordering by priority
+ * before sequence makes same-instant events deterministic and sensible (a release
+ * runs before a seize at the same time, as simmer documents).
+ */
+export class EventQueue {
+  private time = new Float64Array(1024);
+  /** priority * 2^40 + sequence: one exact comparison key for ties. */
+  private tie = new Float64Array(1024);
+  private kind = new Int32Array(1024);
+  private arg = new Int32Array(1024);
+  private n = 0;
+  private seq = 0;
+
+  /** Number of pending events. */
+  get size(): number {
+    return this.n;
+  }
+
+  /** Schedules event `kind` with argument `arg` at `time`, with tie priority `priority` (lower first). */
+  push(time: number, priority: number, kind: number, arg: number): void {
+    if (this.n === this.time.length) this.grow();
+    const tie = priority * 1099511627776 + this.seq++;
+    let i = this.n++;
+    const T = this.time, P = this.tie, K = this.kind, A = this.arg;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = T[parent];
+      if (pt < time || (pt === time && P[parent] < tie)) break;
+      T[i] = pt; P[i] = P[parent]; K[i] = K[parent]; A[i] = A[parent];
+      i = parent;
+    }
+    T[i] = time; P[i] = tie; K[i] = kind; A[i] = arg;
+  }
+
+  /** Time of the next event (Infinity when empty). */
+  peekTime(): number {
+    return this.n > 0 ? this.time[0] : Infinity;
+  }
+
+  /** Removes the next event; read it with `popped*` fields. */
+  pop(): void {
+    const T = this.time, P = this.tie, K = this.kind, A = this.arg;
+    this.poppedTime = T[0];
+    this.poppedKind = K[0];
+    this.poppedArg = A[0];
+    const n = --this.n;
+    if (n === 0) return;
+    const t = T[n], p = P[n], k = K[n], a = A[n];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      const r = c + 1;
+      if (r < n && (T[r] < T[c] || (T[r] === T[c] && P[r] < P[c]))) c = r;
+      if (t < T[c] || (t === T[c] && p < P[c])) break;
+      T[i] = T[c]; P[i] = P[c]; K[i] = K[c]; A[i] = A[c];
+      i = c;
+    }
+    T[i] = t; P[i] = p; K[i] = k; A[i] = a;
+  }
+
+  /** Time, kind and argument of the event last removed by `pop`. */
+  poppedTime = 0;
+  poppedKind = 0;
+  poppedArg = 0;
+
+  private grow(): void {
+    const size = this.time.length * 2;
+    const grow64 = (a: Float64Array) => { const b = new Float64Array(size); b.set(a); return b; };
+    const grow32 = (a: Int32Array) => { const b = new Int32Array(size); b.set(a); return b; };
+    this.time = grow64(this.time);
+    this.tie = grow64(this.tie);
+    this.kind = grow32(this.kind);
+    this.arg = grow32(this.arg);
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * What one replication measures: flat records of plain numbers and arrays, so
+ * they cross a worker boundary and serialise to JSON unchanged. All measures
+ * cover the reporting window (day 0 to the horizon, after any warm-up) except
+ * `population`, which accounts for every lead the run created.
+ */
+
+/** Why a lead or account was lost (final states). */
+export const LOSS_CAUSES = [
+  'notQualified',
+  'isAbandoned',
+  'isCold',
+  'isDisqualified',
+  'fsAbandoned',
+  'fsCold',
+  'dealLost',
+  'csAbandoned',
+  'churnBase',
+  'churnOverload',
+] as const;
+/** A cause of loss, named for the stage where it happened. */
+export type LossCause = (typeof LOSS_CAUSES)[number];
+
+/** Where a live lead is (non-final states). */
+export const LIVE_STATES = [
+  'marketing',
+  'nurture',
+  'isQueue',
+  'isService',
+  'fsQueue',
+  'fsService',
+  'csQueue',
+  'csService',
+  'customer',
+] as const;
+/** A non-final state of a lead. */
+export type LiveState = (typeof LIVE_STATES)[number];
+
+/** One queueing department's measures in one replication. */
+export interface StageResult {
+  /** Items that joined the queue (or went straight to work). */
+  arrivals: number;
+  /** Items whose work started. */
+  starts: number;
+  /** Items whose work finished. */
+  completions: number;
+  /** Completions that converted (SQL, won deal, onboarded account). */
+  conversions: number;
+  /** Items that gave up waiting (lost or recycled). */
+  abandoned: number;
+  /** Items sent back to nurture (after work or after giving up). */
+  recycled: number;
+  /** Mean wait before work started, over items that started. */
+  waitMeanDays: number;
+  /** 90th percentile of that wait. */
+  waitP90Days: number;
+  /** Share of started items that waited at all. */
+  pWait: number;
+  /** Mean time in queue over all who left it (started or gave up). */
+  waitAllMeanDays: number;
+  /** Busy slot-time / available slot-time (1 when there are no slots but work waits). */
+  utilisation: number;
+  /** Time-average number waiting, and in work. */
+  queueMean: number;
+  wipMean: number;
+  /** Item-days spent waiting inside the window, summed item by item: queueMean x days (Little's law). */
+  queueDays: number;
+  /** Arrival rate into the queue, per day. */
+  arrivalsPerDay: number;
+  /** Waiting and in work at the horizon. */
+  queueEnd: number;
+  wipEnd: number;
+  /** Time-average number waiting, and in work, in each week. */
+  queueByWeek: number[];
+  wipByWeek: number[];
+  /** Slots (headcount x concurrent items) at the horizon. */
+  slotsEnd: number;
+}
+
+/** Funnel counts over the window. */
+export interface FunnelResult {
+  leads: number;
+  /** MQLs handed to Inside Sales (recycled leads count each time they return). */
+  mqls: number;
+  sqls: number;
+  won: number;
+  lost: Record<LossCause, number>;
+  /** Conversion at each hand-off (NaN when nothing passed the step). */
+  mqlRate: number;
+  sqlRate: number;
+  winRate: number;
+  leadsByWeek: number[];
+  mqlsByWeek: number[];
+  sqlsByWeek: number[];
+  wonByWeek: number[];
+}
+
+/** Revenue and cost over the window, in yen. */
+export interface RevenueResult {
+  bookingsYen: number;
+  arrEndYen: number;
+  arrStartYen: number;
+  /** ARR at the end of each month; MRR is ARR / 12. */
+  arrByMonth: number[];
+  bookingsByMonth: number[];
+  churnedArrYen: number;
+  expansionArrYen: number;
+  /** Net and gross revenue retention over the last 12 months of the window (or all of it). */
+  nrr: number;
+  grr: number;
+  customersEnd: number;
+  costYen: number;
+  headcountCostYen: number;
+  programCostYen: number;
+  /** Acquisition cost per new customer (Marketing, IS and FS cost plus programmes). */
+  cacYen: number;
+  /** Mean ACV x gross margin / annual logo churn. */
+  ltvYen: number;
+  /** Months of gross margin to earn back the CAC. */
+  paybackMonths: number;
+  meanAcvYen: number;
+  /** Annual logo churn measured over the window (base rate when nothing renewed). */
+  annualChurn: number;
+}
+
+/** Every lead the run created, by where it is at the horizon. */
+export interface Population {
+  created: number;
+  live: Record<LiveState, number>;
+  lost: Record<LossCause, number>;
+}
+
+/** The measures of one replication. */
+export interface ReplicationResult {
+  replication: number;
+  events: number;
+  insideSales: StageResult;
+  fieldSales: StageResult;
+  customerSuccess: StageResult;
+  funnel: FunnelResult;
+  revenue: RevenueResult;
+  population: Population;
+  /** Book coverage (active accounts / CS capacity) at the horizon. */
+  bookCoverageEnd: number;
+}

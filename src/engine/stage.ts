@@ -1,0 +1,244 @@
+/**
+ * A department's queue and its slots (headcount x concurrent items): who waits,
+ * who is in work, and the time-weighted statistics of both. The model decides
+ * what work times, patience and outcomes are; the stage only keeps the books.
+ */
+import type { StageResult } from './results.ts';
+
+/** Order in which waiting items are taken. */
+export type Order = 'fifo' | 'newestFirst';
+
+/** A growable list of lead ids taken from the front (FIFO) or the back (newest first). */
+class WaitingLine {
+  private ids = new Int32Array(256);
+  private head = 0;
+  private tail = 0;
+
+  constructor(private readonly order: Order) {}
+
+  push(id: number): void {
+    if (this.tail === this.ids.length) {
+      const live = this.tail - this.head;
+      // Slide the live part to the front when half the array is consumed; else grow.
+      if (this.head >= this.ids.length / 2) this.ids.copyWithin(0, this.head, this.tail);
+      else {
+        const next = new Int32Array(this.ids.length * 2);
+        next.set(this.ids.subarray(this.head, this.tail));
+        this.ids = next;
+      }
+      this.head = 0;
+      this.tail = live;
+    }
+    this.ids[this.tail++] = id;
+  }
+
+  /** Next id in order, or -1. Entries may be stale (the caller skips those). */
+  take(): number {
+    if (this.head === this.tail) return -1;
+    return this.order === 'fifo' ? this.ids[this.head++] : this.ids[--this.tail];
+  }
+}
+
+/** Growable list of numbers (per-replication wait samples). */
+class Samples {
+  values = new Float64Array(256);
+  length = 0;
+  add(x: number): void {
+    if (this.length === this.values.length) {
+      const next = new Float64Array(this.values.length * 2);
+      next.set(this.values);
+      this.values = next;
+    }
+    this.values[this.length++] = x;
+  }
+}
+
+/** The queue and slots of one department, with its measures. */
+export class Stage {
+  slots = 0;
+  busy = 0;
+  waiting = 0;
+  private line: WaitingLine;
+
+  // Counters over the reporting window.
+  arrivals = 0;
+  starts = 0;
+  completions = 0;
+  conversions = 0;
+  abandoned = 0;
+  recycled = 0;
+  private waited = 0;
+  private waitSum = 0;
+  private leftQueue = 0;
+  private leftQueueWaitSum = 0;
+  private waits = new Samples();
+  /** Time spent in the queue inside the window, summed item by item (Little's law). */
+  private queueTime = 0;
+
+  // Time-weighted areas since the window start.
+  private last = 0;
+  private queueArea = 0;
+  private wipArea = 0;
+  private slotArea = 0;
+  private weekQueueMark = 0;
+  private weekWipMark = 0;
+  readonly queueByWeek: number[] = [];
+  readonly wipByWeek: number[] = [];
+
+  constructor(order: Order, private readonly windowStart: number) {
+    this.line = new WaitingLine(order);
+  }
+
+  /** Accumulates areas up to time t (only the part inside the window counts). */
+  advance(t: number): void {
+    const from = this.last > this.windowStart ? this.last : this.windowStart;
+    if (t > from) {
+      const dt = t - from;
+      this.queueArea += this.waiting * dt;
+      this.wipArea += this.busy * dt;
+      this.slotArea += this.slots * dt;
+    }
+    this.last = t;
+  }
+
+  /** Whether a slot is free. */
+  hasRoom(): boolean {
+    return this.busy < this.slots;
+  }
+
+  /** Counts an arrival at time t. */
+  noteArrival(t: number): void {
+    if (t >= this.windowStart) this.arrivals++;
+  }
+
+  /** Puts lead `id` in the queue at time t. */
+  enqueue(t: number, id: number): void {
+    this.advance(t);
+    this.waiting++;
+    this.line.push(id);
+  }
+
+  /** Adds the part of a wait [t - wait, t] that falls inside the window. */
+  private addQueueTime(t: number, wait: number): void {
+    if (t > this.windowStart) this.queueTime += Math.min(wait, t - this.windowStart);
+  }
+
+  /** Counts the wait so far of an item still queued at the horizon t. */
+  noteStillWaiting(t: number, wait: number): void {
+    this.addQueueTime(t, wait);
+  }
+
+  /** Takes the next live waiting lead (per `isWaiting`), or -1. */
+  dequeue(t: number, isWaiting: (id: number) => boolean): number {
+    while (this.waiting > 0) {
+      const id = this.line.take();
+      if (id < 0) break;
+      if (!isWaiting(id)) continue;
+      this.advance(t);
+      this.waiting--;
+      return id;
+    }
+    return -1;
+  }
+
+  /** Records that a waiting lead gave up at time t after `wait` days. */
+  giveUp(t: number, wait: number): void {
+    this.withdraw(t, wait);
+    if (t >= this.windowStart) this.abandoned++;
+  }
+
+  /** Records that a waiting lead left the queue at time t for another reason (an account churned). */
+  withdraw(t: number, wait: number): void {
+    this.advance(t);
+    this.waiting--;
+    this.addQueueTime(t, wait);
+    if (t >= this.windowStart) {
+      this.leftQueue++;
+      this.leftQueueWaitSum += wait;
+    }
+  }
+
+  /** Records that work started at time t after `wait` days in the queue. */
+  start(t: number, wait: number): void {
+    this.advance(t);
+    this.busy++;
+    this.addQueueTime(t, wait);
+    if (t >= this.windowStart) {
+      this.starts++;
+      this.waitSum += wait;
+      this.leftQueue++;
+      this.leftQueueWaitSum += wait;
+      if (wait > 0) this.waited++;
+      this.waits.add(wait);
+    }
+  }
+
+  /** Records that work finished at time t; `converted` says if it passed the stage. */
+  finish(t: number, converted: boolean): void {
+    this.advance(t);
+    this.busy--;
+    if (t >= this.windowStart) {
+      this.completions++;
+      if (converted) this.conversions++;
+    }
+  }
+
+  /** Counts a lead sent back to nurture at time t. */
+  noteRecycled(t: number): void {
+    if (t >= this.windowStart) this.recycled++;
+  }
+
+  /** Sets the number of slots at time t (work in progress is never interrupted). */
+  setSlots(t: number, slots: number): void {
+    this.advance(t);
+    this.slots = slots;
+  }
+
+  /** Closes the week that ends at time t (`days` long). */
+  closeWeek(t: number, days: number): void {
+    this.advance(t);
+    this.queueByWeek.push((this.queueArea - this.weekQueueMark) / days);
+    this.wipByWeek.push((this.wipArea - this.weekWipMark) / days);
+    this.weekQueueMark = this.queueArea;
+    this.weekWipMark = this.wipArea;
+  }
+
+  /** The stage's measures at horizon t. */
+  result(t: number): StageResult {
+    this.advance(t);
+    const span = t - this.windowStart;
+    const waits = this.waits.values.subarray(0, this.waits.length).sort();
+    return {
+      arrivals: this.arrivals,
+      starts: this.starts,
+      completions: this.completions,
+      conversions: this.conversions,
+      abandoned: this.abandoned,
+      recycled: this.recycled,
+      waitMeanDays: this.starts ? this.waitSum / this.starts : 0,
+      waitP90Days: waits.length ? quantileSorted(waits, 0.9) : 0,
+      pWait: this.starts ? this.waited / this.starts : 0,
+      waitAllMeanDays: this.leftQueue ? this.leftQueueWaitSum / this.leftQueue : 0,
+      utilisation: this.slotArea > 0 ? this.wipArea / this.slotArea : this.queueArea > 0 ? 1 : 0,
+      queueMean: span > 0 ? this.queueArea / span : 0,
+      queueDays: this.queueTime,
+      wipMean: span > 0 ? this.wipArea / span : 0,
+      arrivalsPerDay: span > 0 ? this.arrivals / span : 0,
+      queueEnd: this.waiting,
+      wipEnd: this.busy,
+      queueByWeek: this.queueByWeek,
+      wipByWeek: this.wipByWeek,
+      slotsEnd: this.slots,
+    };
+  }
+}
+
+/** Type-7 quantile (linear between order statistics) of an ascending array. */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}

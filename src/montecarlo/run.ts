@@ -1,0 +1,55 @@
+/**
+ * A run: R replications of a scenario, aggregated. This inline runner is the
+ * reference the worker pool must reproduce exactly.
+ */
+import type { Scenario } from '../scenario/types.ts';
+import { simulateReplication } from '../engine/simulate.ts';
+import type { ReplicationResult } from '../engine/results.ts';
+import type { Aggregated, Measures } from './aggregate.ts';
+import { accumulatorFor, addResult } from './aggregate.ts';
+import type { RunAccumulator } from './accumulator.ts';
+import { probabilityAtLeast } from './stats.ts';
+import { bottleneckVerdict, type BottleneckVerdict } from './bottleneck.ts';
+
+/** The aggregated result of a run: the `--json` output of the CLI. */
+export interface RunResult {
+  format: 'funnel-result';
+  formatVersion: 1;
+  scenario: { name: string; version: number; seed: string; replications: number; horizonDays: number; warmupDays: number };
+  measures: Aggregated<Measures>;
+  /** Probability that ARR at the horizon reaches the scenario's target (null: no target). */
+  target: { arrYen: number; probability: number } | null;
+  bottleneck: BottleneckVerdict;
+}
+
+/** The run result of scenario `s` from an accumulator holding its replications. */
+export function summarizeRun(s: Scenario, acc: RunAccumulator): RunResult {
+  const measures = acc.summary() as Aggregated<Measures>;
+  const arrEnd = acc.values(acc.scalarIndex(['revenue', 'arrEndYen']));
+  return {
+    format: 'funnel-result',
+    formatVersion: 1,
+    scenario: { name: s.name, version: s.version, seed: s.seed, replications: acc.count, horizonDays: s.horizonDays, warmupDays: s.warmupDays },
+    measures,
+    target: s.targets.arrYen === null ? null : { arrYen: s.targets.arrYen, probability: probabilityAtLeast(arrEnd, s.targets.arrYen) },
+    bottleneck: bottleneckVerdict(measures),
+  };
+}
+
+/** Runs replications [from, to) of `s` in this thread. */
+export function simulateRange(s: Scenario, from: number, to: number): ReplicationResult[] {
+  const out: ReplicationResult[] = [];
+  for (let r = from; r < to; r++) out.push(simulateReplication(s, r));
+  return out;
+}
+
+/** Runs every replication of `s` in this thread, aggregating as it goes. */
+export function runInline(s: Scenario): RunResult {
+  let acc: RunAccumulator | null = null;
+  for (let r = 0; r < s.replications; r++) {
+    const result = simulateReplication(s, r);
+    acc ??= accumulatorFor(result);
+    addResult(acc, result);
+  }
+  return summarizeRun(s, acc!);
+}

@@ -1,0 +1,103 @@
+/**
+ * Defaults for every scenario field: a balanced mid-size Japanese B2B SaaS.
+ * A scenario file only states what differs. Sources are in the README's
+ * "Defaults and their sources"; figures marked (assumption) have no published source.
+ */
+import type { Scenario } from './types.ts';
+
+/** Loaded annual cost of a Japanese salesperson: JPY 4.56M (doda) x 1.22 (MHLW). */
+const SALES_COST_YEN = 5_600_000;
+/** Loaded annual cost of a Japanese marketer: JPY 5.11M (doda) x 1.22 (MHLW). */
+const MARKETING_COST_YEN = 6_200_000;
+
+/** The complete default scenario (segments empty: one segment with department rates). */
+export const DEFAULT_SCENARIO: Scenario = {
+  version: 1,
+  name: 'Untitled scenario',
+  description: '',
+  horizonDays: 365,
+  warmupDays: 0,
+  replications: 200,
+  seed: 'funnel',
+  marketing: {
+    headcount: 4,
+    costPerHeadYen: MARKETING_COST_YEN,
+    leadsPerHeadPerWeek: 30,
+    programBudgetYenPerMonth: 2_000_000,
+    // B2B SaaS cost per lead $30-150 (HubSpot); JPY 15,000 is about $100.
+    costPerLeadYen: 15_000,
+    seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    startMonth: 4,
+    campaigns: [],
+    // THE MODEL (Fukuda): 10% buying now, 65% may buy later, 25% never.
+    mix: { buyingNow: 0.1, later: 0.65, never: 0.25 },
+    qualificationDays: { kind: 'gamma', mean: 7, p90: 14 },
+    // 72% of not-yet-ready leads become ready in 6-11 months with nurture (Johnny Grow).
+    nurtureDays: { kind: 'lognormal', mean: 240, p90: 330 },
+    nurtureReturnShare: 0.72,
+    mqlNoiseShare: 0.1,
+  },
+  insideSales: {
+    headcount: 6,
+    // Concurrent MQLs per rep: no published figure (assumption).
+    concurrentPerHead: 12,
+    costPerHeadYen: SALES_COST_YEN,
+    workDays: { kind: 'gamma', mean: 7, p90: 14 },
+    // Japan: ~30% of meetings become opportunities (IS vendor); Gartner: 44% of MQLs accepted.
+    sqlRate: 0.3,
+    recycleShare: 0.3,
+    patienceDays: null,
+    abandonRecycleShare: 0,
+    decay: { kind: 'halfLife', halfLifeDays: 30 },
+    discipline: 'fifo',
+  },
+  fieldSales: {
+    headcount: 8,
+    // Concurrent opportunities per AE: no published figure (assumption).
+    concurrentPerHead: 20,
+    costPerHeadYen: 7_000_000,
+    // Bridge Group 2017: 60-day median cycle for field AEs.
+    cycleDays: { kind: 'lognormal', mean: 60, p90: 110 },
+    // SQL to close ~22% (TOPO 2017); win rate ~21% (HubSpot).
+    winRate: 0.22,
+    recycleShare: 0.2,
+    patienceDays: null,
+    abandonRecycleShare: 0,
+    decay: { kind: 'halfLife', halfLifeDays: 45 },
+    discipline: 'fifo',
+    acvYen: { kind: 'lognormal', mean: 1_200_000, p90: 2_200_000 },
+  },
+  customerSuccess: {
+    headcount: 8,
+    // Concurrent onboardings per CSM: no published figure (assumption).
+    concurrentPerHead: 6,
+    costPerHeadYen: SALES_COST_YEN,
+    patienceDays: null,
+    discipline: 'fifo',
+    onboardingDays: { kind: 'gamma', mean: 30, p90: 50 },
+    // Median ~104 accounts per CSM (ClientSuccess survey).
+    accountsPerHead: 100,
+    contractMonths: 12,
+    // ~10% logo churn a year (Pacific Crest 2016).
+    churnRate: 0.1,
+    // Effect of CS coverage on churn: no published figure (assumption).
+    overloadChurnPerUnit: 0.3,
+    onboardingWaitChurnPerDay: 0.005,
+    onboardingWaitChurnMax: 0.3,
+    expansionRate: 0.3,
+    expansionShare: { kind: 'gamma', mean: 0.2, cv: 0.5 },
+    initialAccounts: 600,
+    grossMargin: 0.8,
+  },
+  hiring: [],
+  segments: [],
+  targets: { arrYen: null },
+};
+
+/** Ramp-up days for a new hire, by department (Bridge Group: SDR ~3 months, AE ~5). */
+export const DEFAULT_RAMP_DAYS = {
+  marketing: 60,
+  insideSales: 95,
+  fieldSales: 150,
+  customerSuccess: 90,
+} as const;

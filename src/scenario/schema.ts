@@ -1,0 +1,202 @@
+/**
+ * The valibot schema of a scenario file. Every field is optional and takes its
+ * default from DEFAULT_SCENARIO, so a short file is a valid scenario. Each rule
+ * carries the message users see after the field's path ("must be ...").
+ */
+import * as v from 'valibot';
+import { DEFAULT_SCENARIO as D, DEFAULT_RAMP_DAYS } from './defaults.ts';
+import { DEPARTMENTS, SCENARIO_VERSION } from './types.ts';
+import { distProblem } from '../engine/distributions.ts';
+import type { DistSpec } from './distribution.ts';
+
+const UNKNOWN_KEY = 'is not a known field (check the spelling)';
+
+/** A finite number satisfying `ok`, reported as `rule`. */
+function num(ok: (x: number) => boolean, rule: string) {
+  return v.pipe(
+    v.number(rule),
+    v.check((x) => Number.isFinite(x) && ok(x), rule),
+  );
+}
+
+const wholeAtLeast0 = num((x) => Number.isInteger(x) && x >= 0, 'must be a whole number >= 0');
+const wholeAtLeast1 = num((x) => Number.isInteger(x) && x >= 1, 'must be a whole number >= 1');
+const atLeast0 = num((x) => x >= 0, 'must be a number >= 0');
+const above0 = num((x) => x > 0, 'must be a number > 0');
+const probability = num((x) => x >= 0 && x <= 1, 'must be a probability between 0 and 1');
+const month = num((x) => Number.isInteger(x) && x >= 1 && x <= 12, 'must be a month number from 1 to 12');
+const wholeNumber = num((x) => Number.isInteger(x), 'must be a whole number');
+
+const strict = <E extends v.ObjectEntries>(entries: E) => v.strictObject(entries, UNKNOWN_KEY);
+
+const DIST_KINDS = 'fixed, uniform, triangular, exponential, gamma, erlang, lognormal, empirical';
+
+/** A distribution of non-negative values; a bare number means a fixed value. */
+const dist = v.pipe(
+  v.unknown(),
+  v.transform((x) => (typeof x === 'number' ? { kind: 'fixed', value: x } : x)),
+  v.variant(
+    'kind',
+    [
+      strict({ kind: v.literal('fixed'), value: atLeast0 }),
+      strict({ kind: v.literal('uniform'), min: atLeast0, max: atLeast0 }),
+      strict({ kind: v.literal('triangular'), min: atLeast0, mode: atLeast0, max: atLeast0 }),
+      strict({ kind: v.literal('exponential'), mean: above0 }),
+      strict({ kind: v.literal('gamma'), mean: above0, p90: v.optional(above0), cv: v.optional(above0) }),
+      strict({ kind: v.literal('erlang'), mean: above0, k: wholeAtLeast1 }),
+      strict({ kind: v.literal('lognormal'), mean: above0, p90: v.optional(above0), cv: v.optional(above0) }),
+      strict({
+        kind: v.literal('empirical'),
+        values: v.pipe(v.array(atLeast0, 'must be a list of numbers'), v.minLength(1, 'must be a non-empty list of numbers')),
+      }),
+    ],
+    `must be a number or a distribution with kind one of ${DIST_KINDS}`,
+  ),
+  v.check((d) => distProblem(d as DistSpec) === null, (issue) => distProblem(issue.input as DistSpec) ?? 'is not a valid distribution'),
+);
+
+const decay = v.variant(
+  'kind',
+  [
+    strict({ kind: v.literal('none') }),
+    strict({ kind: v.literal('halfLife'), halfLifeDays: above0 }),
+    strict({
+      kind: v.literal('curve'),
+      points: v.pipe(
+        v.array(v.tuple([above0, above0], 'each point must be [waitDays > 0, multiplier > 0]'), 'must be a list of [waitDays, multiplier] points'),
+        v.minLength(1, 'must hold at least one point'),
+        v.check((ps) => ps.every((p, i) => i === 0 || p[0] > ps[i - 1][0]), 'must have strictly increasing waitDays'),
+      ),
+    }),
+    strict({ kind: v.literal('preset'), name: v.picklist(['speedToLead'], 'must be one of speedToLead') }),
+  ],
+  'must have kind one of none, halfLife, curve, preset',
+);
+
+const discipline = v.picklist(['fifo', 'newestFirst'], 'must be one of fifo, newestFirst');
+const patience = v.nullable(dist);
+
+const opt = <S extends v.GenericSchema>(schema: S, fallback: unknown) =>
+  v.optional(schema, () => structuredClone(fallback) as v.InferInput<S>);
+
+const M = D.marketing;
+const marketing = strict({
+  headcount: opt(wholeAtLeast0, M.headcount),
+  costPerHeadYen: opt(atLeast0, M.costPerHeadYen),
+  leadsPerHeadPerWeek: opt(atLeast0, M.leadsPerHeadPerWeek),
+  programBudgetYenPerMonth: opt(atLeast0, M.programBudgetYenPerMonth),
+  costPerLeadYen: opt(above0, M.costPerLeadYen),
+  seasonality: opt(v.pipe(v.array(atLeast0, 'must be a list of 12 numbers >= 0'), v.length(12, 'must be a list of 12 numbers >= 0 (January first)')), M.seasonality),
+  startMonth: opt(month, M.startMonth),
+  campaigns: opt(v.array(strict({ startDay: atLeast0, durationDays: above0, extraLeads: atLeast0 }), 'must be a list'), M.campaigns),
+  mix: opt(
+    v.pipe(
+      strict({ buyingNow: opt(probability, M.mix.buyingNow), later: opt(probability, M.mix.later), never: opt(probability, M.mix.never) }),
+      v.check((m) => Math.abs(m.buyingNow + m.later + m.never - 1) < 1e-9, (i) => {
+        const m = i.input as { buyingNow: number; later: number; never: number };
+        return `shares must sum to 1 (buyingNow + later + never = ${+(m.buyingNow + m.later + m.never).toFixed(6)})`;
+      }),
+    ),
+    M.mix,
+  ),
+  qualificationDays: opt(dist, M.qualificationDays),
+  nurtureDays: opt(dist, M.nurtureDays),
+  nurtureReturnShare: opt(probability, M.nurtureReturnShare),
+  mqlNoiseShare: opt(probability, M.mqlNoiseShare),
+});
+
+const IS = D.insideSales;
+const insideSales = strict({
+  headcount: opt(wholeAtLeast0, IS.headcount),
+  concurrentPerHead: opt(wholeAtLeast1, IS.concurrentPerHead),
+  costPerHeadYen: opt(atLeast0, IS.costPerHeadYen),
+  workDays: opt(dist, IS.workDays),
+  sqlRate: opt(probability, IS.sqlRate),
+  recycleShare: opt(probability, IS.recycleShare),
+  patienceDays: opt(patience, IS.patienceDays),
+  abandonRecycleShare: opt(probability, IS.abandonRecycleShare),
+  decay: opt(decay, IS.decay),
+  discipline: opt(discipline, IS.discipline),
+});
+
+const FS = D.fieldSales;
+const fieldSales = strict({
+  headcount: opt(wholeAtLeast0, FS.headcount),
+  concurrentPerHead: opt(wholeAtLeast1, FS.concurrentPerHead),
+  costPerHeadYen: opt(atLeast0, FS.costPerHeadYen),
+  cycleDays: opt(dist, FS.cycleDays),
+  winRate: opt(probability, FS.winRate),
+  recycleShare: opt(probability, FS.recycleShare),
+  patienceDays: opt(patience, FS.patienceDays),
+  abandonRecycleShare: opt(probability, FS.abandonRecycleShare),
+  decay: opt(decay, FS.decay),
+  discipline: opt(discipline, FS.discipline),
+  acvYen: opt(dist, FS.acvYen),
+});
+
+const CS = D.customerSuccess;
+const customerSuccess = strict({
+  headcount: opt(wholeAtLeast0, CS.headcount),
+  concurrentPerHead: opt(wholeAtLeast1, CS.concurrentPerHead),
+  costPerHeadYen: opt(atLeast0, CS.costPerHeadYen),
+  patienceDays: opt(patience, CS.patienceDays),
+  discipline: opt(discipline, CS.discipline),
+  onboardingDays: opt(dist, CS.onboardingDays),
+  accountsPerHead: opt(above0, CS.accountsPerHead),
+  contractMonths: opt(wholeAtLeast1, CS.contractMonths),
+  churnRate: opt(probability, CS.churnRate),
+  overloadChurnPerUnit: opt(atLeast0, CS.overloadChurnPerUnit),
+  onboardingWaitChurnPerDay: opt(probability, CS.onboardingWaitChurnPerDay),
+  onboardingWaitChurnMax: opt(probability, CS.onboardingWaitChurnMax),
+  expansionRate: opt(probability, CS.expansionRate),
+  expansionShare: opt(dist, CS.expansionShare),
+  initialAccounts: opt(wholeAtLeast0, CS.initialAccounts),
+  grossMargin: opt(probability, CS.grossMargin),
+});
+
+const hire = strict({
+  department: v.picklist(DEPARTMENTS, `must be one of ${DEPARTMENTS.join(', ')}`),
+  day: atLeast0,
+  change: wholeNumber,
+  rampDays: v.optional(atLeast0),
+});
+
+const segment = strict({
+  name: v.pipe(v.string('must be a text'), v.minLength(1, 'must not be empty')),
+  share: probability,
+  sqlRate: v.optional(probability),
+  winRate: v.optional(probability),
+  cycleDays: v.optional(dist),
+  acvYen: v.optional(dist),
+  skipFieldSales: v.optional(v.boolean('must be true or false'), false),
+  isWorkDays: v.optional(dist),
+});
+
+/** The whole file. `version` is required so that old files can be migrated later. */
+export const scenarioSchema = strict({
+  version: v.literal(SCENARIO_VERSION, `must be ${SCENARIO_VERSION} (the scenario format this app reads)`),
+  name: opt(v.string('must be a text'), D.name),
+  description: opt(v.string('must be a text'), D.description),
+  horizonDays: opt(num((x) => x >= 7 && x <= 3650, 'must be a number of days from 7 to 3650'), D.horizonDays),
+  warmupDays: opt(num((x) => x >= 0 && x <= 3650, 'must be a number of days from 0 to 3650'), D.warmupDays),
+  replications: opt(num((x) => Number.isInteger(x) && x >= 1 && x <= 100_000, 'must be a whole number from 1 to 100000'), D.replications),
+  seed: opt(v.union([v.string(), v.number()], 'must be a text or a number'), D.seed),
+  marketing: opt(marketing, {}),
+  insideSales: opt(insideSales, {}),
+  fieldSales: opt(fieldSales, {}),
+  customerSuccess: opt(customerSuccess, {}),
+  hiring: opt(v.array(hire, 'must be a list'), []),
+  segments: opt(
+    v.pipe(
+      v.array(segment, 'must be a list'),
+      v.check((ss) => ss.length === 0 || Math.abs(ss.reduce((a, s) => a + s.share, 0) - 1) < 1e-9, (i) => {
+        const ss = i.input as { share: number }[];
+        return `shares must sum to 1 (got ${+ss.reduce((a, s) => a + s.share, 0).toFixed(6)})`;
+      }),
+    ),
+    [],
+  ),
+  targets: opt(strict({ arrYen: v.optional(v.nullable(atLeast0), null) }), { arrYen: null }),
+});
+
+export { DEFAULT_RAMP_DAYS };

@@ -1,0 +1,175 @@
+/**
+ * The scenario format (version 1): everything the engine needs to simulate one
+ * business. These are the resolved types, with every default filled in; a file on
+ * disk may omit any field (see defaults.ts). Times are in days, money in yen.
+ */
+import type { DistSpec } from './distribution.ts';
+
+export type { DistSpec };
+
+/** The current scenario format version. */
+export const SCENARIO_VERSION = 1;
+
+/** The departments of The Model that hold a queue, in flow order. */
+export const QUEUE_DEPARTMENTS = ['insideSales', 'fieldSales', 'customerSuccess'] as const;
+/** A department with a queue: Inside Sales, Field Sales or Customer Success. */
+export type QueueDepartment = (typeof QUEUE_DEPARTMENTS)[number];
+/** All four departments, in flow order. */
+export const DEPARTMENTS = ['marketing', ...QUEUE_DEPARTMENTS] as const;
+/** One of the four departments. */
+export type Department = (typeof DEPARTMENTS)[number];
+
+/**
+ * How a waiting item's conversion probability falls with its wait.
+ * - none: waiting costs nothing;
+ * - halfLife: the probability halves every `halfLifeDays`;
+ * - curve: points (wait days -> multiplier), interpolated linearly in log(wait) and
+ *   log(multiplier), flat before the first point and after the last;
+ * - preset: a named curve shipped with the app (see engine/decay.ts).
+ */
+export type DecaySpec =
+  | { kind: 'none' }
+  | { kind: 'halfLife'; halfLifeDays: number }
+  | { kind: 'curve'; points: [number, number][] }
+  | { kind: 'preset'; name: 'speedToLead' };
+
+/** Which waiting item a freed slot takes next. */
+export type Discipline = 'fifo' | 'newestFirst';
+
+/** What a queue does to its waiting items: patience, decay, order. */
+export interface Waiting {
+  /** How long an item waits before giving up; null = forever. */
+  patienceDays: DistSpec | null;
+  /** Share of items that give up waiting and go back to nurture instead of being lost. */
+  abandonRecycleShare: number;
+  /** How conversion falls with the wait before work starts. */
+  decay: DecaySpec;
+  discipline: Discipline;
+}
+
+/** Capacity of a department: people, and items one person works at once. */
+export interface Staffing {
+  headcount: number;
+  /** Items (MQLs, opportunities, onboardings) one person works at the same time. */
+  concurrentPerHead: number;
+  /** Annual loaded cost of one person (salary x ~1.22 in Japan). */
+  costPerHeadYen: number;
+}
+
+/** Marketing: creates leads and qualifies them to MQL. */
+export interface Marketing {
+  headcount: number;
+  costPerHeadYen: number;
+  /** Leads one marketer creates per week from owned channels (content, events, SEO). */
+  leadsPerHeadPerWeek: number;
+  /** Paid programme spend per month; leads = spend / costPerLeadYen. */
+  programBudgetYenPerMonth: number;
+  costPerLeadYen: number;
+  /** Lead-rate factor for each calendar month, January first (12 numbers, 1 = average). */
+  seasonality: number[];
+  /** Calendar month (1-12) in which day 0 falls; Japanese fiscal years start in April. */
+  startMonth: number;
+  /** Bursts of extra leads (a webinar, a trade show). */
+  campaigns: { startDay: number; durationDays: number; extraLeads: number }[];
+  /** Lead mix at capture (THE MODEL: 10% buying now, 65% later, 25% never). */
+  mix: { buyingNow: number; later: number; never: number };
+  /** Time from capture to MQL for a lead that is ready to buy. */
+  qualificationDays: DistSpec;
+  /** Time in nurture before a not-yet-ready (or recycled) lead is ready again. */
+  nurtureDays: DistSpec;
+  /** Share of nurtured leads that do become ready (the rest stay in nurture). */
+  nurtureReturnShare: number;
+  /** Share of never-buy leads marketing passes on as MQL anyway (MQL quality). */
+  mqlNoiseShare: number;
+}
+
+/** Inside Sales: works MQLs and makes SQLs (商談化). */
+export interface InsideSales extends Staffing, Waiting {
+  /** Time a rep's cadence holds one MQL. */
+  workDays: DistSpec;
+  /** 商談化率: probability a genuine MQL, worked with no wait, becomes an SQL. */
+  sqlRate: number;
+  /** Share of MQLs that do not become SQL which go back to nurture (the rest are closed). */
+  recycleShare: number;
+}
+
+/** Field Sales: works SQLs through the sales cycle to a won or lost deal. */
+export interface FieldSales extends Staffing, Waiting {
+  /** The sales cycle: how long one opportunity holds an AE's slot. */
+  cycleDays: DistSpec;
+  /** 受注率: probability an opportunity worked with no wait is won. */
+  winRate: number;
+  /** Share of lost deals that go back to nurture. */
+  recycleShare: number;
+  /** Annual contract value of a won deal. */
+  acvYen: DistSpec;
+}
+
+/** Customer Success: onboards won deals and carries the book through renewals. */
+export interface CustomerSuccess extends Staffing {
+  /** Onboarding queue: patience and order (decay does not apply). */
+  patienceDays: DistSpec | null;
+  discipline: Discipline;
+  onboardingDays: DistSpec;
+  /** Accounts one CSM can carry in the book at full coverage. */
+  accountsPerHead: number;
+  contractMonths: number;
+  /** 解約率: probability an account churns at a renewal, with full coverage. */
+  churnRate: number;
+  /** Added churn probability per unit of book overload (coverage - 1). */
+  overloadChurnPerUnit: number;
+  /** Added first-renewal churn probability per day an onboarding waited, capped. */
+  onboardingWaitChurnPerDay: number;
+  onboardingWaitChurnMax: number;
+  /** Probability a renewing account expands, and by what fraction of its ARR. */
+  expansionRate: number;
+  expansionShare: DistSpec;
+  /** Accounts already in the book at day 0, with renewals spread over the term. */
+  initialAccounts: number;
+  grossMargin: number;
+}
+
+/** A change in headcount on a given day; hires ramp linearly to full capacity. */
+export interface Hire {
+  department: Department;
+  day: number;
+  /** People added (positive) or removed (negative; removals take effect at once). */
+  change: number;
+  /** Days for a new hire to reach full capacity. */
+  rampDays: number;
+}
+
+/** A segment of leads (e.g. SMB, mid-market, enterprise) with its own economics. */
+export interface Segment {
+  name: string;
+  /** Share of leads in this segment; shares sum to 1. */
+  share: number;
+  sqlRate: number;
+  winRate: number;
+  cycleDays: DistSpec;
+  acvYen: DistSpec;
+  /** IS-complete (インサイドセールス完結型): Inside Sales closes the deal, no Field Sales. */
+  skipFieldSales: boolean;
+  /** IS work time for this segment (defaults to Inside Sales' work time). */
+  isWorkDays: DistSpec;
+}
+
+/** A complete, validated scenario. */
+export interface Scenario {
+  version: 1;
+  name: string;
+  description: string;
+  horizonDays: number;
+  /** Statistics of waits, queues and utilisation ignore the first days (0 = none). */
+  warmupDays: number;
+  replications: number;
+  seed: string;
+  marketing: Marketing;
+  insideSales: InsideSales;
+  fieldSales: FieldSales;
+  customerSuccess: CustomerSuccess;
+  hiring: Hire[];
+  /** Empty: one segment with the departments' own rates. */
+  segments: Segment[];
+  targets: { arrYen: number | null };
+}

@@ -1,0 +1,95 @@
+/**
+ * Turns untrusted input (a file's text or a parsed object) into a complete Scenario,
+ * or into the full list of problems, each as `path: rule, got value`.
+ */
+import * as v from 'valibot';
+import { scenarioSchema, DEFAULT_RAMP_DAYS } from './schema.ts';
+import type { Scenario, Segment } from './types.ts';
+import { expectedLeads } from './volume.ts';
+
+/** Largest scenario file accepted, in bytes. */
+export const MAX_FILE_BYTES = 1_000_000;
+/** Largest expected number of leads in one replication. */
+export const MAX_LEADS_PER_REPLICATION = 5_000_000;
+
+/** The outcome of validation: a scenario, or every problem found. */
+export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
+
+/** Shows a received value briefly: numbers as written, text quoted, objects abridged. */
+export function showValue(x: unknown): string {
+  if (typeof x === 'number') return Number.isNaN(x) ? 'NaN' : String(x);
+  if (x === undefined) return 'nothing';
+  if (typeof x === 'bigint') return `${x}`;
+  const json = JSON.stringify(x);
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  const items = issue.path ?? [];
+  let out = '';
+  for (const item of items) {
+    const key = item.key as string | number;
+    out += typeof key === 'number' ? `[${key}]` : out === '' ? key : `.${key}`;
+  }
+  return out || '(file)';
+}
+
+/** Problems from valibot issues, one line each, in the order of the file. */
+function describeIssues(issues: v.BaseIssue<unknown>[]): string[] {
+  return issues.map((issue) => {
+    // A strict object reports an unknown key with the key's value as input.
+    const unknownKey = issue.type === 'strict_object' && issue.expected === 'never';
+    return unknownKey ? `${pathOf(issue)}: ${issue.message}` : `${pathOf(issue)}: ${issue.message}, got ${showValue(issue.input)}`;
+  });
+}
+
+/** Fills each segment's missing rates from the departments' own. */
+function resolveSegments(s: Scenario): Segment[] {
+  return s.segments.map((seg) => ({
+    name: seg.name,
+    share: seg.share,
+    sqlRate: seg.sqlRate ?? s.insideSales.sqlRate,
+    winRate: seg.winRate ?? s.fieldSales.winRate,
+    cycleDays: seg.cycleDays ?? s.fieldSales.cycleDays,
+    acvYen: seg.acvYen ?? s.fieldSales.acvYen,
+    skipFieldSales: seg.skipFieldSales ?? false,
+    isWorkDays: seg.isWorkDays ?? s.insideSales.workDays,
+  }));
+}
+
+/** Validates a parsed object and returns a complete scenario with defaults filled in. */
+export function validateScenario(input: unknown): Validation {
+  const parsed = v.safeParse(scenarioSchema, input, { abortPipeEarly: true });
+  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.issues) };
+  const raw = parsed.output;
+  const scenario: Scenario = {
+    ...(raw as unknown as Scenario),
+    seed: String(raw.seed),
+    hiring: raw.hiring.map((h) => ({ ...h, rampDays: h.rampDays ?? DEFAULT_RAMP_DAYS[h.department] })),
+  };
+  scenario.segments = resolveSegments(scenario);
+  const problems: string[] = [];
+  const leads = expectedLeads(scenario);
+  if (leads > MAX_LEADS_PER_REPLICATION) {
+    problems.push(
+      `marketing: must create at most ${MAX_LEADS_PER_REPLICATION.toLocaleString('en-US')} leads per replication, ` +
+        `got an expected ${Math.round(leads).toLocaleString('en-US')} (lower headcount, leadsPerHeadPerWeek or programBudgetYenPerMonth, or shorten horizonDays)`,
+    );
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, scenario };
+}
+
+/** Parses and validates a scenario file's text (JSON, at most 1 MB). */
+export function parseScenarioText(text: string): Validation {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_FILE_BYTES) {
+    return { ok: false, problems: [`(file): must be at most 1 MB, got ${(bytes / 1_000_000).toFixed(1)} MB`] };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [`(file): must be valid JSON, got ${(e as Error).message}`] };
+  }
+  return validateScenario(json);
+}

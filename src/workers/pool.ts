@@ -1,0 +1,273 @@
+/**
+ * A pool of simulation workers shared by the app and the CLI. A run deals its
+ * replications to the workers in chunks, feeds the returned chunks to one
+ * accumulator strictly in replication order (so the result never depends on the
+ * number of workers or the chunk sizes), streams progress and partial results,
+ * and can be cancelled or superseded. A worker that throws, dies or stops
+ * answering fails the run with an error naming the cause, and is replaced.
+ */
+import type { Remote } from 'comlink';
+import type { Scenario } from '../scenario/types.ts';
+import type { SimWorkerApi } from './simWorker.ts';
+import type { Chunk } from './api.ts';
+import { RunAccumulator } from '../montecarlo/accumulator.ts';
+import { summarizeRun, type RunResult } from '../montecarlo/run.ts';
+
+/** A started worker, as the pool sees it. */
+export interface WorkerHandle {
+  api: Remote<SimWorkerApi>;
+  /** Stops the worker at once. */
+  terminate(): void;
+  /** Registers the callback for a crash or an unexpected exit. */
+  onFailure(callback: (error: Error) => void): void;
+}
+
+/** Starts one worker (platform specific: see browserWorkers.ts and nodeWorkers.ts). */
+export type WorkerFactory = () => WorkerHandle;
+
+/** Progress of a run, delivered while it goes on. */
+export interface Progress {
+  done: number;
+  total: number;
+  elapsedMs: number;
+  /** Estimated time left, from the pace so far. */
+  etaMs: number;
+  /** The aggregate of the replications done so far (not on every update: see partialEveryMs). */
+  partial?: RunResult;
+}
+
+/** Options of one run. */
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+/** Options of the pool. */
+export interface PoolOptions {
+  size: number;
+  create: WorkerFactory;
+  /** Largest chunk of replications given to a worker at once. */
+  maxChunk?: number;
+  /** A chunk that takes longer fails the run (the worker is replaced). */
+  chunkTimeoutMs?: number;
+  /** Idle workers are stopped after this long. */
+  idleMs?: number;
+  /** Partial aggregates are computed at most this often (progress comes with every chunk). */
+  partialEveryMs?: number;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+/** The error of a cancelled or superseded run. */
+export class RunCancelled extends Error {
+  constructor(reason = 'the run was cancelled') {
+    super(reason);
+    this.name = 'AbortError';
+  }
+}
+
+interface Slot {
+  worker: WorkerHandle | null;
+  fail: ((e: Error) => void) | null;
+}
+
+/** The pool. */
+export class SimPool {
+  readonly size: number;
+  private readonly slots: Slot[];
+  private readonly opts: Required<Omit<PoolOptions, 'size' | 'create'>> & Pick<PoolOptions, 'create'>;
+  private current: AbortController | null = null;
+  private runCounter = 0;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(options: PoolOptions) {
+    this.size = Math.max(1, Math.floor(options.size));
+    this.slots = Array.from({ length: this.size }, () => ({ worker: null, fail: null }));
+    this.opts = {
+      create: options.create,
+      maxChunk: options.maxChunk ?? 25,
+      chunkTimeoutMs: options.chunkTimeoutMs ?? 120_000,
+      idleMs: options.idleMs ?? 10_000,
+      partialEveryMs: options.partialEveryMs ?? 100,
+      now: options.now ?? (() => performance.now()),
+    };
+  }
+
+  /** Workers currently started (idle ones are released after idleMs). */
+  get liveWorkers(): number {
+    return this.slots.filter((s) => s.worker).length;
+  }
+
+  /**
+   * Runs all replications of `scenario`. Starting a run cancels the previous one:
+   * nothing of a cancelled run is delivered after its successor started.
+   */
+  async run(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
+    this.current?.abort(new RunCancelled('superseded by a newer run'));
+    const controller = new AbortController();
+    this.current = controller;
+    const runId = ++this.runCounter;
+    const live = () => runId === this.runCounter && !controller.signal.aborted;
+    const outer = options.signal;
+    const onOuterAbort = () => controller.abort(new RunCancelled());
+    if (outer?.aborted) onOuterAbort();
+    outer?.addEventListener('abort', onOuterAbort);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    try {
+      return await this.execute(scenario, controller.signal, live, options.onProgress);
+    } finally {
+      outer?.removeEventListener('abort', onOuterAbort);
+      if (runId === this.runCounter) {
+        this.current = null;
+        this.scheduleIdleRelease();
+      }
+    }
+  }
+
+  /** Stops every worker and refuses nothing: the next run starts new ones. */
+  terminate(): void {
+    this.current?.abort(new RunCancelled('the pool was shut down'));
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.slots.forEach((_, i) => this.release(i));
+  }
+
+  private scheduleIdleRelease(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    const release = () => this.slots.forEach((_, i) => this.release(i));
+    if (this.opts.idleMs <= 0) release();
+    else this.idleTimer = setTimeout(release, this.opts.idleMs);
+  }
+
+  /** Stops worker i; a chunk it was running is rejected so no promise is left hanging. */
+  private release(i: number): void {
+    const slot = this.slots[i];
+    const fail = slot.fail;
+    slot.fail = null;
+    slot.worker?.terminate();
+    slot.worker = null;
+    fail?.(new RunCancelled('the worker was stopped'));
+  }
+
+  private workerAt(i: number): WorkerHandle {
+    const slot = this.slots[i];
+    if (!slot.worker) {
+      const worker = this.opts.create();
+      worker.onFailure((e) => {
+        if (slot.worker !== worker) return;
+        slot.fail?.(e);
+        this.release(i);
+      });
+      slot.worker = worker;
+    }
+    return slot.worker;
+  }
+
+  /** Chunk sizes: one replication per worker first, for a fast first answer, then larger. */
+  private chunks(total: number): [number, number][] {
+    const out: [number, number][] = [];
+    let from = 0;
+    let size = 1;
+    let given = 0;
+    while (from < total) {
+      const to = Math.min(total, from + size);
+      out.push([from, to]);
+      from = to;
+      if (++given >= this.size) size = Math.min(this.opts.maxChunk, Math.max(1, Math.ceil((total - from) / (this.size * 4))), size * 2);
+    }
+    return out;
+  }
+
+  private execute(scenario: Scenario, signal: AbortSignal, live: () => boolean, onProgress?: (p: Progress) => void): Promise<RunResult> {
+    const total = scenario.replications;
+    const queue = this.chunks(total);
+    const pending = new Map<number, Chunk>();
+    const started = this.opts.now();
+    let acc: RunAccumulator | null = null;
+    let next = 0;
+    let lastPartial = -Infinity;
+
+    return new Promise<RunResult>((resolve, reject) => {
+      let settled = false;
+      const fail = (e: Error) => {
+        if (settled) return;
+        settled = true;
+        // Stop whatever the failed or cancelled run still has in flight.
+        this.slots.forEach((s, i) => s.fail && this.release(i));
+        reject(e);
+      };
+      if (signal.aborted) return fail(signal.reason as Error);
+      signal.addEventListener('abort', () => fail(signal.reason as Error), { once: true });
+
+      const drain = () => {
+        while (pending.has(next)) {
+          const chunk = pending.get(next)!;
+          pending.delete(next);
+          acc ??= new RunAccumulator(chunk.layout);
+          const count = chunk.to - chunk.from;
+          const width = chunk.layout.scalarCount;
+          for (let r = 0; r < count; r++) {
+            acc.add(
+              chunk.scalars.subarray(r * width, (r + 1) * width),
+              chunk.series.map((s) => {
+                const len = s.length / count;
+                return s.subarray(r * len, (r + 1) * len);
+              }),
+            );
+          }
+          next = chunk.to;
+        }
+        if (!acc || !live()) return;
+        const now = this.opts.now();
+        const elapsedMs = now - started;
+        const progress: Progress = { done: acc.count, total, elapsedMs, etaMs: (elapsedMs / acc.count) * (total - acc.count) };
+        if (acc.count === total) {
+          settled = true;
+          const result = summarizeRun(scenario, acc);
+          onProgress?.({ ...progress, etaMs: 0, partial: result });
+          resolve(result);
+          return;
+        }
+        if (now - lastPartial >= this.opts.partialEveryMs) {
+          lastPartial = now;
+          progress.partial = summarizeRun(scenario, acc);
+        }
+        onProgress?.(progress);
+      };
+
+      const work = async (i: number): Promise<void> => {
+        while (!settled && queue.length) {
+          const [from, to] = queue.shift()!;
+          const worker = this.workerAt(i);
+          const slot = this.slots[i];
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          try {
+            const chunk = await new Promise<Chunk>((res, rej) => {
+              slot.fail = (e) => rej(new Error(`simulation worker failed: ${e.message}`));
+              timer = setTimeout(() => {
+                rej(new Error(`simulation worker did not answer within ${this.opts.chunkTimeoutMs} ms (replications ${from}-${to - 1}); it was stopped`));
+                this.release(i);
+              }, this.opts.chunkTimeoutMs);
+              worker.api.runChunk(scenario, from, to).then(res, (e: unknown) => rej(new Error(`simulation worker threw: ${(e as Error)?.message ?? e}`)));
+            });
+            if (settled || !live()) return;
+            pending.set(from, chunk);
+            drain();
+          } catch (e) {
+            if (!settled) this.release(i);
+            return fail(e as Error);
+          } finally {
+            clearTimeout(timer);
+            if (this.slots[i] === slot) slot.fail = null;
+          }
+        }
+      };
+      for (let i = 0; i < this.size; i++) void work(i);
+    });
+  }
+}
+
+/** Default pool size: all cores but one for the page in a browser (at least 1). */
+export function defaultBrowserPoolSize(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return Math.max(1, cores - 1);
+}

@@ -1,0 +1,23 @@
+/**
+ * The API a simulation worker exposes over comlink (the same in the browser and in
+ * Node worker threads).
+ */
+import * as Comlink from 'comlink';
+import type { Scenario } from '../scenario/types.ts';
+import { runChunk, transferables, type Chunk } from './api.ts';
+
+/** The worker's API. */
+export const api = {
+  /** Runs replications [from, to) and transfers the packed results. */
+  runChunk(scenario: Scenario, from: number, to: number): Chunk {
+    const chunk = runChunk(scenario, from, to);
+    return Comlink.transfer(chunk, transferables(chunk));
+  },
+  /** Answers at once: tells the pool the worker is alive. */
+  ping(): string {
+    return 'pong';
+  },
+};
+
+/** The typed boundary between the pool and a worker. */
+export type SimWorkerApi = typeof api;

@@ -1,0 +1,82 @@
+/**
+ * The worker pool in Node: determinism across parallelism and chunking, equality
+ * with the inline runner, cancellation and supersession, and faults.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { nodePool } from '../../src/workers/nodeWorkers.ts';
+import { RunCancelled, type Progress } from '../../src/workers/pool.ts';
+import { runInline } from '../../src/montecarlo/run.ts';
+import { libraryScenarios } from '../support/scenarios.ts';
+
+const baseline = libraryScenarios().find((s) => s.file === 'baseline.json')!.scenario;
+const small = { ...baseline, replications: 12, horizonDays: 120, warmupDays: 60 };
+const pools: ReturnType<typeof nodePool>[] = [];
+const pool = (options: Parameters<typeof nodePool>[0]) => {
+  const p = nodePool({ idleMs: 0, ...options });
+  pools.push(p);
+  return p;
+};
+afterAll(() => pools.forEach((p) => p.terminate()));
+
+describe('determinism across parallelism', () => {
+  const inline = JSON.stringify(runInline(small));
+
+  for (const [size, maxChunk] of [[1, 25], [2, 25], [4, 3], [2, 1]] as const) {
+    it(`${size} worker(s), chunks up to ${maxChunk}: byte-identical to the inline run`, async () => {
+      const result = await pool({ size, maxChunk }).run(small);
+      expect(JSON.stringify(result)).toBe(inline);
+    });
+  }
+});
+
+describe('streaming, cancellation and supersession', () => {
+  it('reports progress with partial aggregates while the run goes on', async () => {
+    const updates: Progress[] = [];
+    const p = pool({ size: 2, maxChunk: 2, partialEveryMs: 0 });
+    await p.run(small, { onProgress: (u) => updates.push(u) });
+    expect(updates.length).toBeGreaterThan(2);
+    expect(updates.map((u) => u.done)).toEqual([...updates.map((u) => u.done)].sort((a, b) => a - b));
+    expect(updates.at(-1)!.done).toBe(small.replications);
+    expect(updates[0].partial?.scenario.replications).toBe(updates[0].done);
+  });
+
+  it('a superseded run delivers nothing after the new run starts, and rejects as cancelled', async () => {
+    const p = pool({ size: 2, maxChunk: 1, partialEveryMs: 0 });
+    const events: string[] = [];
+    const first = p.run({ ...small, replications: 40 }, { onProgress: () => events.push('old') });
+    await new Promise((r) => setTimeout(r, 300));
+    events.push('new started');
+    const second = p.run(small, { onProgress: () => events.push('new') });
+    await expect(first).rejects.toBeInstanceOf(RunCancelled);
+    await second;
+    expect(events.slice(events.indexOf('new started'))).not.toContain('old');
+    expect(events).toContain('new');
+  });
+
+  it('an aborted run rejects and releases its workers', async () => {
+    const p = pool({ size: 2, maxChunk: 1 });
+    const controller = new AbortController();
+    const run = p.run({ ...small, replications: 40 }, { signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 300));
+    controller.abort();
+    await expect(run).rejects.toBeInstanceOf(RunCancelled);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(p.liveWorkers).toBe(0);
+  });
+});
+
+describe('faults', () => {
+  const faulty = new URL('./faultyWorker.ts', import.meta.url);
+  for (const [name, message] of [
+    ['throw', /threw: boom in the engine/],
+    ['hang', /did not answer within 1500 ms/],
+    ['die', /exited unexpectedly with code 3/],
+  ] as const) {
+    it(`a worker that is made to ${name} fails the run with a clear error, and the pool works afterwards`, async () => {
+      const p = pool({ size: 2, entry: faulty, chunkTimeoutMs: 1500 });
+      await expect(p.run({ ...small, name })).rejects.toThrow(message);
+      const ok = await p.run(small);
+      expect(ok.scenario.replications).toBe(small.replications);
+    });
+  }
+});
