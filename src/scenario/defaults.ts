@@ -38,11 +38,11 @@ export const DEFAULT_SCENARIO: Scenario = {
     mqlNoiseShare: 0.1,
   },
   insideSales: {
-    headcount: 6,
+    headcount: 8,
     // Concurrent MQLs per rep: no published figure (assumption).
     concurrentPerHead: 12,
     costPerHeadYen: SALES_COST_YEN,
-    workDays: { kind: 'gamma', mean: 7, p90: 14 },
+    workDays: { kind: 'gamma', mean: 5, p90: 10 },
     // Japan: ~30% of meetings become opportunities (IS vendor); Gartner: 44% of MQLs accepted.
     sqlRate: 0.3,
     recycleShare: 0.3,
@@ -52,9 +52,9 @@ export const DEFAULT_SCENARIO: Scenario = {
     discipline: 'fifo',
   },
   fieldSales: {
-    headcount: 8,
+    headcount: 12,
     // Concurrent opportunities per AE: no published figure (assumption).
-    concurrentPerHead: 20,
+    concurrentPerHead: 25,
     costPerHeadYen: 7_000_000,
     // Bridge Group 2017: 60-day median cycle for field AEs.
     cycleDays: { kind: 'lognormal', mean: 60, p90: 110 },
@@ -68,9 +68,9 @@ export const DEFAULT_SCENARIO: Scenario = {
     acvYen: { kind: 'lognormal', mean: 1_200_000, p90: 2_200_000 },
   },
   customerSuccess: {
-    headcount: 8,
+    headcount: 10,
     // Concurrent onboardings per CSM: no published figure (assumption).
-    concurrentPerHead: 6,
+    concurrentPerHead: 4,
     costPerHeadYen: SALES_COST_YEN,
     patienceDays: null,
     discipline: 'fifo',
