@@ -36,8 +36,8 @@ export function distProblem(spec: DistSpec): string | null {
     case 'gamma':
     case 'lognormal': {
       if (!(spec.mean > 0)) return `mean must be > 0 (got ${spec.mean})`;
-      if (spec.p90 !== undefined && spec.cv !== undefined) return 'give either p90 or cv, not both';
-      if (spec.p90 === undefined && spec.cv === undefined) return 'give p90 or cv with the mean';
+      if (spec.p90 !== undefined && spec.cv !== undefined) return `give either p90 or cv, not both (got p90 ${spec.p90}, cv ${spec.cv})`;
+      if (spec.p90 === undefined && spec.cv === undefined) return 'give p90 or cv with the mean (got neither)';
       if (spec.cv !== undefined) return spec.cv > 0 ? null : `cv must be > 0 (got ${spec.cv})`;
       const ratio = spec.p90! / spec.mean;
       if (!(ratio > 1)) return `p90 must be greater than mean (got mean ${spec.mean}, p90 ${spec.p90})`;

@@ -9,7 +9,9 @@ import { DEPARTMENTS, SCENARIO_VERSION } from './types.ts';
 import { distProblem } from '../engine/distributions.ts';
 import type { DistSpec } from './distribution.ts';
 
-const UNKNOWN_KEY = 'is not a known field (check the spelling)';
+/** Message of a strict object's own issues: an unknown key (likely a typo) or a missing one. */
+export const UNKNOWN_KEY = 'is not a known field (check the spelling)';
+export const REQUIRED_KEY = 'is required';
 
 /** A finite number satisfying `ok`, reported as `rule`. */
 function num(ok: (x: number) => boolean, rule: string) {
@@ -27,13 +29,15 @@ const probability = num((x) => x >= 0 && x <= 1, 'must be a probability between 
 const month = num((x) => Number.isInteger(x) && x >= 1 && x <= 12, 'must be a month number from 1 to 12');
 const wholeNumber = num((x) => Number.isInteger(x), 'must be a whole number');
 
-const strict = <E extends v.ObjectEntries>(entries: E) => v.strictObject(entries, UNKNOWN_KEY);
+const strict = <E extends v.ObjectEntries>(entries: E) =>
+  v.strictObject(entries, (issue) => (issue.expected === 'never' ? UNKNOWN_KEY : REQUIRED_KEY));
 
 const DIST_KINDS = 'fixed, uniform, triangular, exponential, gamma, erlang, lognormal, empirical';
 
 /** A distribution of non-negative values; a bare number means a fixed value. */
 const dist = v.pipe(
   v.unknown(),
+  v.check((x) => typeof x !== 'number' || (Number.isFinite(x) && x >= 0), 'must be a number >= 0 or a distribution'),
   v.transform((x) => (typeof x === 'number' ? { kind: 'fixed', value: x } : x)),
   v.variant(
     'kind',
@@ -94,7 +98,7 @@ const marketing = strict({
       strict({ buyingNow: opt(probability, M.mix.buyingNow), later: opt(probability, M.mix.later), never: opt(probability, M.mix.never) }),
       v.check((m) => Math.abs(m.buyingNow + m.later + m.never - 1) < 1e-9, (i) => {
         const m = i.input as { buyingNow: number; later: number; never: number };
-        return `shares must sum to 1 (buyingNow + later + never = ${+(m.buyingNow + m.later + m.never).toFixed(6)})`;
+        return `shares must sum to 1 (got buyingNow + later + never = ${+(m.buyingNow + m.later + m.never).toFixed(6)})`;
       }),
     ),
     M.mix,

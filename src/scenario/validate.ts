@@ -3,7 +3,7 @@
  * or into the full list of problems, each as `path: rule, got value`.
  */
 import * as v from 'valibot';
-import { scenarioSchema, DEFAULT_RAMP_DAYS } from './schema.ts';
+import { scenarioSchema, DEFAULT_RAMP_DAYS, REQUIRED_KEY, UNKNOWN_KEY } from './schema.ts';
 import type { Scenario, Segment } from './types.ts';
 import { expectedLeads } from './volume.ts';
 
@@ -37,9 +37,9 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 /** Problems from valibot issues, one line each, in the order of the file. */
 function describeIssues(issues: v.BaseIssue<unknown>[]): string[] {
   return issues.map((issue) => {
-    // A strict object reports an unknown key with the key's value as input.
-    const unknownKey = issue.type === 'strict_object' && issue.expected === 'never';
-    return unknownKey ? `${pathOf(issue)}: ${issue.message}` : `${pathOf(issue)}: ${issue.message}, got ${showValue(issue.input)}`;
+    // Unknown and missing keys need no value; rules that quote their values ("(got ...)") neither.
+    const bare = issue.message === UNKNOWN_KEY || issue.message === REQUIRED_KEY || issue.message.includes('got ');
+    return bare ? `${pathOf(issue)}: ${issue.message}` : `${pathOf(issue)}: ${issue.message}, got ${showValue(issue.input)}`;
   });
 }
 
@@ -83,7 +83,7 @@ export function validateScenario(input: unknown): Validation {
 export function parseScenarioText(text: string): Validation {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_FILE_BYTES) {
-    return { ok: false, problems: [`(file): must be at most 1 MB, got ${(bytes / 1_000_000).toFixed(1)} MB`] };
+    return { ok: false, problems: [`(file): must be at most 1 MB (1,000,000 bytes), got ${bytes.toLocaleString('en-US')} bytes`] };
   }
   let json: unknown;
   try {

@@ -1,0 +1,72 @@
+/** Statistics across replications: percentiles, t quantiles, intervals, streaming quantiles. */
+import { describe, expect, it } from 'vitest';
+import seedrandom from 'seedrandom';
+import { percentileSorted, probabilityAtLeast, summarize, tQuantile } from '../../src/montecarlo/stats.ts';
+import { P2Quantile } from '../../src/montecarlo/p2.ts';
+import { RunAccumulator, EXACT_SERIES_REPLICATIONS } from '../../src/montecarlo/accumulator.ts';
+
+describe('percentiles and intervals', () => {
+  it('type-7 percentiles match a spreadsheet: P10/P50/P90 of 1..10 are 1.9, 5.5, 9.1', () => {
+    const xs = Float64Array.from({ length: 10 }, (_, i) => i + 1);
+    expect([0.1, 0.5, 0.9].map((p) => percentileSorted(xs, p))).toEqual([1.9, 5.5, 9.1]);
+  });
+
+  // Exact values from numerical integration of the t density.
+  const table: [number, number, number][] = [
+    [0.975, 3, 3.182446], [0.975, 10, 2.228139], [0.975, 39, 2.022691], [0.995, 39, 2.707913], [0.975, 199, 1.971957], [0.9999, 40, 4.094207], [0.99984375, 39, 3.955774],
+  ];
+  for (const [p, df, exact] of table) {
+    it(`Student t quantile ${p} with ${df} degrees of freedom is ${exact}`, () => {
+      expect(tQuantile(p, df)).toBeCloseTo(exact, df < 5 ? 1 : 2);
+    });
+  }
+
+  it('summary of 2, 4, 4, 4, 5, 5, 7, 9: mean 5, sd 2.138, 95% CI of the mean 5 +- 1.787', () => {
+    const s = summarize([2, 4, 4, 4, 5, 5, 7, 9]);
+    expect(s.mean).toBe(5);
+    expect(s.sd).toBeCloseTo(2.13809, 5);
+    expect(s.ciHigh - s.mean).toBeCloseTo(2.364624 * (2.13809 / Math.sqrt(8)), 2);
+    expect(s.p50).toBe(4.5);
+  });
+
+  it('undefined values (NaN) are left out and counted', () => {
+    const s = summarize([1, NaN, 3]);
+    expect(s.n).toBe(2);
+    expect(s.mean).toBe(2);
+    expect(probabilityAtLeast([1, 2, 3, NaN], 2)).toBeCloseTo(2 / 3, 12);
+  });
+});
+
+describe('streaming quantiles (P-square)', () => {
+  it('after 20,000 exponential draws, P10/P50/P90 estimates are within 2% of the exact quantiles', () => {
+    const u = seedrandom.xor128('p2');
+    const draws = Array.from({ length: 20_000 }, () => -Math.log(1 - u()));
+    const start = Float64Array.from(draws.slice(0, 256)).sort();
+    for (const p of [0.1, 0.5, 0.9]) {
+      const sketch = new P2Quantile(p, start);
+      for (const x of draws.slice(256)) sketch.add(x);
+      const exact = -Math.log(1 - p);
+      expect(Math.abs(sketch.value - exact) / exact).toBeLessThan(0.02);
+    }
+  });
+});
+
+describe('accumulator', () => {
+  const layout = { leaves: [{ path: ['x'], series: false, index: 0 }, { path: ['s'], series: true, index: 0 }], scalarCount: 1, seriesCount: 1 };
+  it(`series percentiles are exact up to ${EXACT_SERIES_REPLICATIONS} replications`, () => {
+    const acc = new RunAccumulator(layout);
+    for (let r = 0; r < 100; r++) acc.add([r], [[r, 2 * r]]);
+    const s = acc.summary() as { x: { p50: number }; s: { p50: number[]; p90: number[]; mean: number[] } };
+    expect(s.x.p50).toBe(49.5);
+    expect(s.s.p50).toEqual([49.5, 99]);
+    expect(s.s.p90).toEqual([89.10000000000001, 178.20000000000002]);
+    expect(s.s.mean).toEqual([49.5, 99]);
+  });
+  it('beyond that, memory per series point stays fixed and the median stays close', () => {
+    const acc = new RunAccumulator(layout);
+    const u = seedrandom.xor128('acc');
+    for (let r = 0; r < 5000; r++) acc.add([r], [[u()]]);
+    const s = acc.summary() as { s: { p50: number[] } };
+    expect(Math.abs(s.s.p50[0] - 0.5)).toBeLessThan(0.02);
+  });
+});
