@@ -53,15 +53,18 @@ export function expectedLeadCount(s: Scenario): number {
 }
 
 /**
- * Generates arrival times by thinning (Lewis and Shedler): candidates at the bound
- * rate, each kept with probability rate(t) / bound. Exact for any bounded rate.
+ * Arrival times by thinning (Lewis and Shedler): candidates at the bound rate,
+ * each kept with probability rate(t) / bound. Exact for any bounded rate.
+ * Returns a function giving the next arrival time, or Infinity after `end`.
  */
-export function* arrivalTimes(rate: LeadRate, end: number, u: Uniform): Generator<number> {
-  if (rate.max <= 0) return;
+export function arrivalTimes(rate: LeadRate, end: number, u: Uniform): () => number {
   let t = 0;
-  for (;;) {
-    t -= Math.log(1 - u()) / rate.max;
-    if (t >= end) return;
-    if (u() * rate.max < rate.at(t)) yield t;
-  }
+  return () => {
+    if (rate.max <= 0) return Infinity;
+    for (;;) {
+      t -= Math.log(1 - u()) / rate.max;
+      if (t >= end) return (t = Infinity);
+      if (u() * rate.max < rate.at(t)) return t;
+    }
+  };
 }

@@ -178,11 +178,11 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   }
 
   /** Starts waiting items while slots are free. */
+  const waitingIn = [0, 1, 2].map((k) => (i: number) => L.state[i] === queueState(k));
   function fill(k: number, t: number): void {
     const stage = stages[k];
-    const state = queueState(k);
     while (stage.hasRoom()) {
-      const id = stage.dequeue(t, (i) => L.state[i] === state);
+      const id = stage.dequeue(t, waitingIn[k]);
       if (id < 0) return;
       start(k, id, t, t - L.queuedAt[id]);
     }
@@ -358,9 +358,9 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   if (t0 === 0) arrStart = arr;
   else events.push(t0, PRIORITY[MONTH_END], MONTH_END, -2);
 
-  const arrivals = arrivalTimes(leadRate(s), tEnd, arrivalStream);
-  const firstArrival = arrivals.next();
-  if (!firstArrival.done) events.push(firstArrival.value, PRIORITY[ARRIVAL], ARRIVAL, -1);
+  const nextArrival = arrivalTimes(leadRate(s), tEnd, arrivalStream);
+  const firstArrival = nextArrival();
+  if (firstArrival < Infinity) events.push(firstArrival, PRIORITY[ARRIVAL], ARRIVAL, -1);
   let lastWeekEnd = t0;
 
   while (events.size > 0 && events.peekTime() <= tEnd) {
@@ -371,8 +371,8 @@ export function simulateReplication(s: Scenario, replication: number, options: S
     switch (kind) {
       case ARRIVAL: {
         newLead(t);
-        const next = arrivals.next();
-        if (!next.done) events.push(next.value, PRIORITY[ARRIVAL], ARRIVAL, -1);
+        const next = nextArrival();
+        if (next < Infinity) events.push(next, PRIORITY[ARRIVAL], ARRIVAL, -1);
         break;
       }
       case MQL_READY:
