@@ -52,7 +52,11 @@ export interface PoolOptions {
   chunkTimeoutMs?: number;
   /** Idle workers are stopped after this long. */
   idleMs?: number;
-  /** Partial aggregates are computed at most this often (progress comes with every chunk). */
+  /**
+   * Partial aggregates come at most this often (progress comes with every chunk);
+   * the pool also waits 4x the last summary's cost, so summarising never takes
+   * more than a fifth of the main thread on long runs.
+   */
   partialEveryMs?: number;
   /** Clock, for tests. */
   now?: () => number;
@@ -185,6 +189,7 @@ export class SimPool {
     let acc: RunAccumulator | null = null;
     let next = 0;
     let lastPartial = -Infinity;
+    let summaryMs = 0;
 
     return new Promise<RunResult>((resolve, reject) => {
       let settled = false;
@@ -227,9 +232,10 @@ export class SimPool {
           resolve(result);
           return;
         }
-        if (now - lastPartial >= this.opts.partialEveryMs) {
-          lastPartial = now;
+        if (now - lastPartial >= Math.max(this.opts.partialEveryMs, 4 * summaryMs)) {
           progress.partial = summarizeRun(scenario, acc);
+          lastPartial = this.opts.now();
+          summaryMs = lastPartial - now;
         }
         onProgress?.(progress);
       };
