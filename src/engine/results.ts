@@ -50,6 +50,8 @@ export interface StageResult {
   abandoned: number;
   /** Items sent back to nurture (after work or after giving up). */
   recycled: number;
+  /** Mean work time of the items that finished (the realised cycle for Field Sales). */
+  workMeanDays: number;
   /** Mean wait before work started, over items that started. */
   waitMeanDays: number;
   /** 90th percentile of that wait. */

@@ -216,7 +216,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
     const p0 = L.noise[id] ? 0 : g.sqlRate;
     const u = L.isU[id];
     const converted = u < p0 * isDecay(L.waitedDays[id]);
-    stages[IS].finish(t, converted);
+    stages[IS].finish(t, converted, L.isWork[id]);
     L.stage[id] = -1;
     if (converted) {
       if (inWindow(t)) { sqlsW++; sqlsByWeek[week(t)]++; }
@@ -235,7 +235,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
     const p0 = segments[L.segment[id]].winRate;
     const u = L.fsU[id];
     const won = u < p0 * fsDecay(L.waitedDays[id]);
-    stages[FS].finish(t, won);
+    stages[FS].finish(t, won, L.fsCycle[id]);
     L.stage[id] = -1;
     if (won) return win(id, t);
     if (L.fsRecycleU[id] < s.fieldSales.recycleShare) return recycle(id, stages[FS], t);
@@ -244,7 +244,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
 
   function endOnboarding(id: number, t: number): void {
     const churned = L.state[id] >= LOST;
-    stages[CS].finish(t, !churned);
+    stages[CS].finish(t, !churned, L.onboardDays[id]);
     L.stage[id] = -1;
     if (!churned) L.state[id] = CUSTOMER;
   }

@@ -68,6 +68,7 @@ export class Stage {
   abandoned = 0;
   recycled = 0;
   private waited = 0;
+  private workSum = 0;
   private waitSum = 0;
   private leftQueue = 0;
   private leftQueueWaitSum = 0;
@@ -173,12 +174,13 @@ export class Stage {
     }
   }
 
-  /** Records that work finished at time t; `converted` says if it passed the stage. */
-  finish(t: number, converted: boolean): void {
+  /** Records that work of `workDays` finished at time t; `converted` says if it passed the stage. */
+  finish(t: number, converted: boolean, workDays: number): void {
     this.advance(t);
     this.busy--;
     if (t >= this.windowStart) {
       this.completions++;
+      this.workSum += workDays;
       if (converted) this.conversions++;
     }
   }
@@ -216,6 +218,7 @@ export class Stage {
       abandoned: this.abandoned,
       recycled: this.recycled,
       waitMeanDays: this.starts ? this.waitSum / this.starts : 0,
+      workMeanDays: this.completions ? this.workSum / this.completions : NaN,
       waitP90Days: waits.length ? quantileSorted(waits, 0.9) : 0,
       pWait: this.starts ? this.waited / this.starts : 0,
       waitAllMeanDays: this.leftQueue ? this.leftQueueWaitSum / this.leftQueue : 0,

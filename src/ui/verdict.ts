@@ -1,0 +1,28 @@
+/** The bottleneck verdict as a sentence in the user's language. */
+import type { RunResult } from '../montecarlo/run.ts';
+import { translate } from './i18n/messages.ts';
+import { formatCount, formatDays, formatPercent, type Lang } from './i18n/format.ts';
+
+/** One sentence: which department limits the funnel, the evidence, and what it costs. */
+export function verdictText(result: RunResult, lang: Lang): string {
+  const v = result.bottleneck;
+  if (v.limit === 'demand') {
+    const busiest = [...v.evidence].sort((a, b) => b.utilisation - a.utilisation)[0];
+    return translate(lang, 'verdictDemand', { dept: translate(lang, busiest.department), util: formatPercent(busiest.utilisation) });
+  }
+  const e = v.evidence.find((x) => x.department === v.department)!;
+  const words = {
+    insideSales: ['itemsIs', 'lostIs'],
+    fieldSales: ['itemsFs', 'lostFs'],
+    customerSuccess: ['itemsCs', 'lostCs'],
+  } as const;
+  const [items, lostWords] = words[e.department];
+  return translate(lang, 'verdictCapacity', {
+    dept: translate(lang, e.department),
+    util: formatPercent(e.utilisation),
+    items: translate(lang, items),
+    wait: formatDays(e.waitDays, lang),
+    lost: formatCount(e.lostWaiting, lang),
+    lostWords: translate(lang, lostWords),
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * The app in Chromium: it loads cleanly, runs, shows the bottleneck, reacts to
+ * edits, keeps results through invalid input, imports, switches language and
+ * survives a reload. Screenshots of the main states go to artifacts/screenshots.
+ */
+import { test, expect, type Page } from '@playwright/test';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: false });
+
+async function fresh(page: Page, lang: 'en' | 'ja' = 'en') {
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await page.evaluate((l) => { localStorage.clear(); localStorage.setItem('funnel.lang', l); }, lang);
+  await page.reload();
+  return errors;
+}
+
+async function setField(page: Page, id: string, value: string) {
+  const input = page.locator(`#${id}`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+async function waitDone(page: Page) {
+  await expect(page.locator('.status')).toHaveAttribute('data-status', 'done');
+}
+
+async function loadScenario(page: Page, file: string, replications = '40') {
+  await page.getByLabel(/Load a scenario|シナリオを読み込む/).selectOption(file);
+  await setField(page, 'field-replications', replications);
+  await waitDone(page);
+}
+
+test('the baseline loads with no console errors, runs, and fills the flow picture and the charts', async ({ page }) => {
+  const errors = await fresh(page);
+  await setField(page, 'field-replications', '40');
+  await waitDone(page);
+  await expect(page.getByTestId('verdict')).toContainText('Lead volume from Marketing limits the funnel');
+  await expect(page.locator('g.dept')).toHaveCount(4);
+  for (const id of ['chart-queue', 'chart-arr']) {
+    const points = Number(await page.locator(`#${id}-title ~ svg`).getAttribute('data-points'));
+    expect(points).toBeGreaterThan(10);
+  }
+  await expect(page.locator('table.kpi tbody tr')).toHaveCount(14);
+  await expect(page.getByTestId('target-probability')).toContainText('Probability of reaching the target');
+  await shot(page, 'baseline-1280x720');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shot(page, 'baseline-1920x1080');
+  expect(errors).toEqual([]);
+});
+
+test('Marketing too strong: raising Inside Sales headcount lowers the IS queue and the went-cold count', async ({ page }) => {
+  await fresh(page);
+  await loadScenario(page, 'marketing-too-strong.json');
+  await expect(page.getByTestId('verdict')).toContainText('Inside Sales is the bottleneck');
+  const is = page.locator('g.dept[data-dept="insideSales"]');
+  const queueBefore = Number(await is.getAttribute('data-queue'));
+  const coldBefore = Number(await page.getByTestId('leak-isCold').getAttribute('data-value'));
+  await shot(page, 'marketing-too-strong');
+  await setField(page, 'field-insideSales-headcount', '14');
+  await expect(page.locator('.status')).toHaveAttribute('data-status', 'running');
+  await waitDone(page);
+  const queueAfter = Number(await is.getAttribute('data-queue'));
+  const coldAfter = Number((await page.getByTestId('leak-isCold').count()) ? await page.getByTestId('leak-isCold').getAttribute('data-value') : 0);
+  expect(queueBefore).toBeGreaterThan(50);
+  expect(queueAfter).toBeLessThan(queueBefore / 2);
+  expect(coldAfter).toBeLessThan(coldBefore / 2);
+  await shot(page, 'marketing-too-strong-is-14');
+});
+
+test('an invalid value shows its message at the field and keeps the last results', async ({ page }) => {
+  await fresh(page);
+  await setField(page, 'field-replications', '30');
+  await waitDone(page);
+  const verdict = await page.getByTestId('verdict').textContent();
+  await setField(page, 'field-insideSales-headcount', '-2');
+  await expect(page.locator('.field.invalid').getByRole('alert')).toHaveText('insideSales.headcount: must be a whole number >= 0, got -2');
+  await expect(page.getByTestId('invalid-note')).toBeVisible();
+  await expect(page.getByTestId('verdict')).toHaveText(verdict!);
+  await expect(page.locator('g.dept')).toHaveCount(4);
+  await expect(page.locator('#field-insideSales-headcount')).toHaveValue('-2');
+  await shot(page, 'invalid-value');
+});
+
+test('a bad import file shows its errors and changes nothing', async ({ page }) => {
+  await fresh(page);
+  await setField(page, 'field-replications', '20');
+  await waitDone(page);
+  await page.getByTestId('import-input').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ version: 1, fieldSales: { winRate: 1.5 }, insideSalez: {} })) });
+  const alert = page.getByTestId('import-errors');
+  await expect(alert).toContainText('fieldSales.winRate: must be a probability between 0 and 1, got 1.5');
+  await expect(alert).toContainText('insideSalez: is not a known field (check the spelling)');
+  await expect(page.locator('#field-replications')).toHaveValue('20');
+  await shot(page, 'bad-import');
+});
+
+test('switching language changes the labels', async ({ page }) => {
+  await fresh(page, 'ja');
+  await setField(page, 'field-replications', '20');
+  await waitDone(page);
+  await expect(page.locator('#card-insideSales')).toHaveText('インサイドセールス');
+  await expect(page.locator('label[for="field-insideSales-sqlRate"]')).toHaveText('商談化率');
+  await shot(page, 'japanese');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('#card-insideSales')).toHaveText('Inside Sales');
+  await expect(page.locator('label[for="field-insideSales-sqlRate"]')).toHaveText('SQL rate (商談化率)');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('a reload restores the edited scenario', async ({ page }) => {
+  await fresh(page);
+  await setField(page, 'field-fieldSales-headcount', '7');
+  await setField(page, 'field-replications', '10');
+  await page.reload();
+  await expect(page.locator('#field-fieldSales-headcount')).toHaveValue('7');
+  await expect(page.locator('#field-replications')).toHaveValue('10');
+});
+
+test('the worker pool in Chromium gives byte-identical results with 1 and 2 workers and with other chunk sizes', async ({ page }) => {
+  await fresh(page);
+  const same = await page.evaluate(async () => {
+    const { browserPool } = await import('/src/workers/browserWorkers.ts');
+    const { validateScenario } = await import('/src/scenario/validate.ts');
+    const v = validateScenario({ version: 1, replications: 6, horizonDays: 90, seed: 'chromium' });
+    if (!v.ok) throw new Error(v.problems.join());
+    const runs: string[] = [];
+    for (const [size, maxChunk] of [[1, 25], [2, 25], [2, 1]]) {
+      const pool = browserPool({ size, maxChunk, idleMs: 0 });
+      runs.push(JSON.stringify(await pool.run(v.scenario)));
+      pool.terminate();
+    }
+    return runs.every((r) => r === runs[0]) && runs[0].length > 1000;
+  });
+  expect(same).toBe(true);
+});
