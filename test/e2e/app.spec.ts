@@ -5,7 +5,12 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: false });
+async function shot(page: Page, name: string) {
+  // Blur the edited field so the page can show its top, as a user would see it after an edit.
+  await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); document.querySelector('aside')?.scrollTo(0, 0); });
+  await page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: false });
+  await page.screenshot({ path: `artifacts/screenshots/${name}-full.png`, fullPage: true });
+}
 
 async function fresh(page: Page, lang: 'en' | 'ja' = 'en') {
   const errors: string[] = [];
