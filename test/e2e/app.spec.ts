@@ -126,8 +126,10 @@ test('a reload restores the edited scenario', async ({ page }) => {
 test('the worker pool in Chromium gives byte-identical results with 1 and 2 workers and with other chunk sizes', async ({ page }) => {
   await fresh(page);
   const same = await page.evaluate(async () => {
-    const { browserPool } = await import('/src/workers/browserWorkers.ts');
-    const { validateScenario } = await import('/src/scenario/validate.ts');
+    // Modules served by the Vite dev server, loaded in the page (not by this test's Node).
+    const src = '/src/';
+    const { browserPool } = (await import(/* @vite-ignore */ `${src}workers/browserWorkers.ts`)) as typeof import('../../src/workers/browserWorkers.ts');
+    const { validateScenario } = (await import(/* @vite-ignore */ `${src}scenario/validate.ts`)) as typeof import('../../src/scenario/validate.ts');
     const v = validateScenario({ version: 1, replications: 6, horizonDays: 90, seed: 'chromium' });
     if (!v.ok) throw new Error(v.problems.join());
     const runs: string[] = [];

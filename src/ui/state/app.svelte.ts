@@ -125,6 +125,23 @@ export class AppState {
     this.timer = setTimeout(() => void this.run(v.scenario), delayMs);
   }
 
+  private pendingDraw: RunResult | null = null;
+
+  /**
+   * Draws a partial result at the next frame, not in the task that summarised it,
+   * so neither task blocks the page for long; later partials replace earlier ones.
+   */
+  private draw(result: RunResult, controller: AbortController): void {
+    const scheduled = this.pendingDraw !== null;
+    this.pendingDraw = result;
+    if (scheduled) return;
+    requestAnimationFrame(() => {
+      const next = this.pendingDraw;
+      this.pendingDraw = null;
+      if (next && this.controller === controller) this.result = next;
+    });
+  }
+
   private async run(scenario: Scenario): Promise<void> {
     this.controller?.abort();
     const controller = new AbortController();
@@ -139,10 +156,14 @@ export class AppState {
         onProgress: (p) => {
           if (this.controller !== controller) return; // a newer run has started
           this.progress = { done: p.done, total: p.total, etaMs: p.etaMs };
-          if (p.partial) this.result = p.partial;
+          if (p.partial) this.draw(p.partial, controller);
         },
       });
       if (this.controller !== controller) return;
+      // Draw in the next frame, apart from the task that summarised the run.
+      await new Promise(requestAnimationFrame);
+      if (this.controller !== controller) return;
+      this.pendingDraw = null;
       this.result = result;
       this.status = 'done';
     } catch (e) {
