@@ -21,7 +21,7 @@ async function throughput(workers: number, reps: number): Promise<number> {
 
 async function firstPartial(): Promise<number> {
   const pool = nodePool({ size: Math.max(1, availableParallelism()), idleMs: 60_000 });
-  await pool.run({ ...baseline, replications: 2 });
+  await pool.run({ ...baseline, replications: 10 }); // warm the workers' JIT
   let first = NaN;
   const start = performance.now();
   await pool.run({ ...baseline, replications: 20 }, { onProgress: (p) => { if (Number.isNaN(first) && p.partial) first = performance.now() - start; } });

@@ -18,6 +18,11 @@ export function hash32(text: string): number {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return finalise32(h);
+}
+
+/** The murmur3 finaliser: every input bit affects every output bit. */
+function finalise32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -26,15 +31,9 @@ export function hash32(text: string): number {
   return h >>> 0;
 }
 
-/** Mixes an integer into a 32-bit seed (murmur3 finaliser). */
+/** Mixes an integer into a 32-bit seed. */
 function mix32(base: number, i: number): number {
-  let h = (base ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return finalise32((base ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0);
 }
 
 /**

@@ -20,14 +20,8 @@ export interface Summary {
 }
 
 /** Type-7 percentile (linear between order statistics) of ascending values. */
-export function percentileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
+export { quantileSorted as percentileSorted } from '../engine/stage.ts';
+import { quantileSorted as percentileSorted } from '../engine/stage.ts';
 
 /**
  * Student t quantile by the Cornish-Fisher expansion around the normal (Abramowitz

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { DEFAULT_SCENARIO as D, DEFAULT_RAMP_DAYS } from './defaults.ts';
-import { DEPARTMENTS, SCENARIO_VERSION } from './types.ts';
+import { DEPARTMENTS, SCENARIO_VERSION, type Staffing, type Waiting } from './types.ts';
 import { distProblem } from '../engine/distributions.ts';
 import type { DistSpec } from './distribution.ts';
 
@@ -109,40 +109,43 @@ const marketing = strict({
   mqlNoiseShare: opt(probability, M.mqlNoiseShare),
 });
 
+/** Fields every queueing department has: staffing, with defaults from `d`. */
+const staffingEntries = (d: Staffing) => ({
+  headcount: opt(wholeAtLeast0, d.headcount),
+  concurrentPerHead: opt(wholeAtLeast1, d.concurrentPerHead),
+  costPerHeadYen: opt(atLeast0, d.costPerHeadYen),
+});
+
+/** Fields of Inside Sales' and Field Sales' queues: waiting costs, with defaults from `d`. */
+const waitingEntries = (d: Waiting) => ({
+  patienceDays: opt(patience, d.patienceDays),
+  abandonRecycleShare: opt(probability, d.abandonRecycleShare),
+  decay: opt(decay, d.decay),
+  discipline: opt(discipline, d.discipline),
+});
+
 const IS = D.insideSales;
 const insideSales = strict({
-  headcount: opt(wholeAtLeast0, IS.headcount),
-  concurrentPerHead: opt(wholeAtLeast1, IS.concurrentPerHead),
-  costPerHeadYen: opt(atLeast0, IS.costPerHeadYen),
+  ...staffingEntries(IS),
   workDays: opt(dist, IS.workDays),
   sqlRate: opt(probability, IS.sqlRate),
   recycleShare: opt(probability, IS.recycleShare),
-  patienceDays: opt(patience, IS.patienceDays),
-  abandonRecycleShare: opt(probability, IS.abandonRecycleShare),
-  decay: opt(decay, IS.decay),
-  discipline: opt(discipline, IS.discipline),
+  ...waitingEntries(IS),
 });
 
 const FS = D.fieldSales;
 const fieldSales = strict({
-  headcount: opt(wholeAtLeast0, FS.headcount),
-  concurrentPerHead: opt(wholeAtLeast1, FS.concurrentPerHead),
-  costPerHeadYen: opt(atLeast0, FS.costPerHeadYen),
+  ...staffingEntries(FS),
   cycleDays: opt(dist, FS.cycleDays),
   winRate: opt(probability, FS.winRate),
   recycleShare: opt(probability, FS.recycleShare),
-  patienceDays: opt(patience, FS.patienceDays),
-  abandonRecycleShare: opt(probability, FS.abandonRecycleShare),
-  decay: opt(decay, FS.decay),
-  discipline: opt(discipline, FS.discipline),
+  ...waitingEntries(FS),
   acvYen: opt(dist, FS.acvYen),
 });
 
 const CS = D.customerSuccess;
 const customerSuccess = strict({
-  headcount: opt(wholeAtLeast0, CS.headcount),
-  concurrentPerHead: opt(wholeAtLeast1, CS.concurrentPerHead),
-  costPerHeadYen: opt(atLeast0, CS.costPerHeadYen),
+  ...staffingEntries(CS),
   patienceDays: opt(patience, CS.patienceDays),
   discipline: opt(discipline, CS.discipline),
   onboardingDays: opt(dist, CS.onboardingDays),
