@@ -86,6 +86,7 @@ export interface FunnelResult {
   mqls: number;
   sqls: number;
   won: number;
+  /** Losses in the window by cause; churn counts include accounts in the book at day 0. */
   lost: Record<LossCause, number>;
   /** Conversion at each hand-off (NaN when nothing passed the step). */
   mqlRate: number;

@@ -131,9 +131,9 @@ export function simulateReplication(s: Scenario, replication: number, options: S
 
   function lose(id: number, c: number, t: number): void {
     L.state[id] = LOST + c;
-    if (L.initial[id]) return;
-    lostAll[c]++;
     if (inWindow(t)) lostWindow[c]++;
+    // Accounts carried from before day 0 churn like any other, but they are not leads.
+    if (!L.initial[id]) lostAll[c]++;
   }
 
   /** Draws what one pass through the departments needs, in a fixed order (common random numbers). */
