@@ -11,7 +11,7 @@ const baseline = library('baseline.json');
 
 async function throughput(workers: number, reps: number): Promise<number> {
   const pool = nodePool({ size: workers, idleMs: 60_000 });
-  await pool.run({ ...baseline, replications: workers }); // start the workers and warm them up
+  await pool.run({ ...baseline, replications: 10 * workers }); // start the workers and warm up their JIT
   const start = performance.now();
   await pool.run({ ...baseline, replications: reps, seed: 'bench' });
   const seconds = (performance.now() - start) / 1000;
@@ -42,7 +42,7 @@ async function peakMemory(reps: number): Promise<{ peakMb: number; seconds: numb
 }
 
 console.log(`Worker pool, baseline scenario, Node ${process.version}, ${availableParallelism()} cores`);
-const reps = 60;
+const reps = 300;
 const one = await throughput(1, reps);
 const two = await throughput(2, reps);
 console.log(`1 worker : ${one.toFixed(1)} replications/s`);

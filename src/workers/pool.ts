@@ -232,7 +232,8 @@ export class SimPool {
           resolve(result);
           return;
         }
-        if (now - lastPartial >= Math.max(this.opts.partialEveryMs, 4 * summaryMs)) {
+        // Summaries cost main-thread time: only make them for someone listening.
+        if (onProgress && now - lastPartial >= Math.max(this.opts.partialEveryMs, 4 * summaryMs)) {
           progress.partial = summarizeRun(scenario, acc);
           lastPartial = this.opts.now();
           summaryMs = lastPartial - now;
