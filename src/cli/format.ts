@@ -6,6 +6,7 @@ import type { RunResult } from '../montecarlo/run.ts';
 import type { Summary } from '../montecarlo/stats.ts';
 import type { BottleneckVerdict } from '../montecarlo/bottleneck.ts';
 import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
+import type { NextHire } from '../montecarlo/compare.ts';
 
 /** English names of departments. */
 export const DEPARTMENT_NAMES = {
@@ -122,5 +123,31 @@ export function formatReport(r: RunResult): string {
   );
   if (r.target) lines.push('', `Probability ARR at horizon >= ${yen(r.target.arrYen)}: ${pct(r.target.probability)}`);
   lines.push('', `Bottleneck: ${verdictSentence(r.bottleneck)}`);
+  return lines.join('\n');
+}
+
+/** The next-best-hire ranking for the terminal. */
+export function formatNextHire(name: string, h: NextHire): string {
+  const signedYen = (x: number) => (Math.abs(x) < 0.5 ? '0' : x > 0 ? `+${yen(x)}` : `-${yen(-x)}`);
+  const signed = (x: number) => (Math.round(x) === 0 ? '0' : x > 0 ? `+${count(x)}` : `-${count(-x)}`);
+  const rows = h.ranked.map((o, i) => {
+    const d = o.differences;
+    return [
+      `${i + 1}. ${DEPARTMENT_NAMES[o.department]}`,
+      signedYen(d.arrEndYen.mean),
+      `${signedYen(d.arrEndYen.ciLow)} to ${signedYen(d.arrEndYen.ciHigh)}`,
+      pct(d.arrEndYen.pBetter),
+      signed(-d.lostWhileWaiting.mean),
+      signedYen(d.costYen.mean),
+    ];
+  });
+  const lines = [
+    `${name}: one more person in each department, hired on day 0 with the usual ramp (${h.replications} paired replications, common random numbers)`,
+    '',
+    ...table(['Hire', 'ARR at horizon', '95% CI', 'P(better)', 'Lost while waiting avoided', 'Cost'], rows),
+    '',
+    `Bottleneck now: ${verdictSentence(h.bottleneckNow)}`,
+    `After the best hire: ${verdictSentence(h.bottleneckAfter)}`,
+  ];
   return lines.join('\n');
 }

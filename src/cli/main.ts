@@ -7,9 +7,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseScenarioText } from '../scenario/validate.ts';
 import { nodePool } from '../workers/nodeWorkers.ts';
-import { formatReport } from './format.ts';
+import { formatNextHire, formatReport } from './format.ts';
+import { nextBestHire } from '../montecarlo/compare.ts';
 
-const USAGE = 'usage: npm run simulate -- FILE.json [--reps N] [--seed S] [--workers N] [--json] [--out FILE]';
+const USAGE = 'usage: npm run simulate -- FILE.json [--reps N] [--seed S] [--workers N] [--json] [--out FILE] [--next-hire]';
 
 /** A problem with what the user gave: reported without a stack trace, exit 2. */
 class InputError extends Error {}
@@ -23,6 +24,7 @@ function parse(argv: string[]) {
         reps: { type: 'string' },
         seed: { type: 'string' },
         workers: { type: 'string' },
+        'next-hire': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -60,6 +62,14 @@ async function main(argv: string[]): Promise<number> {
   if (values.workers !== undefined) {
     size = Number(values.workers);
     if (!Number.isInteger(size) || size < 1 || size > 256) throw new InputError(`--workers: must be a whole number from 1 to 256, got ${values.workers}`);
+  }
+  if (values['next-hire']) {
+    // Paired runs of five scenarios, in this thread (the pool does not pair runs yet).
+    const hire = nextBestHire(scenario, scenario.replications);
+    const output = values.json ? `${JSON.stringify(hire, null, 2)}\n` : `${formatNextHire(scenario.name, hire)}\n`;
+    if (values.out) writeFileSync(values.out, output);
+    else process.stdout.write(output);
+    return 0;
   }
   const pool = nodePool({ size, idleMs: 0 });
   let result;
