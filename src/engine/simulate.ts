@@ -9,7 +9,7 @@ import { compileDecay, type Decay } from './decay.ts';
 import { EventQueue } from './eventQueue.ts';
 import { Stage } from './stage.ts';
 import { arrivalTimes, leadRate, MONTH_DAYS } from './arrivals.ts';
-import { itemSeedBase, itemStream, LeadStreams, replicationStream, type Uniform } from './random.ts';
+import { itemSeedBase, itemStream, LeadStreams, replicationStream } from './random.ts';
 import { capacityUpdateTimes, effectiveHeadcount, paidPersonDays, staffPlan, type StaffPlan } from './staffing.ts';
 import { createLeadTable, addLead } from './leadTable.ts';
 import { LIVE_STATES, LOSS_CAUSES, type LiveState, type LossCause, type ReplicationResult } from './results.ts';
@@ -20,7 +20,8 @@ const CAPACITY = 0, SERVICE_END = 1, ABANDON = 2, ARRIVAL = 3, MQL_READY = 4, RE
 const PRIORITY = [0, 1, 2, 3, 3, 4, 5, 5, 5];
 
 // Lead states: live states are indices of LIVE_STATES; lost states are LOST + cause index.
-const MARKETING = 0, NURTURE = 1, CUSTOMER = 8, LOST = 100;
+// State 0, 'marketing' (not yet an MQL), is a new row's default in the lead table.
+const NURTURE = 1, CUSTOMER = 8, LOST = 100;
 const queueState = (k: number) => 2 + 2 * k;
 const serviceState = (k: number) => 3 + 2 * k;
 const IS = 0, FS = 1, CS = 2;
