@@ -1,28 +1,33 @@
-/** Special functions for distributions: normal quantile, log-gamma, incomplete gamma. */
+/** Special functions for distributions: normal quantile, log-gamma, incomplete gamma and its inverse. */
 
-/** Standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9). */
+// Acklam's coefficients, module constants so a call allocates nothing.
+const ACKLAM_A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+const ACKLAM_B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+const ACKLAM_C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const ACKLAM_D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+const ACKLAM_LOW_TAIL = 0.02425;
+
+/** Standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9); infinite at 0 and 1. */
 export function normalQuantile(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const lowTail = 0.02425;
-  if (p < lowTail) {
+  // The rational forms take log(0) at the ends; name the limits rather than return NaN.
+  if (!(p > 0 && p < 1)) return p === 0 ? -Infinity : p === 1 ? Infinity : NaN;
+  if (p < ACKLAM_LOW_TAIL) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    return (((((ACKLAM_C[0] * q + ACKLAM_C[1]) * q + ACKLAM_C[2]) * q + ACKLAM_C[3]) * q + ACKLAM_C[4]) * q + ACKLAM_C[5]) / ((((ACKLAM_D[0] * q + ACKLAM_D[1]) * q + ACKLAM_D[2]) * q + ACKLAM_D[3]) * q + 1);
   }
-  if (p > 1 - lowTail) return -normalQuantile(1 - p);
+  if (p > 1 - ACKLAM_LOW_TAIL) return -normalQuantile(1 - p);
   const q = p - 0.5, r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  return ((((((ACKLAM_A[0] * r + ACKLAM_A[1]) * r + ACKLAM_A[2]) * r + ACKLAM_A[3]) * r + ACKLAM_A[4]) * r + ACKLAM_A[5]) * q) / (((((ACKLAM_B[0] * r + ACKLAM_B[1]) * r + ACKLAM_B[2]) * r + ACKLAM_B[3]) * r + ACKLAM_B[4]) * r + 1);
 }
+
+const LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
 
 /** log Gamma(x) for x > 0 (Lanczos, g = 7, nine terms: about 15 significant digits). */
 export function logGamma(x: number): number {
-  const g = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
   x -= 1;
-  let s = g[0];
-  for (let i = 1; i < 9; i++) s += g[i] / (x + i);
+  let s = LANCZOS[0];
+  for (let i = 1; i < 9; i++) s += LANCZOS[i] / (x + i);
   const t = x + 7.5;
   return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(s);
 }
@@ -58,14 +63,27 @@ export function gammaP(a: number, x: number): number {
   return Math.max(0, 1 - Math.exp(logPrefix) * h);
 }
 
-/** The p-quantile of a gamma with unit scale and shape `a` (bisection on P, to 1e-12 relative). */
+/** The p-quantile of a gamma with unit scale and shape `a`: Newton on P, kept inside a bisection bracket. */
 export function gammaQuantile(a: number, p: number): number {
-  let lo = 0, hi = Math.max(1, a);
-  while (gammaP(a, hi) < p) hi *= 2;
-  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
-    const mid = (lo + hi) / 2;
-    if (gammaP(a, mid) < p) lo = mid;
-    else hi = mid;
+  if (!(p > 0 && p < 1)) return p === 0 ? 0 : p === 1 ? Infinity : NaN;
+  const logGammaA = logGamma(a);
+  // Start near the answer so Newton needs a handful of steps: Wilson-Hilferty's cube of
+  // a normal for shapes from 1, the small-x law P ~ x^a / Gamma(a + 1) below.
+  const h = 1 / (9 * a);
+  const wilson = a * (1 - h + normalQuantile(p) * Math.sqrt(h)) ** 3;
+  let x = a >= 1 && wilson > 0 ? wilson : Math.exp((Math.log(p) + logGammaA + Math.log(a)) / a);
+  let lo = 0, hi = Infinity;
+  for (let i = 0; i < 200; i++) {
+    const excess = gammaP(a, x) - p;
+    if (excess === 0) return x;
+    if (excess < 0) lo = x;
+    else hi = x;
+    const density = Math.exp((a - 1) * Math.log(x) - x - logGammaA);
+    let next = x - excess / density;
+    // A step that leaves the bracket (flat density, far start) falls back to halving it.
+    if (!(next > lo && next < hi)) next = hi === Infinity ? 2 * x : (lo + hi) / 2;
+    if (Math.abs(next - x) <= 1e-14 * x || (hi < Infinity && hi - lo <= 1e-14 * hi)) return next;
+    x = next;
   }
-  return (lo + hi) / 2;
+  return x;
 }
