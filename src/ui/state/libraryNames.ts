@@ -1,0 +1,12 @@
+/**
+ * Japanese titles of the library scenarios for the scenario menu (the files' own
+ * `name` is English; the scenario format has no per-language names yet).
+ */
+export const LIBRARY_NAMES_JA: Record<string, string> = {
+  'baseline.json': '基準:バランスの取れた中堅の日本のB2B SaaS',
+  'marketing-too-strong.json': 'マーケティング過多:ISが手薄でMQLが冷める',
+  'is-too-strong.json': 'IS過多:FSが手薄で商談が滞留する',
+  'fs-too-strong.json': 'FS過多:CSが手薄でオンボーディングが滞り解約が増える',
+  'is-complete.json': 'インサイドセールス完結型:低単価SaaSでISが小口案件を受注',
+  'startup.json': 'スタートアップ:1人がマーケティングとISを兼務',
+};
