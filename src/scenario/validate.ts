@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { scenarioSchema, DEFAULT_RAMP_DAYS, REQUIRED_KEY, UNKNOWN_KEY } from './schema.ts';
 import type { Scenario, Segment } from './types.ts';
-import { expectedLeads } from './volume.ts';
+import { expectedLeadCount } from '../engine/arrivals.ts';
 
 /** Largest scenario file accepted, in bytes. */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -69,7 +69,7 @@ export function validateScenario(input: unknown): Validation {
   };
   scenario.segments = resolveSegments(scenario);
   const problems: string[] = [];
-  const leads = expectedLeads(scenario);
+  const leads = expectedLeadCount(scenario);
   if (leads > MAX_LEADS_PER_REPLICATION) {
     problems.push(
       `marketing: must create at most ${MAX_LEADS_PER_REPLICATION.toLocaleString('en-US')} leads per replication, ` +
