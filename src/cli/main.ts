@@ -1,5 +1,5 @@
 /**
- * The command line: `npm run simulate -- FILE [--reps N] [--seed S] [--workers N] [--json] [--out FILE]`.
+ * The command line: `npm run simulate -- FILE [--reps N] [--seed S] [--workers N] [--json] [--out FILE] [--next-hire]`.
  * Replications run on the same worker pool as the app, in Node worker threads.
  * Exit 0 on success, 2 on bad input (an invalid scenario or option), 1 on an internal error.
  */
@@ -63,24 +63,22 @@ async function main(argv: string[]): Promise<number> {
     size = Number(values.workers);
     if (!Number.isInteger(size) || size < 1 || size > 256) throw new InputError(`--workers: must be a whole number from 1 to 256, got ${values.workers}`);
   }
-  if (values['next-hire']) {
-    // Paired runs of five scenarios, in this thread (the pool does not pair runs yet).
-    const hire = nextBestHire(scenario, scenario.replications);
-    const output = values.json ? `${JSON.stringify(hire, null, 2)}\n` : `${formatNextHire(scenario.name, hire)}\n`;
-    if (values.out) writeFileSync(values.out, output);
-    else process.stdout.write(output);
-    return 0;
-  }
   const pool = nodePool({ size, idleMs: 0 });
-  let result;
+  let output: string;
   try {
-    result = await pool.run(scenario);
+    if (values['next-hire']) {
+      // Five paired runs on the pool: the scenario, then one more person in each department.
+      const hire = await nextBestHire(scenario, (s) => pool.runPaired(s));
+      output = values.json ? JSON.stringify(hire, null, 2) : formatNextHire(scenario.name, hire);
+    } else {
+      const result = await pool.run(scenario);
+      output = values.json ? JSON.stringify(result, null, 2) : formatReport(result);
+    }
   } finally {
     pool.terminate();
   }
-  const output = values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatReport(result)}\n`;
-  if (values.out) writeFileSync(values.out, output);
-  else process.stdout.write(output);
+  if (values.out) writeFileSync(values.out, `${output}\n`);
+  else process.stdout.write(`${output}\n`);
   return 0;
 }
 

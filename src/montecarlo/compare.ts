@@ -9,29 +9,40 @@
 import type { Department, Scenario } from '../scenario/types.ts';
 import { DEFAULT_RAMP_DAYS } from '../scenario/defaults.ts';
 import { simulateReplication } from '../engine/simulate.ts';
-import type { ReplicationResult } from '../engine/results.ts';
+import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
 import { summarize } from './stats.ts';
 import { accumulatorFor, addResult } from './aggregate.ts';
-import { bottleneckVerdict, type BottleneckVerdict } from './bottleneck.ts';
-import type { Aggregated, Measures } from './aggregate.ts';
+import type { RunAccumulator } from './accumulator.ts';
+import { summarizeRun, type RunResult } from './run.ts';
+import type { BottleneckVerdict } from './bottleneck.ts';
 
-/** The measures a comparison reports, per replication, and which way is better. */
+/** Losses that waiting caused (the ones capacity can avoid). */
+export const WAITING_LOSSES: readonly LossCause[] = ['isAbandoned', 'isCold', 'fsAbandoned', 'fsCold', 'csAbandoned', 'churnOverload'];
+
+interface ComparedSpec {
+  /** Scalar measures (paths in a replication result) whose sum is the measure. */
+  paths: readonly (readonly string[])[];
+  higherIsBetter: boolean;
+}
+
+const lossSpecs = Object.fromEntries(LOSS_CAUSES.map((c): [string, ComparedSpec] => [`lost.${c}`, { paths: [['funnel', 'lost', c]], higherIsBetter: false }])) as Record<`lost.${LossCause}`, ComparedSpec>;
+
+/** The measures a comparison reports, as sums of per-replication scalars, and which way is better. */
 export const COMPARED = {
-  arrEndYen: { pick: (r: ReplicationResult) => r.revenue.arrEndYen, higherIsBetter: true },
-  won: { pick: (r: ReplicationResult) => r.funnel.won, higherIsBetter: true },
-  lostWhileWaiting: {
-    pick: (r: ReplicationResult) => {
-      const l = r.funnel.lost;
-      return l.isAbandoned + l.isCold + l.fsAbandoned + l.fsCold + l.csAbandoned + l.churnOverload;
-    },
-    higherIsBetter: false,
-  },
-  backlogEnd: { pick: (r: ReplicationResult) => r.insideSales.queueEnd + r.fieldSales.queueEnd + r.customerSuccess.queueEnd, higherIsBetter: false },
-  costYen: { pick: (r: ReplicationResult) => r.revenue.costYen, higherIsBetter: false },
-  cacYen: { pick: (r: ReplicationResult) => r.revenue.cacYen, higherIsBetter: false },
-} as const;
+  arrEndYen: { paths: [['revenue', 'arrEndYen']], higherIsBetter: true },
+  won: { paths: [['funnel', 'won']], higherIsBetter: true },
+  lostWhileWaiting: { paths: WAITING_LOSSES.map((c) => ['funnel', 'lost', c]), higherIsBetter: false },
+  ...lossSpecs,
+  backlogEnd: { paths: (['insideSales', 'fieldSales', 'customerSuccess'] as const).map((d) => [d, 'queueEnd']), higherIsBetter: false },
+  costYen: { paths: [['revenue', 'costYen']], higherIsBetter: false },
+  cacYen: { paths: [['revenue', 'cacYen']], higherIsBetter: false },
+} satisfies Record<string, ComparedSpec>;
 /** A compared measure. */
 export type ComparedMeasure = keyof typeof COMPARED;
+/** Every compared measure, in report order. */
+export const COMPARED_MEASURES = Object.keys(COMPARED) as ComparedMeasure[];
+/** Per-replication values of every compared measure, replications in order. */
+export type ComparedValues = Record<ComparedMeasure, number[]>;
 
 /** A difference (variant minus baseline) over paired replications. */
 export interface PairedDifference {
@@ -53,23 +64,55 @@ export function pairedDifference(base: number[], variant: number[], higherIsBett
   return { mean: s.mean, ciLow: s.ciLow, ciHigh: s.ciHigh, pBetter: defined.length ? better / defined.length : NaN, n: s.n };
 }
 
-/** Per-replication values of every compared measure for `s` (replications 0..R-1). */
-export function comparedValues(s: Scenario, replications: number): { values: Record<ComparedMeasure, number[]>; results: ReplicationResult[] } {
-  const values = Object.fromEntries(Object.keys(COMPARED).map((k) => [k, [] as number[]])) as Record<ComparedMeasure, number[]>;
-  const results: ReplicationResult[] = [];
-  for (let r = 0; r < replications; r++) {
-    const result = simulateReplication(s, r);
-    results.push(result);
-    for (const k of Object.keys(COMPARED) as ComparedMeasure[]) values[k].push(COMPARED[k].pick(result));
+/** The compared values of the replications an accumulator holds. */
+export function comparedValuesOf(acc: RunAccumulator): ComparedValues {
+  const out = {} as ComparedValues;
+  for (const k of COMPARED_MEASURES) {
+    const sum = new Array<number>(acc.count).fill(0);
+    for (const path of COMPARED[k].paths) {
+      const v = acc.values(acc.scalarIndex([...path]));
+      for (let r = 0; r < acc.count; r++) sum[r] += v[r];
+    }
+    out[k] = sum;
   }
-  return { values, results };
+  return out;
 }
 
 /** Differences of every compared measure, variant against base. */
-export function compareValues(base: Record<ComparedMeasure, number[]>, variant: Record<ComparedMeasure, number[]>): Record<ComparedMeasure, PairedDifference> {
-  return Object.fromEntries(
-    (Object.keys(COMPARED) as ComparedMeasure[]).map((k) => [k, pairedDifference(base[k], variant[k], COMPARED[k].higherIsBetter)]),
-  ) as Record<ComparedMeasure, PairedDifference>;
+export function compareValues(base: ComparedValues, variant: ComparedValues): Record<ComparedMeasure, PairedDifference> {
+  return Object.fromEntries(COMPARED_MEASURES.map((k) => [k, pairedDifference(base[k], variant[k], COMPARED[k].higherIsBetter)])) as Record<ComparedMeasure, PairedDifference>;
+}
+
+/** A run with the per-replication values a paired comparison needs. */
+export interface PairedRun {
+  result: RunResult;
+  values: ComparedValues;
+}
+
+/** Something that runs every replication of a scenario: the worker pool, or this thread. */
+export type PairedRunner = (s: Scenario) => Promise<PairedRun>;
+
+/** Runs every replication of `s` in this thread (tests, small runs). */
+export function runPairedInline(s: Scenario): PairedRun {
+  let acc: RunAccumulator | null = null;
+  for (let r = 0; r < s.replications; r++) {
+    const result = simulateReplication(s, r);
+    acc ??= accumulatorFor(result);
+    addResult(acc, result);
+  }
+  return { result: summarizeRun(s, acc!), values: comparedValuesOf(acc!) };
+}
+
+/**
+ * Why two scenarios' replications cannot be paired, or null when they can: pairs
+ * share a seed, a replication count and the same calendar (horizon and warm-up).
+ */
+export function unpairedReason(base: Scenario, variant: Scenario): string | null {
+  if (base.seed !== variant.seed) return `seed: the variant uses "${variant.seed}", the baseline "${base.seed}"`;
+  if (base.replications !== variant.replications) return `replications: the variant runs ${variant.replications}, the baseline ${base.replications}`;
+  if (base.horizonDays !== variant.horizonDays) return `horizonDays: the variant runs ${variant.horizonDays} days, the baseline ${base.horizonDays}`;
+  if (base.warmupDays !== variant.warmupDays) return `warmupDays: the variant warms up ${variant.warmupDays} days, the baseline ${base.warmupDays}`;
+  return null;
 }
 
 /**
@@ -97,29 +140,28 @@ export interface NextHire {
   bottleneckAfter: BottleneckVerdict;
 }
 
-function verdictOf(results: ReplicationResult[]): BottleneckVerdict {
-  const acc = accumulatorFor(results[0]);
-  for (const r of results) addResult(acc, r);
-  return bottleneckVerdict(acc.summary() as Aggregated<Measures>);
-}
+/** Departments a hire can go to, in the order of the funnel. */
+export const HIRE_DEPARTMENTS: readonly Department[] = ['marketing', 'insideSales', 'fieldSales', 'customerSuccess'];
 
 /**
  * Ranks one more person in each department (hired on day 0 with the department's
  * usual ramp) by the paired gain in ARR at the horizon, then by losses while
- * waiting avoided, with common random numbers.
+ * waiting avoided, with common random numbers. `base` may be a run of `s` already
+ * made; `onStep` reports each finished run (1 to 4).
  */
-export function nextBestHire(s: Scenario, replications = s.replications): NextHire {
-  const base = comparedValues(s, replications);
-  const departments: Department[] = ['marketing', 'insideSales', 'fieldSales', 'customerSuccess'];
-  const options = departments.map((department) => {
-    const run = comparedValues(withHire(s, department, 1), replications);
-    return { department, differences: compareValues(base.values, run.values), results: run.results };
-  });
+export async function nextBestHire(s: Scenario, run: PairedRunner, base?: PairedRun, onStep?: (done: number) => void): Promise<NextHire> {
+  const baseline = base ?? (await run(s));
+  const options: (HireOption & { after: BottleneckVerdict })[] = [];
+  for (const department of HIRE_DEPARTMENTS) {
+    const hired = await run(withHire(s, department, 1));
+    options.push({ department, differences: compareValues(baseline.values, hired.values), after: hired.result.bottleneck });
+    onStep?.(options.length);
+  }
   options.sort((a, b) => b.differences.arrEndYen.mean - a.differences.arrEndYen.mean || a.differences.lostWhileWaiting.mean - b.differences.lostWhileWaiting.mean);
   return {
-    replications,
+    replications: s.replications,
     ranked: options.map(({ department, differences }) => ({ department, differences })),
-    bottleneckNow: verdictOf(base.results),
-    bottleneckAfter: verdictOf(options[0].results),
+    bottleneckNow: baseline.result.bottleneck,
+    bottleneckAfter: options[0].after,
   };
 }

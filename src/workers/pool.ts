@@ -12,6 +12,7 @@ import type { SimWorkerApi } from './simWorker.ts';
 import type { Chunk } from './api.ts';
 import { RunAccumulator } from '../montecarlo/accumulator.ts';
 import { summarizeRun, type RunResult } from '../montecarlo/run.ts';
+import { comparedValuesOf, type PairedRun } from '../montecarlo/compare.ts';
 
 /** A started worker, as the pool sees it. */
 export interface WorkerHandle {
@@ -107,6 +108,19 @@ export class SimPool {
    * nothing of a cancelled run is delivered after its successor started.
    */
   async run(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
+    return (await this.runAccumulated(scenario, options)).result;
+  }
+
+  /**
+   * Runs all replications of `scenario` and keeps, besides the result, each
+   * replication's compared measures, so that runs of variants can be paired.
+   */
+  async runPaired(scenario: Scenario, options: RunOptions = {}): Promise<PairedRun> {
+    const { result, acc } = await this.runAccumulated(scenario, options);
+    return { result, values: comparedValuesOf(acc) };
+  }
+
+  private async runAccumulated(scenario: Scenario, options: RunOptions): Promise<{ result: RunResult; acc: RunAccumulator }> {
     this.current?.abort(new RunCancelled('superseded by a newer run'));
     const controller = new AbortController();
     this.current = controller;
@@ -181,7 +195,7 @@ export class SimPool {
     return out;
   }
 
-  private execute(scenario: Scenario, signal: AbortSignal, live: () => boolean, onProgress?: (p: Progress) => void): Promise<RunResult> {
+  private execute(scenario: Scenario, signal: AbortSignal, live: () => boolean, onProgress?: (p: Progress) => void): Promise<{ result: RunResult; acc: RunAccumulator }> {
     const total = scenario.replications;
     const queue = this.chunks(total);
     const pending = new Map<number, Chunk>();
@@ -191,7 +205,7 @@ export class SimPool {
     let lastPartial = -Infinity;
     let summaryMs = 0;
 
-    return new Promise<RunResult>((resolve, reject) => {
+    return new Promise<{ result: RunResult; acc: RunAccumulator }>((resolve, reject) => {
       let settled = false;
       const fail = (e: Error) => {
         if (settled) return;
@@ -229,7 +243,7 @@ export class SimPool {
           settled = true;
           const result = summarizeRun(scenario, acc);
           onProgress?.({ ...progress, etaMs: 0, partial: result });
-          resolve(result);
+          resolve({ result, acc });
           return;
         }
         // Summaries cost main-thread time: only make them for someone listening.

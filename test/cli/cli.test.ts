@@ -29,6 +29,17 @@ describe('npm run simulate', () => {
     expect(Object.keys(json.measures.insideSales.utilisation)).toEqual(['n', 'mean', 'sd', 'p10', 'p50', 'p90', 'ciLow', 'ciHigh']);
   });
 
+  it('--next-hire ranks one more person per department by paired ARR gain: Inside Sales first when marketing is too strong', () => {
+    const r = cli('scenarios/marketing-too-strong.json', '--next-hire', '--reps', '30', '--workers', '2');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('30 paired replications, common random numbers');
+    const rows = r.stdout.split('\n').filter((l) => /^\d\. /.test(l));
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toMatch(/^1\. Inside Sales\s+\+¥/);
+    expect(r.stdout).toMatch(/Bottleneck now: Inside Sales is the bottleneck/);
+  });
+
   it('an invalid scenario exits 2 with every problem on stderr and no stack trace', () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ version: 1, insideSales: { headcount: -2, sqlRate: 1.5 } }));

@@ -1,6 +1,6 @@
 /** Comparisons with common random numbers, and the next best hire. */
 import { describe, expect, it } from 'vitest';
-import { nextBestHire, pairedDifference } from '../../src/montecarlo/compare.ts';
+import { nextBestHire, pairedDifference, runPairedInline } from '../../src/montecarlo/compare.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
 
 const library = Object.fromEntries(libraryScenarios().map(({ file, scenario }) => [file, scenario]));
@@ -22,8 +22,8 @@ describe('next best hire', () => {
     ['fs-too-strong.json', 'customerSuccess'],
   ];
   for (const [file, expected] of cases) {
-    it(`${file}: one more person in ${expected} adds the most ARR`, () => {
-      const result = nextBestHire(library[file], 30);
+    it(`${file}: one more person in ${expected} adds the most ARR`, async () => {
+      const result = await nextBestHire({ ...library[file], replications: 30 }, async (s) => runPairedInline(s));
       expect(result.ranked[0].department).toBe(expected);
       expect(result.ranked[0].differences.arrEndYen.ciLow).toBeGreaterThan(0);
       expect(result.bottleneckNow.department).toBe(expected);

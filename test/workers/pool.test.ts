@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { nodePool } from '../../src/workers/nodeWorkers.ts';
 import { RunCancelled, type Progress } from '../../src/workers/pool.ts';
 import { runInline } from '../../src/montecarlo/run.ts';
+import { runPairedInline, withHire } from '../../src/montecarlo/compare.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
 
 const baseline = libraryScenarios().find((s) => s.file === 'baseline.json')!.scenario;
@@ -27,6 +28,20 @@ describe('determinism across parallelism', () => {
       expect(JSON.stringify(result)).toBe(inline);
     });
   }
+});
+
+describe('paired runs', () => {
+  it('keep each replication\'s compared measures, in order, exactly as the inline runner does', async () => {
+    const variant = withHire(small, 'insideSales', 2);
+    const p = pool({ size: 2, maxChunk: 2 });
+    for (const s of [small, variant]) {
+      const paired = await p.runPaired(s);
+      const inline = runPairedInline(s);
+      expect(paired.values).toEqual(inline.values);
+      expect(JSON.stringify(paired.result)).toBe(JSON.stringify(inline.result));
+      expect(paired.values.arrEndYen).toHaveLength(small.replications);
+    }
+  });
 });
 
 describe('streaming, cancellation and supersession', () => {
