@@ -1,11 +1,16 @@
 /** The bottleneck verdict as a sentence in the user's language. */
 import type { RunResult } from '../montecarlo/run.ts';
+import type { BottleneckVerdict } from '../montecarlo/bottleneck.ts';
 import { translate } from './i18n/messages.ts';
 import { formatCount, formatDays, formatPercent, type Lang } from './i18n/format.ts';
 
 /** One sentence: which department limits the funnel, the evidence, and what it costs. */
 export function verdictText(result: RunResult, lang: Lang): string {
-  const v = result.bottleneck;
+  return verdictOf(result.bottleneck, lang);
+}
+
+/** The sentence for a bottleneck verdict. */
+export function verdictOf(v: BottleneckVerdict, lang: Lang): string {
   if (v.limit === 'demand') {
     const busiest = [...v.evidence].sort((a, b) => b.utilisation - a.utilisation)[0];
     return translate(lang, 'verdictDemand', { dept: translate(lang, busiest.department), util: formatPercent(busiest.utilisation) });

@@ -11,13 +11,16 @@ export function scenarioOf(input: unknown): Scenario {
   return v.scenario;
 }
 
-/** Every scenario file in scenarios/, by file name. */
-export function libraryScenarios(): { file: string; scenario: Scenario }[] {
+/** Every scenario file in scenarios/, by file name: the file's JSON and the validated scenario. */
+export function libraryScenarios(): { file: string; draft: Record<string, unknown>; scenario: Scenario }[] {
   const dir = join(import.meta.dirname, '../../scenarios');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((file) => ({ file, scenario: scenarioOf(JSON.parse(readFileSync(join(dir, file), 'utf8'))) }));
+    .map((file) => {
+      const draft = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+      return { file, draft, scenario: scenarioOf(draft) };
+    });
 }
 
 /** Parameters of a three-queue Jackson network fed by Marketing. */

@@ -12,3 +12,6 @@ export function loadColour(utilisation: number): string {
   if (utilisation >= 0.85) return '#E69F00';
   return '#009E73';
 }
+
+/** Colours of the scenarios in a comparison: the baseline, then up to three variants (Okabe and Ito). */
+export const SCENARIO_COLOURS = ['#3B4450', '#D55E00', '#0072B2', '#009E73'] as const;
