@@ -3,40 +3,8 @@
  * edits, keeps results through invalid input, imports, switches language and
  * survives a reload. Screenshots of the main states go to artifacts/screenshots.
  */
-import { test, expect, type Page } from '@playwright/test';
-
-async function shot(page: Page, name: string) {
-  // Blur the edited field so the page can show its top, as a user would see it after an edit.
-  await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); document.querySelector('aside')?.scrollTo(0, 0); });
-  await page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: false });
-  await page.screenshot({ path: `artifacts/screenshots/${name}-full.png`, fullPage: true });
-}
-
-async function fresh(page: Page, lang: 'en' | 'ja' = 'en') {
-  const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
-  await page.evaluate((l) => { localStorage.clear(); localStorage.setItem('funnel.lang', l); }, lang);
-  await page.reload();
-  return errors;
-}
-
-async function setField(page: Page, id: string, value: string) {
-  const input = page.locator(`#${id}`);
-  await input.fill(value);
-  await input.press('Enter');
-}
-
-async function waitDone(page: Page) {
-  await expect(page.locator('.status')).toHaveAttribute('data-status', 'done');
-}
-
-async function loadScenario(page: Page, file: string, replications = '40') {
-  await page.getByLabel(/Load a scenario|シナリオを読み込む/).selectOption(file);
-  await setField(page, 'field-replications', replications);
-  await waitDone(page);
-}
+import { test, expect } from '@playwright/test';
+import { fresh, loadScenario, setField, shot, waitDone } from './helpers.ts';
 
 test('the baseline loads with no console errors, runs, and fills the flow picture and the charts', async ({ page }) => {
   const errors = await fresh(page);

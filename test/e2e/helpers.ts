@@ -1,0 +1,41 @@
+/** Steps the browser tests share: a clean start, editing a field, waiting for a run, screenshots. */
+import { expect, type Page } from '@playwright/test';
+
+/** Screenshots (viewport and full page) into artifacts/screenshots. */
+export async function shot(page: Page, name: string) {
+  // Blur the edited field so the page can show its top, as a user would see it after an edit.
+  await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); document.querySelector('aside')?.scrollTo(0, 0); });
+  await page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: false });
+  await page.screenshot({ path: `artifacts/screenshots/${name}-full.png`, fullPage: true });
+}
+
+/** A clean start in `lang`; returns the console errors seen from then on. */
+export async function fresh(page: Page, lang: 'en' | 'ja' = 'en') {
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await page.evaluate((l) => { localStorage.clear(); localStorage.setItem('funnel.lang', l); }, lang);
+  await page.reload();
+  return errors;
+}
+
+/** Types `value` into the field with id `id` and commits it. */
+export async function setField(page: Page, id: string, value: string) {
+  const input = page.locator(`#${id}`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** Waits until the scenario on screen has finished its run. */
+export async function waitDone(page: Page) {
+  await expect(page.locator('.status')).toHaveAttribute('data-status', 'done');
+}
+
+/** Loads a library scenario with fewer replications, and waits for its run. */
+export async function loadScenario(page: Page, file: string, replications = '40') {
+  await page.getByLabel(/Load a scenario|シナリオを読み込む/).selectOption(file);
+  await setField(page, 'field-replications', replications);
+  await waitDone(page);
+}
+
