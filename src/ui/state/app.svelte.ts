@@ -104,6 +104,8 @@ export class AppState {
   private nextId = 0;
   private nextHireWanted = false;
   /** Entries edited since the last scheduled run (debounced). */
+  // Scheduler bookkeeping, never drawn: a plain Set on purpose.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private dirty = new Set<Entry>();
   /** The entry whose run is in progress. */
   private running: Entry | null = null;
