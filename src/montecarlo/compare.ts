@@ -8,12 +8,10 @@
  */
 import type { Department, Scenario } from '../scenario/types.ts';
 import { DEFAULT_RAMP_DAYS } from '../scenario/defaults.ts';
-import { simulateReplication } from '../engine/simulate.ts';
 import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
 import { summarize } from './stats.ts';
-import { accumulatorFor, addResult } from './aggregate.ts';
 import type { RunAccumulator } from './accumulator.ts';
-import { summarizeRun, type RunResult } from './run.ts';
+import { accumulateInline, summarizeRun, type RunResult } from './run.ts';
 import type { BottleneckVerdict } from './bottleneck.ts';
 
 /** Losses that waiting caused (the ones capacity can avoid). */
@@ -94,13 +92,8 @@ export type PairedRunner = (s: Scenario) => Promise<PairedRun>;
 
 /** Runs every replication of `s` in this thread (tests, small runs). */
 export function runPairedInline(s: Scenario): PairedRun {
-  let acc: RunAccumulator | null = null;
-  for (let r = 0; r < s.replications; r++) {
-    const result = simulateReplication(s, r);
-    acc ??= accumulatorFor(result);
-    addResult(acc, result);
-  }
-  return { result: summarizeRun(s, acc!), values: comparedValuesOf(acc!) };
+  const acc = accumulateInline(s);
+  return { result: summarizeRun(s, acc), values: comparedValuesOf(acc) };
 }
 
 /**

@@ -43,13 +43,18 @@ export function simulateRange(s: Scenario, from: number, to: number): Replicatio
   return out;
 }
 
-/** Runs every replication of `s` in this thread, aggregating as it goes. */
-export function runInline(s: Scenario): RunResult {
+/** Runs every replication of `s` in this thread into one accumulator, in order. */
+export function accumulateInline(s: Scenario): RunAccumulator {
   let acc: RunAccumulator | null = null;
   for (let r = 0; r < s.replications; r++) {
     const result = simulateReplication(s, r);
     acc ??= accumulatorFor(result);
     addResult(acc, result);
   }
-  return summarizeRun(s, acc!);
+  return acc!;
+}
+
+/** Runs every replication of `s` in this thread, aggregating as it goes. */
+export function runInline(s: Scenario): RunResult {
+  return summarizeRun(s, accumulateInline(s));
 }
