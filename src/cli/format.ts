@@ -142,7 +142,7 @@ export function formatNextHire(name: string, h: NextHire): string {
     ];
   });
   const lines = [
-    `${name}: one more person in each department, hired on day 0 with the usual ramp (${h.replications} paired replications, common random numbers)`,
+    `${name}: one more person in each department, hired on day 0 with the usual ramp (${h.replications} paired replications, common random numbers and control variates)`,
     '',
     ...table(['Hire', 'ARR at horizon', '95% CI', 'P(better)', 'Lost while waiting avoided', 'Cost'], rows),
     '',

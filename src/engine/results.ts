@@ -133,6 +133,28 @@ export interface Population {
   lost: Record<LossCause, number>;
 }
 
+/**
+ * Control variates for comparisons: sums over the run's random decisions of
+ * (outcome - its expectation at the moment it was decided), weighted by what was
+ * at stake. The uniform deciding each outcome was drawn earlier but used for
+ * nothing else until then, so each term has expectation zero given the past, and
+ * so has each sum (a martingale: Henderson and Glynn 2002). Regressing paired
+ * differences on them takes out the noise of the decisions' own coin flips, which
+ * common random numbers cannot remove when a variant changes the odds lead by lead.
+ */
+export interface ControlSums {
+  /** SQL decisions (after IS work) over the whole run, warm-up included, each weighted by win rate x ACV. */
+  sqlYen: number;
+  /** Win decisions (after FS work, or IS-complete closes) over the whole run, weighted by ACV. */
+  wonYen: number;
+  /** Renewals over the whole run: ARR change (churn or expansion) less its expectation. */
+  renewalYen: number;
+  /** SQL decisions in the window, unweighted. */
+  sqls: number;
+  /** Win decisions in the window, unweighted. */
+  won: number;
+}
+
 /** The measures of one replication. */
 export interface ReplicationResult {
   replication: number;
@@ -145,4 +167,6 @@ export interface ReplicationResult {
   population: Population;
   /** Book coverage (active accounts / CS capacity) at the horizon. */
   bookCoverageEnd: number;
+  /** Mean-zero sums for comparisons (not a business measure). */
+  controls: ControlSums;
 }

@@ -12,7 +12,7 @@ import { arrivalTimes, leadRate, MONTH_DAYS } from './arrivals.ts';
 import { itemSeedBase, itemStream, LeadStreams, replicationStream } from './random.ts';
 import { capacityUpdateTimes, effectiveHeadcount, paidPersonDays, staffPlan, type StaffPlan } from './staffing.ts';
 import { createLeadTable, addLead } from './leadTable.ts';
-import { LIVE_STATES, LOSS_CAUSES, type LiveState, type LossCause, type ReplicationResult } from './results.ts';
+import { LIVE_STATES, LOSS_CAUSES, type ControlSums, type LiveState, type LossCause, type ReplicationResult } from './results.ts';
 
 // Event kinds, and their priority at equal times: capacity first, then releases
 // before seizes (a finishing item frees its slot before a newcomer asks for one).
@@ -102,6 +102,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   let isClosedW = 0;
   let leadsW = 0, mqlsW = 0, sqlsW = 0, wonW = 0, bookingsW = 0, churnedArrW = 0, expansionArrW = 0, churnedAccountsW = 0;
   let arr = 0, arrStart = 0;
+  const controls: ControlSums = { sqlYen: 0, wonYen: 0, renewalYen: 0, sqls: 0, won: 0 };
   /** Ids of active accounts (won and not churned), in no particular order. */
   const active: number[] = [];
   let accountArea = 0, accountLast = t0;
@@ -212,11 +213,22 @@ export function simulateReplication(s: Scenario, replication: number, options: S
     arrive(CS, id, t);
   }
 
+  /** Adds a win decision taken with probability `p` to the control sums. */
+  function noteWinDecision(id: number, won: boolean, p: number, t: number): void {
+    const surprise = (won ? 1 : 0) - p;
+    controls.wonYen += surprise * L.acvYen[id];
+    if (inWindow(t)) controls.won += surprise;
+  }
+
   function endInsideSales(id: number, t: number): void {
     const g = segments[L.segment[id]];
     const p0 = L.noise[id] ? 0 : g.sqlRate;
     const u = L.isU[id];
-    const converted = u < p0 * isDecay(L.waitedDays[id]);
+    const p = p0 * isDecay(L.waitedDays[id]);
+    const converted = u < p;
+    const surprise = (converted ? 1 : 0) - p;
+    controls.sqlYen += surprise * g.winRate * L.acvYen[id];
+    if (inWindow(t)) controls.sqls += surprise;
     stages[IS].finish(t, converted, L.isWork[id]);
     L.stage[id] = -1;
     if (converted) {
@@ -224,7 +236,9 @@ export function simulateReplication(s: Scenario, replication: number, options: S
       if (!g.skipFieldSales) return arrive(FS, id, t);
       // IS-complete: Inside Sales closes the deal itself, with no Field Sales queue.
       if (inWindow(t)) isClosedW++;
-      if (L.fsU[id] < g.winRate) return win(id, t);
+      const won = L.fsU[id] < g.winRate;
+      noteWinDecision(id, won, g.winRate, t);
+      if (won) return win(id, t);
       return L.fsRecycleU[id] < s.fieldSales.recycleShare ? recycle(id, stages[IS], t) : lose(id, LOST_DEAL, t);
     }
     if (L.isRecycleU[id] < s.insideSales.recycleShare) return recycle(id, stages[IS], t);
@@ -235,7 +249,9 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   function endFieldSales(id: number, t: number): void {
     const p0 = segments[L.segment[id]].winRate;
     const u = L.fsU[id];
-    const won = u < p0 * fsDecay(L.waitedDays[id]);
+    const p = p0 * fsDecay(L.waitedDays[id]);
+    const won = u < p;
+    noteWinDecision(id, won, p, t);
     stages[FS].finish(t, won, L.fsCycle[id]);
     L.stage[id] = -1;
     if (won) return win(id, t);
@@ -262,7 +278,12 @@ export function simulateReplication(s: Scenario, replication: number, options: S
     }
     const u = L.rng[id]();
     L.renewals[id]++;
+    // Expected ARR change at this renewal: churn with p (at most 1), else expand with its rate and mean share.
+    const arrBefore = L.arrYen[id];
+    const pChurn = Math.min(1, p);
+    controls.renewalYen -= arrBefore * ((1 - pChurn) * cs.expansionRate * expansion.mean - pChurn);
     if (u < p) {
+      controls.renewalYen -= arrBefore;
       if (inWindow(t)) { churnedArrW += L.arrYen[id]; churnedAccountsW++; }
       arr -= L.arrYen[id];
       deactivate(id, t);
@@ -274,6 +295,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
       const delta = L.arrYen[id] * expansion.sample(L.rng[id]);
       L.arrYen[id] += delta;
       arr += delta;
+      controls.renewalYen += delta;
       if (inWindow(t)) expansionArrW += delta;
     }
     events.push(t + contractDays, PRIORITY[RENEWAL], RENEWAL, id);
@@ -492,5 +514,6 @@ export function simulateReplication(s: Scenario, replication: number, options: S
     },
     population: { created, live, lost: named(lostAll) },
     bookCoverageEnd: csHeads > 0 ? active.length / (csHeads * cs.accountsPerHead) : active.length > 0 ? Infinity : 0,
+    controls,
   };
 }

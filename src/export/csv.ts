@@ -127,9 +127,14 @@ const groupRank = (leaf: Leaf) => {
   return i < 0 ? GROUP_ORDER.length : i;
 };
 
+// Control variates are the comparison's statistical aid (mean zero by construction), not business measures.
+const NOT_EXPORTED = ['controls'];
+
 function resultRows(result: RunResult, lang: Lang): string[][] {
   // Array sort is stable: within a group, measures keep the result's order.
-  const leaves = leavesOf(result.measures, [], []).sort((a, b) => groupRank(a) - groupRank(b));
+  const leaves = leavesOf(result.measures, [], [])
+    .filter((l) => !NOT_EXPORTED.includes(l.path[0]))
+    .sort((a, b) => groupRank(a) - groupRank(b));
   const rows: string[][] = [];
   for (const section of ['period', 'weekly', 'monthly'] as const) {
     for (const leaf of leaves.filter((l) => sectionOf(l) === section)) {

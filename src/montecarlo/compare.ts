@@ -2,14 +2,15 @@
  * Comparing scenarios with common random numbers: replication r of every variant
  * uses the same seed and the same per-lead streams as replication r of the
  * baseline, so the difference of each pair is free of most of the noise that two
- * independent runs would carry. Differences are reported as the mean of the paired
- * differences with its 95% confidence interval and the probability (share of
- * pairs) that the variant is better.
+ * independent runs would carry. Differences are estimated from the pairs with
+ * control variates (the replications' mean-zero control sums, see ControlSums),
+ * with a 95% confidence interval and the probability (share of pairs) that the
+ * variant is better.
  */
 import type { Department, Scenario } from '../scenario/types.ts';
 import { DEFAULT_RAMP_DAYS } from '../scenario/defaults.ts';
 import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
-import { summarize } from './stats.ts';
+import { controlledMean } from './controlVariates.ts';
 import type { RunAccumulator } from './accumulator.ts';
 import { accumulateInline, summarizeRun, type RunResult } from './run.ts';
 import type { BottleneckVerdict } from './bottleneck.ts';
@@ -39,8 +40,15 @@ export const COMPARED = {
 export type ComparedMeasure = keyof typeof COMPARED;
 /** Every compared measure, in report order. */
 export const COMPARED_MEASURES = Object.keys(COMPARED) as ComparedMeasure[];
-/** Per-replication values of every compared measure, replications in order. */
-export type ComparedValues = Record<ComparedMeasure, number[]>;
+/** The control variates a comparison regresses on (see ControlSums), as result paths. */
+const CONTROL_PATHS = (['sqlYen', 'wonYen', 'renewalYen', 'sqls', 'won'] as const).map((k) => ['controls', k]);
+
+/** Per-replication values of every compared measure and of every control, replications in order. */
+export interface ComparedValues {
+  measures: Record<ComparedMeasure, number[]>;
+  /** One column per control variate (mean zero by construction). */
+  controls: number[][];
+}
 
 /** A difference (variant minus baseline) over paired replications. */
 export interface PairedDifference {
@@ -51,34 +59,49 @@ export interface PairedDifference {
   pBetter: number;
   /** Pairs with a defined difference. */
   n: number;
+  /** Control variates the estimate used (0: the plain mean of the pairs). */
+  controlsUsed: number;
 }
 
-/** The paired difference of `variant` against `base`, both per replication in the same order. */
-export function pairedDifference(base: number[], variant: number[], higherIsBetter: boolean): PairedDifference {
+/**
+ * The paired difference of `variant` against `base`, both per replication in the
+ * same order. With `controls` (per control, the variant's value minus the
+ * baseline's, per pair), the mean and its interval are the control-variate estimate;
+ * the share of pairs better is always counted on the raw pairs.
+ */
+export function pairedDifference(base: number[], variant: number[], higherIsBetter: boolean, controls: readonly number[][] = []): PairedDifference {
   const diffs = base.map((b, i) => variant[i] - b);
-  const s = summarize(diffs);
+  const m = controlledMean(diffs, controls);
   const defined = diffs.filter(Number.isFinite);
   const better = defined.filter((d) => (higherIsBetter ? d > 0 : d < 0)).length;
-  return { mean: s.mean, ciLow: s.ciLow, ciHigh: s.ciHigh, pBetter: defined.length ? better / defined.length : NaN, n: s.n };
+  return { mean: m.mean, ciLow: m.ciLow, ciHigh: m.ciHigh, pBetter: defined.length ? better / defined.length : NaN, n: m.n, controlsUsed: m.controlsUsed };
 }
+
+const sumOfPaths = (acc: RunAccumulator, paths: readonly (readonly string[])[]) => {
+  const sum = new Array<number>(acc.count).fill(0);
+  for (const path of paths) {
+    const v = acc.values(acc.scalarIndex([...path]));
+    for (let r = 0; r < acc.count; r++) sum[r] += v[r];
+  }
+  return sum;
+};
 
 /** The compared values of the replications an accumulator holds. */
 export function comparedValuesOf(acc: RunAccumulator): ComparedValues {
-  const out = {} as ComparedValues;
-  for (const k of COMPARED_MEASURES) {
-    const sum = new Array<number>(acc.count).fill(0);
-    for (const path of COMPARED[k].paths) {
-      const v = acc.values(acc.scalarIndex([...path]));
-      for (let r = 0; r < acc.count; r++) sum[r] += v[r];
-    }
-    out[k] = sum;
-  }
-  return out;
+  const measures = Object.fromEntries(COMPARED_MEASURES.map((k) => [k, sumOfPaths(acc, COMPARED[k].paths)])) as Record<ComparedMeasure, number[]>;
+  return { measures, controls: CONTROL_PATHS.map((path) => sumOfPaths(acc, [path])) };
 }
 
-/** Differences of every compared measure, variant against base. */
+/**
+ * Differences of every compared measure, variant against base, each estimated with
+ * the differences of the control variates (which remove the noise of the individual
+ * conversion, win and renewal draws that pairing leaves).
+ */
 export function compareValues(base: ComparedValues, variant: ComparedValues): Record<ComparedMeasure, PairedDifference> {
-  return Object.fromEntries(COMPARED_MEASURES.map((k) => [k, pairedDifference(base[k], variant[k], COMPARED[k].higherIsBetter)])) as Record<ComparedMeasure, PairedDifference>;
+  const controls = base.controls.map((b, j) => b.map((x, r) => variant.controls[j][r] - x));
+  return Object.fromEntries(
+    COMPARED_MEASURES.map((k) => [k, pairedDifference(base.measures[k], variant.measures[k], COMPARED[k].higherIsBetter, controls)]),
+  ) as Record<ComparedMeasure, PairedDifference>;
 }
 
 /** A run with the per-replication values a paired comparison needs. */

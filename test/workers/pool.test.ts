@@ -39,7 +39,8 @@ describe('paired runs', () => {
       const inline = runPairedInline(s);
       expect(paired.values).toEqual(inline.values);
       expect(JSON.stringify(paired.result)).toBe(JSON.stringify(inline.result));
-      expect(paired.values.arrEndYen).toHaveLength(small.replications);
+      expect(paired.values.measures.arrEndYen).toHaveLength(small.replications);
+      expect(paired.values.controls.every((c) => c.length === small.replications)).toBe(true);
     }
   });
 });

@@ -1,0 +1,71 @@
+/** Control-variate means: the regression intercept and its interval, and when controls are left out. */
+import { describe, expect, it } from 'vitest';
+import { controlledMean, MIN_RESIDUAL_DF } from '../../src/montecarlo/controlVariates.ts';
+import { summarize } from '../../src/montecarlo/stats.ts';
+
+const n = 60;
+const idx = Array.from({ length: n }, (_, i) => i);
+const c1 = idx.map((i) => Math.sin(i));
+const c2 = idx.map((i) => Math.cos(3 * i));
+const noise = idx.map((i) => ((i * 0.6180339887) % 1) - 0.5);
+const y = idx.map((i) => 3 + 2 * c1[i] + 0.5 * c2[i] + noise[i]);
+
+describe('controlled mean', () => {
+  it('is the least-squares intercept with its t interval (reference: numpy lstsq and scipy t, 57 df)', () => {
+    const m = controlledMean(y, [c1, c2]);
+    expect(m.controlsUsed).toBe(2);
+    expect(m.n).toBe(n);
+    expect(m.mean).toBeCloseTo(2.999530322815321, 12);
+    // tQuantile is within 1e-3 of the exact t quantile.
+    expect((m.ciHigh - m.mean) / 0.07666989259843987).toBeCloseTo(1, 3);
+    expect(m.mean - m.ciLow).toBeCloseTo(m.ciHigh - m.mean, 12);
+  });
+
+  it('is much narrower than the plain mean when the controls explain the noise', () => {
+    const plain = summarize(y);
+    const m = controlledMean(y, [c1, c2]);
+    // Noise sd 0.29 against a spread of 1.5 in y.
+    expect(m.ciHigh - m.ciLow).toBeLessThan((plain.ciHigh - plain.ciLow) / 4);
+  });
+
+  it('drops a constant control and one that repeats another, instead of failing', () => {
+    const m = controlledMean(y, [c1, c2, c1.map((x) => 2 * x), idx.map(() => 0), idx.map(() => 7)]);
+    const ref = controlledMean(y, [c1, c2]);
+    expect(m.controlsUsed).toBe(2);
+    expect(m.mean).toBeCloseTo(ref.mean, 10);
+    expect(m.ciHigh).toBeCloseTo(ref.ciHigh, 10);
+  });
+
+  it('is the plain mean and t interval without controls, or when every control is constant', () => {
+    const plain = summarize(y);
+    for (const controls of [[], [idx.map(() => 0)]]) {
+      const m = controlledMean(y, controls);
+      expect(m.controlsUsed).toBe(0);
+      expect(m.mean).toBeCloseTo(plain.mean, 12);
+      expect(m.ciLow).toBeCloseTo(plain.ciLow, 12);
+    }
+  });
+
+  it(`falls back to the plain mean when fewer than ${MIN_RESIDUAL_DF} degrees of freedom would remain`, () => {
+    const rows = MIN_RESIDUAL_DF + 2; // 2 controls leave MIN_RESIDUAL_DF - 1
+    const m = controlledMean(y.slice(0, rows), [c1.slice(0, rows), c2.slice(0, rows)]);
+    expect(m.controlsUsed).toBe(0);
+    expect(m.mean).toBeCloseTo(summarize(y.slice(0, rows)).mean, 12);
+    expect(controlledMean(y.slice(0, rows + 1), [c1.slice(0, rows + 1), c2.slice(0, rows + 1)]).controlsUsed).toBe(2);
+  });
+
+  it('leaves out rows where the value or a control is not finite', () => {
+    const yy = [...y, NaN, 5];
+    const cc = [[...c1, 0, Infinity], [...c2, 0, 0]];
+    const m = controlledMean(yy, cc);
+    expect(m.n).toBe(n);
+    expect(m.mean).toBeCloseTo(controlledMean(y, [c1, c2]).mean, 12);
+  });
+
+  it('a value that the controls explain exactly has a zero-width interval', () => {
+    const exact = idx.map((i) => 4 + c1[i] - 3 * c2[i]);
+    const m = controlledMean(exact, [c1, c2]);
+    expect(m.mean).toBeCloseTo(4, 10);
+    expect(m.ciHigh - m.ciLow).toBeLessThan(1e-9);
+  });
+});
