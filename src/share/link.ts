@@ -6,7 +6,11 @@
  *   bytes 4-7  CRC-32 of the JSON text followed by the compressed bytes
  *   bytes 8-   the JSON text compressed with deflate-raw
  *
- * `s1` is the link format's version, separate from the scenario's own `version`.
+ * The prefix is the link format's version, separate from the scenario's own
+ * `version`. In `s1` the JSON text is one scenario (as written, a draft); in `s2`
+ * it is a comparison: `{"baseline": draft, "variants": [{"name": text, "draft":
+ * draft}, ...]}` with at most MAX_SHARED_VARIANTS variants. A single scenario is
+ * still written as `s1`, so its links open in every Funnel that reads links.
  * The length and the CRC catch a link cut off or changed in copying: the CRC runs
  * over the compressed bytes too because deflate ignores the spare bits of its last
  * byte, where a change would leave the text intact but the link different.
@@ -16,8 +20,14 @@ import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { MAX_FILE_BYTES, validateScenario } from '../scenario/validate.ts';
 import { SCENARIO_VERSION, type Scenario } from '../scenario/types.ts';
 
-/** The link format this app writes and reads. */
-export const LINK_VERSION = 1;
+/** The newest link format this app writes and reads (s1 a scenario, s2 a comparison). */
+export const LINK_VERSION = 2;
+const SCENARIO_LINK = 1;
+const COMPARISON_LINK = 2;
+/** Variants a comparison link may carry beside its baseline. */
+export const MAX_SHARED_VARIANTS = 3;
+/** Longest variant name a comparison link may carry. */
+export const MAX_VARIANT_NAME = 40;
 /** The fragment parameter holding the scenario: `#s=...`. */
 export const LINK_PARAM = 's';
 
@@ -26,9 +36,19 @@ const HEADER_BYTES = 8;
 // body cannot hold a scenario within the file limit; refuse it before decoding.
 const MAX_BODY_CHARS = Math.ceil(((MAX_FILE_BYTES + 1024 + HEADER_BYTES) * 4) / 3);
 
-/** An opened link: the scenario as written (the draft) and validated, or why not. */
+/** A variant in a comparison link: its name, its draft and the validated scenario. */
+export interface SharedVariant {
+  name: string;
+  draft: unknown;
+  scenario: Scenario;
+}
+
+/**
+ * An opened link: the (baseline) scenario as written (the draft) and validated,
+ * with the comparison's variants (none in a scenario link); or why not.
+ */
 export type DecodeResult =
-  | { ok: true; draft: unknown; scenario: Scenario }
+  | { ok: true; draft: unknown; scenario: Scenario; variants: SharedVariant[] }
   | { ok: false; reason: 'damaged' | 'newer' | 'invalid'; problems: string[] };
 
 type Failure = Extract<DecodeResult, { ok: false }>;
@@ -68,23 +88,38 @@ async function inflate(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<U
   }
 }
 
-/**
- * The fragment value (without `#s=`) carrying `draft`, any plain JSON value.
- * Throws a TypeError when `draft` is not JSON, a RangeError when its JSON is over
- * 1 MB (a link nobody could open).
- */
-export async function encodeScenario(draft: unknown): Promise<string> {
-  const text = JSON.stringify(draft) as string | undefined;
-  if (text === undefined) throw new TypeError('a shared scenario must be a JSON value');
+/** The fragment value of link format `version` carrying `value` as JSON. */
+async function seal(version: number, value: unknown, what: string): Promise<string> {
+  const text = JSON.stringify(value) as string | undefined;
+  if (text === undefined) throw new TypeError(`a shared ${what} must be a JSON value`);
   const json = new TextEncoder().encode(text);
-  if (json.length > MAX_FILE_BYTES) throw new RangeError(`a shared scenario must be at most 1 MB, got ${json.length} bytes`);
+  if (json.length > MAX_FILE_BYTES) throw new RangeError(`a shared ${what} must be at most 1 MB, got ${json.length} bytes`);
   const compressed = await deflate(json);
   const out = new Uint8Array(HEADER_BYTES + compressed.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, json.length);
   view.setUint32(4, crc32(compressed, crc32(json)));
   out.set(compressed, HEADER_BYTES);
-  return `s${LINK_VERSION}.${toBase64Url(out)}`;
+  return `s${version}.${toBase64Url(out)}`;
+}
+
+/**
+ * The fragment value (without `#s=`) carrying `draft`, any plain JSON value.
+ * Throws a TypeError when `draft` is not JSON, a RangeError when its JSON is over
+ * 1 MB (a link nobody could open).
+ */
+export async function encodeScenario(draft: unknown): Promise<string> {
+  return seal(SCENARIO_LINK, draft, 'scenario');
+}
+
+/**
+ * The fragment value carrying a comparison: the baseline's draft and each variant's
+ * name and draft (at most MAX_SHARED_VARIANTS). Throws as encodeScenario does, and a
+ * RangeError for too many variants.
+ */
+export async function encodeComparison(baseline: unknown, variants: readonly { name: string; draft: unknown }[]): Promise<string> {
+  if (variants.length > MAX_SHARED_VARIANTS) throw new RangeError(`a shared comparison holds at most ${MAX_SHARED_VARIANTS} variants, got ${variants.length}`);
+  return seal(COMPARISON_LINK, { baseline, variants: variants.map((v) => ({ name: v.name, draft: v.draft })) }, 'comparison');
 }
 
 /** The page address `base` (any fragment dropped) with `fragment` as its share parameter. */
@@ -98,17 +133,18 @@ export function fragmentFrom(hash: string): string | null {
   return new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash).get(LINK_PARAM);
 }
 
-async function decode(fragment: string): Promise<DecodeResult> {
+/** The link format and JSON value of a fragment, or why it cannot be read. */
+async function unseal(fragment: string): Promise<{ version: number; value: unknown } | Failure> {
   const prefix = /^s(\d+)\./.exec(fragment);
-  if (!prefix) return damaged(`it does not start with "s${LINK_VERSION}."`);
+  if (!prefix) return damaged(`it does not start with "s${SCENARIO_LINK}." or "s${COMPARISON_LINK}."`);
   const linkVersion = prefix[1];
   if (/^[1-9]\d*$/.test(linkVersion) && Number(linkVersion) > LINK_VERSION) {
     return newer(
       `This link was made with a newer version of Funnel (link format s${linkVersion}); ` +
-        `this version of Funnel reads link format s${LINK_VERSION}. Open the link in the newer Funnel.`,
+        `this version of Funnel reads link formats up to s${LINK_VERSION}. Open the link in the newer Funnel.`,
     );
   }
-  if (linkVersion !== String(LINK_VERSION)) return damaged(`link format s${linkVersion} does not exist`);
+  if (!/^[1-9]\d*$/.test(linkVersion)) return damaged(`link format s${linkVersion} does not exist`);
   const body = fragment.slice(prefix[0].length);
   if (body.length > MAX_BODY_CHARS) return tooLarge();
   const bytes = fromBase64Url(body);
@@ -127,30 +163,62 @@ async function decode(fragment: string): Promise<DecodeResult> {
   }
   if (json === 'tooLong' || json.length !== length) return damaged('its length does not match');
   if (crc32(compressed, crc32(json)) !== crc) return damaged('its checksum does not match');
-  let draft: unknown;
   try {
-    draft = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+    return { version: Number(linkVersion), value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json)) };
   } catch {
     return damaged('its text is not valid JSON');
   }
+}
+
+/** A shared draft validated, or why not; `label` names it in a comparison's problems. */
+function openDraft(draft: unknown, label: string): { ok: true; scenario: Scenario } | Failure {
   const version = typeof draft === 'object' && draft !== null ? (draft as { version?: unknown }).version : undefined;
   if (typeof version === 'number' && Number.isInteger(version) && version > SCENARIO_VERSION) {
     return newer(
-      `The scenario in this link was made with a newer version of Funnel (scenario format version ${version}); ` +
+      `The scenario${label ? ` "${label}"` : ''} in this link was made with a newer version of Funnel (scenario format version ${version}); ` +
         `this version of Funnel reads scenario format version ${SCENARIO_VERSION}.`,
     );
   }
   const validation = validateScenario(draft);
-  if (!validation.ok) return { ok: false, reason: 'invalid', problems: validation.problems };
-  return { ok: true, draft, scenario: validation.scenario };
+  if (!validation.ok) return { ok: false, reason: 'invalid', problems: validation.problems.map((p) => (label ? `${label}: ${p}` : p)) };
+  return { ok: true, scenario: validation.scenario };
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** A comparison link's value opened: every scenario valid, or every problem found. */
+function openComparison(value: unknown): DecodeResult {
+  // The checksum matched, so a wrong shape was written that way: not by Funnel.
+  const shape = 'its comparison is not in the form Funnel writes';
+  if (!isRecord(value) || !Array.isArray(value.variants) || !('baseline' in value)) return damaged(shape);
+  const variants = value.variants as unknown[];
+  if (variants.length > MAX_SHARED_VARIANTS) return damaged(`it holds ${variants.length} variants, at most ${MAX_SHARED_VARIANTS} are allowed`);
+  if (!variants.every((v) => isRecord(v) && typeof v.name === 'string' && v.name.trim() !== '' && v.name.length <= MAX_VARIANT_NAME && 'draft' in v)) return damaged(shape);
+  const named = variants as { name: string; draft: unknown }[];
+  const opened = [openDraft(value.baseline, 'Baseline'), ...named.map((v, i) => openDraft(v.draft, `Variant ${i + 1} (${v.name})`))];
+  const newerOne = opened.find((o): o is Failure => !o.ok && o.reason === 'newer');
+  if (newerOne) return newerOne;
+  const problems = opened.flatMap((o) => (o.ok ? [] : o.problems));
+  if (problems.length) return { ok: false, reason: 'invalid', problems };
+  const scenarios = opened.map((o) => (o as { scenario: Scenario }).scenario);
+  return { ok: true, draft: value.baseline, scenario: scenarios[0], variants: named.map((v, i) => ({ name: v.name, draft: v.draft, scenario: scenarios[i + 1] })) };
+}
+
+async function decode(fragment: string): Promise<DecodeResult> {
+  const sealed = await unseal(fragment);
+  if ('ok' in sealed) return sealed;
+  if (sealed.version === COMPARISON_LINK) return openComparison(sealed.value);
+  const opened = openDraft(sealed.value, '');
+  return opened.ok ? { ok: true, draft: sealed.value, scenario: opened.scenario, variants: [] } : opened;
 }
 
 /**
- * Opens a fragment value made by encodeScenario: the scenario, or why it cannot be
- * opened (damaged, from a newer Funnel, or invalid), each problem a sentence or a
- * validation line `path: rule, got value`. Never throws.
+ * Opens a fragment value made by encodeScenario or encodeComparison: the scenario
+ * (with the comparison's variants), or why it cannot be opened (damaged, from a
+ * newer Funnel, or invalid), each problem a sentence or a validation line
+ * `path: rule, got value` (in a comparison, after the scenario's name). Never throws.
  */
-export async function decodeScenario(fragment: string): Promise<DecodeResult> {
+export async function decodeLink(fragment: string): Promise<DecodeResult> {
   try {
     return await decode(fragment);
   } catch {

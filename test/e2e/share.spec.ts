@@ -5,7 +5,7 @@
  */
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { fresh, setField, waitDone } from './helpers.ts';
+import { fresh, loadScenario, setField, waitDone } from './helpers.ts';
 
 /** What a reader compares: the verdict, the flow picture's numbers and the KPI table. */
 async function numbers(page: Page): Promise<string> {
@@ -51,6 +51,28 @@ test('a share link opened in a fresh browser context reproduces the same numbers
   expect(await numbers(other.page)).toBe(mine);
   // The fragment is consumed: a reload keeps the scenario (autosaved) without re-opening the link.
   expect(other.page.url()).not.toContain('#s=');
+  expect(other.errors).toEqual([]);
+  await other.context.close();
+});
+
+test('a comparison link opens the baseline and its variants in a fresh browser context, with the same differences', async ({ page, browser, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await fresh(page);
+  await loadScenario(page, 'marketing-too-strong.json', '24');
+  await page.getByTestId('add-variant').selectOption('insideSalesDouble');
+  await expect(page.locator('[role="tab"] .spinner')).toHaveCount(0);
+  const table = page.getByTestId('comparison').locator('table');
+  await expect(page.getByTestId('delta-1-arrEndYen')).toBeVisible();
+  const mine = await table.textContent();
+  const url = await shareLink(page);
+  expect(url).toMatch(/#s=s2\./);
+  const other = await openInFreshContext(browser, url);
+  await expect(other.page.getByTestId('link-notice')).toContainText('Opened the comparison from the link: the baseline and 1 variant.');
+  await expect(other.page.getByTestId('tab-1')).toContainText('IS ×2');
+  await expect(other.page.locator('#field-insideSales-headcount')).toHaveValue('6');
+  await expect(other.page.locator('[role="tab"] .spinner')).toHaveCount(0);
+  await expect(other.page.getByTestId('delta-1-arrEndYen')).toBeVisible();
+  expect(await other.page.getByTestId('comparison').locator('table').textContent()).toBe(mine);
   expect(other.errors).toEqual([]);
   await other.context.close();
 });

@@ -3,7 +3,7 @@
  * newer or invalid link is refused with its reason, never opened and never thrown.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeScenario, encodeScenario, fragmentFrom, shareUrl, type DecodeResult } from '../../src/share/link.ts';
+import { decodeLink, encodeComparison, encodeScenario, fragmentFrom, shareUrl, type DecodeResult } from '../../src/share/link.ts';
 import { crc32 } from '../../src/share/crc32.ts';
 import { toBase64Url } from '../../src/share/base64url.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
@@ -13,9 +13,9 @@ const library = libraryScenarios();
 const baseline = library.find((x) => x.file === 'baseline.json')!;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** Decodes; a throw (which decodeScenario must never do) rejects and fails the test. */
+/** Decodes; a throw (which decodeLink must never do) rejects and fails the test. */
 async function open(fragment: string): Promise<DecodeResult> {
-  return decodeScenario(fragment);
+  return decodeLink(fragment);
 }
 
 /** A link body in the layout of link.ts with the given header, for hand-made bad links. */
@@ -144,12 +144,12 @@ describe('why a link is refused', () => {
     expect(r.problems[0]).toContain('version 1.');
   });
 
-  it('newer: a link format after s1 names both formats', async () => {
+  it('newer: a link format after s2 names both formats', async () => {
     const body = (await encodeScenario(baseline.draft)).slice(3);
-    for (const prefix of ['s2.', 's10.']) {
+    for (const prefix of ['s3.', 's10.']) {
       const r = await open(prefix + body);
       expect(r).toMatchObject({ ok: false, reason: 'newer' });
-      if (!r.ok) expect(r.problems[0]).toMatch(new RegExp(`newer version of Funnel \\(link format ${prefix.slice(0, -1)}\\).*link format s1`));
+      if (!r.ok) expect(r.problems[0]).toMatch(new RegExp(`newer version of Funnel \\(link format ${prefix.slice(0, -1)}\\).*link formats up to s2`));
     }
   });
 
@@ -200,5 +200,64 @@ describe('why a link is refused', () => {
     const r = await open('s1.' + 'A'.repeat(2_000_000));
     expect(r).toMatchObject({ ok: false, reason: 'damaged' });
     if (!r.ok) expect(r.problems[0]).toMatch(/larger than 1 MB/);
+  });
+});
+
+describe('comparison links', () => {
+  const mkt = library.find((x) => x.file === 'marketing-too-strong.json')!;
+  const variants = [
+    { name: 'IS ×2', draft: { ...mkt.draft, insideSales: { ...(mkt.draft.insideSales as object), headcount: 12 } } },
+    { name: '各部門 +1名', draft: { ...mkt.draft, fieldSales: { headcount: 13 } } },
+    { name: 'CS +50%', draft: { ...mkt.draft, customerSuccess: { headcount: 15 } } },
+  ];
+
+  it('a baseline and three variants come back with their names, drafts and scenarios, as link format s2', async () => {
+    const fragment = await encodeComparison(mkt.draft, variants);
+    expect(fragment).toMatch(/^s2\.[A-Za-z0-9_-]+$/);
+    expect(fragment.length).toBeLessThan(1500);
+    const r = await open(fragment);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.draft).toEqual(mkt.draft);
+    expect(r.scenario).toEqual(mkt.scenario);
+    expect(r.variants.map((v) => v.name)).toEqual(['IS ×2', '各部門 +1名', 'CS +50%']);
+    expect(r.variants.map((v) => v.draft)).toEqual(variants.map((v) => v.draft));
+    expect(r.variants[0].scenario.insideSales.headcount).toBe(12);
+  });
+
+  it('a scenario link opens with no variants', async () => {
+    const r = await open(await encodeScenario(mkt.draft));
+    expect(r.ok && r.variants).toEqual([]);
+  });
+
+  it('invalid: each problem names the scenario it belongs to', async () => {
+    const bad = [{ name: 'IS ×2', draft: { version: 1, insideSales: { headcount: -2 } } }];
+    const r = await open(await encodeComparison({ version: 1, fieldSales: { winRate: 2 } }, bad));
+    expect(r).toMatchObject({ ok: false, reason: 'invalid' });
+    if (r.ok) return;
+    expect(r.problems.some((p) => p.startsWith('Baseline: fieldSales.winRate:'))).toBe(true);
+    expect(r.problems).toContain('Variant 1 (IS ×2): insideSales.headcount: must be a whole number >= 0, got -2');
+  });
+
+  it('newer: a variant from a newer scenario format names it and both versions', async () => {
+    const r = await open(await encodeComparison(mkt.draft, [{ name: 'future', draft: { version: 7 } }]));
+    expect(r).toMatchObject({ ok: false, reason: 'newer' });
+    if (!r.ok) expect(r.problems[0]).toMatch(/"Variant 1 \(future\)".*version 7.*version 1\./);
+  });
+
+  it('damaged: a comparison not in the form Funnel writes, or with too many variants', async () => {
+    const seal = async (value: unknown) => {
+      const json = new TextEncoder().encode(JSON.stringify(value));
+      return 's2.' + (await handMade(json, json.length)).slice(3);
+    };
+    for (const value of [mkt.draft, { baseline: mkt.draft }, { baseline: mkt.draft, variants: [{ draft: mkt.draft }] }, { baseline: mkt.draft, variants: [{ name: ' ', draft: mkt.draft }] }, { baseline: mkt.draft, variants: [{ name: 'x'.repeat(41), draft: mkt.draft }] }, { baseline: mkt.draft, variants: [...variants, variants[0]] }, [mkt.draft]]) {
+      expect(await open(await seal(value)), JSON.stringify(value).slice(0, 80)).toMatchObject({ ok: false, reason: 'damaged' });
+    }
+    await expect(encodeComparison(mkt.draft, [...variants, variants[0]])).rejects.toThrow(RangeError);
+  });
+
+  it('damaged: at many cut points', async () => {
+    const fragment = await encodeComparison(mkt.draft, variants);
+    for (let i = 3; i < fragment.length; i += 37) expect((await open(fragment.slice(0, i))).ok, `cut at ${i}`).toBe(false);
   });
 });

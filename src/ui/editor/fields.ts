@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 export type FieldKind =
   | 'count' // a whole number (headcount: with stepper and slider)
   | 'number'
+  | 'text' // a string kept as typed, digits included (the seed)
   | 'percent' // stored 0-1, shown 0-100
   | 'yen'
   | 'mean' // the mean of a distribution, keeping its shape
@@ -93,7 +94,7 @@ export const CARDS: CardDef[] = [
     fields: [
       { path: ['horizonDays'], label: 'horizonDays', help: 'horizonDaysHelp', kind: 'number' },
       { path: ['replications'], label: 'replications', help: 'replicationsHelp', kind: 'number' },
-      { path: ['seed'], label: 'seed', help: 'seedHelp', kind: 'number' },
+      { path: ['seed'], label: 'seed', help: 'seedHelp', kind: 'text' },
       { path: ['targets', 'arrYen'], label: 'targetArr', help: 'targetArrHelp', kind: 'yen' },
     ],
   },
