@@ -29,16 +29,18 @@ describe('npm run simulate', () => {
     expect(Object.keys(json.measures.insideSales.utilisation)).toEqual(['n', 'mean', 'sd', 'p10', 'p50', 'p90', 'ciLow', 'ciHigh']);
   });
 
-  it('--next-hire ranks one more person per department by paired ARR gain: Inside Sales first when marketing is too strong', () => {
-    const r = cli('scenarios/marketing-too-strong.json', '--next-hire', '--reps', '30', '--workers', '2');
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('30 paired replications, common random numbers');
-    const rows = r.stdout.split('\n').filter((l) => /^\d\. /.test(l));
-    expect(rows).toHaveLength(4);
-    expect(rows[0]).toMatch(/^1\. Inside Sales\s+\+¥/);
-    expect(r.stdout).toMatch(/Bottleneck now: Inside Sales is the bottleneck/);
-  });
+  for (const [file, first] of [['marketing-too-strong.json', 'Inside Sales'], ['is-too-strong.json', 'Field Sales'], ['fs-too-strong.json', 'Customer Success']]) {
+    it(`--next-hire ranks one more person per department by paired ARR gain: ${first} first for ${file}`, () => {
+      const r = cli(`scenarios/${file}`, '--next-hire', '--reps', '30', '--workers', '2');
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('30 paired replications, common random numbers and control variates');
+      const rows = r.stdout.split('\n').filter((l) => /^\d\. /.test(l));
+      expect(rows).toHaveLength(4);
+      expect(rows[0]).toMatch(new RegExp(`^1\\. ${first}\\s+\\+¥`));
+      expect(r.stdout).toMatch(new RegExp(`Bottleneck now: ${first} is the bottleneck`));
+    });
+  }
 
   it('an invalid scenario exits 2 with every problem on stderr and no stack trace', () => {
     const file = join(dir, 'bad.json');

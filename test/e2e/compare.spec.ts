@@ -39,14 +39,22 @@ test('IS ×2 as a one-click variant: its own tab, the paired ARR delta with its 
   expect(errors).toEqual([]);
 });
 
-test('next best hire names Inside Sales for Marketing too strong, and where the bottleneck goes after', async ({ page }) => {
-  const errors = await fresh(page);
-  await loadScenario(page, 'marketing-too-strong.json', '30');
-  await page.getByRole('button', { name: 'Find the next best hire' }).click();
-  await expect(page.getByTestId('hire-1')).toHaveAttribute('data-department', 'insideSales', { timeout: 120_000 });
-  await expect(page.getByTestId('next-hire')).toContainText('Bottleneck now');
-  await expect(page.getByTestId('next-hire')).toContainText('After the best hire (+1 Inside Sales)');
-  await page.getByTestId('next-hire').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'artifacts/screenshots/next-hire.png' });
-  expect(errors).toEqual([]);
-});
+const HIRES = [
+  ['marketing-too-strong.json', 'insideSales', 'Inside Sales'],
+  ['is-too-strong.json', 'fieldSales', 'Field Sales'],
+  ['fs-too-strong.json', 'customerSuccess', 'Customer Success'],
+] as const;
+
+for (const [file, department, name] of HIRES) {
+  test(`next best hire names ${name} for ${file}, and where the bottleneck goes after`, async ({ page }) => {
+    const errors = await fresh(page);
+    await loadScenario(page, file, '30');
+    await page.getByRole('button', { name: 'Find the next best hire' }).click();
+    await expect(page.getByTestId('hire-1')).toHaveAttribute('data-department', department, { timeout: 120_000 });
+    await expect(page.getByTestId('next-hire')).toContainText(`Bottleneck now: ${name}`);
+    await expect(page.getByTestId('next-hire')).toContainText(`After the best hire (+1 ${name})`);
+    await page.getByTestId('next-hire').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `artifacts/screenshots/next-hire-${department}.png` });
+    expect(errors).toEqual([]);
+  });
+}
