@@ -139,11 +139,19 @@ test('the saved library: save, reload, open, rename and delete a scenario; save 
   await item.getByRole('button', { name: 'OK' }).click();
   const renamed = page.locator('[data-testid="saved-item"][data-name="FS 9 people"]');
   await expect(renamed).toHaveCount(1);
-  // The same name twice is refused with a message, not overwritten.
+  // The same name twice is refused with a message, not overwritten, until the user asks to replace it.
+  await setField(page, 'field-fieldSales-headcount', '7');
   await page.getByTestId('save-name').fill('FS 9 people');
   await page.getByRole('button', { name: 'Save scenario' }).click();
-  await expect(page.getByTestId('saved-message')).toContainText('FS 9 people');
+  await expect(page.getByTestId('saved-message')).toContainText('“FS 9 people” already exists');
   await expect(page.locator('[data-testid="saved-item"]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Replace the saved "FS 9 people"' }).click();
+  await expect(page.getByTestId('saved-message')).toContainText('replaced "FS 9 people"');
+  await expect(page.locator('[data-testid="saved-item"]')).toHaveCount(1);
+  await setField(page, 'field-fieldSales-headcount', '5');
+  await page.locator('#field-fieldSales-headcount').blur();
+  await renamed.getByRole('button', { name: 'Open' }).click();
+  await expect(page.locator('#field-fieldSales-headcount')).toHaveValue('7');
   // A comparison: the baseline and a variant.
   await page.getByTestId('add-variant').selectOption('customerSuccessPlus50');
   await page.getByTestId('save-name').fill('CS plan');
@@ -159,4 +167,28 @@ test('the saved library: save, reload, open, rename and delete a scenario; save 
   await page.reload();
   await expect(renamed).toHaveCount(0);
   await expect(page.locator('[data-testid="saved-item"][data-name="CS plan"]')).toHaveCount(1);
+});
+
+test('a damaged saved library is shown, kept, downloadable, and discarded only on request', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept());
+  await fresh(page);
+  await page.evaluate(() => localStorage.setItem('funnel.library.v1', '{"format": "funnel-library", "items": [trunc'));
+  await page.reload();
+  const saved = page.getByTestId('saved');
+  await expect(saved.getByRole('alert').first()).toContainText('The saved library could not be read');
+  // Saving over it is refused: the damaged value is still there.
+  await page.getByTestId('save-name').fill('Plan A');
+  await page.getByRole('button', { name: 'Save scenario' }).click();
+  await expect(page.getByTestId('saved-message')).toContainText('Nothing was changed: see the problem above.');
+  await expect(saved.getByText('could not be read')).toHaveCount(1);
+  expect(await page.evaluate(() => localStorage.getItem('funnel.library.v1'))).toBe('{"format": "funnel-library", "items": [trunc');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the unreadable data' }).click()]);
+  expect(readFileSync((await file.path())!, 'utf8')).toBe('{"format": "funnel-library", "items": [trunc');
+  await page.screenshot({ path: 'artifacts/screenshots/saved-library-damaged.png' });
+  await page.getByRole('button', { name: 'Discard it' }).click();
+  await expect(page.getByTestId('saved-message')).toContainText('the unreadable data was discarded');
+  await page.getByTestId('save-name').fill('Plan A');
+  await page.getByRole('button', { name: 'Save scenario' }).click();
+  await expect(page.locator('[data-testid="saved-item"][data-name="Plan A"]')).toHaveCount(1);
+  await expect(saved.getByText('could not be read')).toHaveCount(0);
 });

@@ -210,6 +210,13 @@ const en = {
   kindScenario: 'scenario',
   kindComparison: 'comparison',
   confirmDelete: 'Delete "{name}"?',
+  replaceSaved: 'Replace the saved "{name}"',
+  replaced: 'replaced "{name}"',
+  downloadUnreadable: 'Download the unreadable data',
+  discardUnreadable: 'Discard it',
+  confirmDiscard: 'Discard the saved data that cannot be read? It cannot be recovered afterwards: download it first if you may need it.',
+  discarded: 'the unreadable data was discarded',
+  notSavedSeeAbove: 'Nothing was changed: see the problem above.',
 };
 
 type Messages = typeof en;
@@ -413,6 +420,13 @@ const ja: Messages = {
   kindScenario: 'シナリオ',
   kindComparison: '比較',
   confirmDelete: '「{name}」を削除しますか?',
+  replaceSaved: '保存済みの「{name}」を上書きする',
+  replaced: '「{name}」を上書きしました',
+  downloadUnreadable: '読み込めないデータをダウンロード',
+  discardUnreadable: '破棄する',
+  confirmDiscard: '読み込めない保存データを破棄しますか?破棄すると元に戻せません。必要になりそうなら、先にダウンロードしてください。',
+  discarded: '読み込めないデータを破棄しました',
+  notSavedSeeAbove: '何も変更していません。上記の問題をご覧ください。',
 };
 
 /** Message keys. */

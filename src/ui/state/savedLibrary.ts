@@ -351,8 +351,8 @@ const MESSAGES: Record<SavedLibraryErrorCode, Record<Lang, (e: SavedLibraryError
     ja: (e) => `名前は${MAX_NAME_LENGTH}文字以内にしてください${e.count ? `（現在${e.count}文字）` : ''}。`,
   },
   nameTaken: {
-    en: (e) => `A saved ${kindEn(e.kind)} named “${e.name ?? ''}” already exists: rename it or choose another name.`,
-    ja: (e) => `「${e.name ?? ''}」という名前の${kindJa(e.kind)}はすでに保存されています。既存のものの名前を変えるか、別の名前にしてください。`,
+    en: (e) => `A saved ${kindEn(e.kind)} named “${e.name ?? ''}” already exists: replace it, rename it, or choose another name.`,
+    ja: (e) => `「${e.name ?? ''}」という名前の${kindJa(e.kind)}はすでに保存されています。上書きするか、既存のものの名前を変えるか、別の名前にしてください。`,
   },
   notFound: {
     en: () => 'This saved item no longer exists (it may have been deleted in another tab).',
