@@ -270,7 +270,8 @@ export function simulateReplication(s: Scenario, replication: number, options: S
     if (L.state[id] >= LOST) return;
     const heads = effectiveHeadcount(plans[CS], t);
     const coverage = heads > 0 ? active.length / (heads * cs.accountsPerHead) : Infinity;
-    let p = cs.churnRate + cs.overloadChurnPerUnit * Math.max(0, coverage - 1);
+    // Guarded so that no CSMs (coverage Infinity) with no overload effect is not 0 x Infinity = NaN.
+    let p = cs.churnRate + (cs.overloadChurnPerUnit > 0 && coverage > 1 ? cs.overloadChurnPerUnit * (coverage - 1) : 0);
     if (L.renewals[id] === 0) {
       // An onboarding that waited (or is still waiting) raises the first renewal's churn.
       const waited = L.state[id] === queueState(CS) ? t - L.queuedAt[id] : L.onboardWaitDays[id];

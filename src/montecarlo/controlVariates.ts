@@ -41,24 +41,29 @@ const dot = (a: Float64Array, b: Float64Array) => {
 
 /**
  * The mean of `values` with `controls` (each a column with one number per row and
- * expectation zero), by modified Gram-Schmidt least squares. Falls back to the plain
- * mean when too few rows remain for MIN_RESIDUAL_DF.
+ * expectation zero), by modified Gram-Schmidt least squares. The plain mean of the
+ * finite values and its t interval are returned instead when a value is undefined
+ * in some row (the rows left are a selection, over which the controls need not
+ * average zero), when the values do not vary, or when too few rows remain for
+ * MIN_RESIDUAL_DF. A control that is not finite in every row is left out.
  */
 export function controlledMean(values: ArrayLike<number>, controls: readonly ArrayLike<number>[]): ControlledMean {
   const rows: number[] = [];
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]) && controls.every((c) => Number.isFinite(c[i]))) rows.push(i);
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) rows.push(i);
   const n = rows.length;
   const plain = (): ControlledMean => {
     const s = summarize(rows.map((i) => values[i]));
     return { n, mean: s.mean, ciLow: s.ciLow, ciHigh: s.ciHigh, controlsUsed: 0 };
   };
-  if (controls.length === 0 || n - 1 - controls.length < MIN_RESIDUAL_DF) return plain();
+  const usable = controls.filter((c) => rows.every((i) => Number.isFinite(c[i])));
+  const varies = rows.some((i) => values[i] !== values[rows[0]]);
+  if (n < values.length || !varies || usable.length === 0 || n - 1 - usable.length < MIN_RESIDUAL_DF) return plain();
 
   // Columns: the intercept, then each control; orthonormalised in turn.
   const column = (c: ArrayLike<number>) => Float64Array.from(rows, (i) => c[i]);
   const basis: Float64Array[] = [];
   const kept: Float64Array[] = [];
-  for (const raw of [Float64Array.from(rows, () => 1), ...controls.map(column)]) {
+  for (const raw of [Float64Array.from(rows, () => 1), ...usable.map(column)]) {
     const v = Float64Array.from(raw);
     const before = Math.sqrt(dot(v, v));
     for (const q of basis) {

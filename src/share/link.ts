@@ -9,7 +9,7 @@
  * The prefix is the link format's version, separate from the scenario's own
  * `version`. In `s1` the JSON text is one scenario (as written, a draft); in `s2`
  * it is a comparison: `{"baseline": draft, "variants": [{"name": text, "draft":
- * draft}, ...]}` with at most MAX_SHARED_VARIANTS variants. A single scenario is
+ * draft}, ...]}` with 1 to MAX_SHARED_VARIANTS variants. A single scenario is
  * still written as `s1`, so its links open in every Funnel that reads links.
  * The length and the CRC catch a link cut off or changed in copying: the CRC runs
  * over the compressed bytes too because deflate ignores the spare bits of its last
@@ -112,14 +112,21 @@ export async function encodeScenario(draft: unknown): Promise<string> {
   return seal(SCENARIO_LINK, draft, 'scenario');
 }
 
+/** Characters of a name (code points, so a Japanese or emoji name is cut between characters). */
+const chars = (name: string) => [...name];
+
 /**
  * The fragment value carrying a comparison: the baseline's draft and each variant's
- * name and draft (at most MAX_SHARED_VARIANTS). Throws as encodeScenario does, and a
- * RangeError for too many variants.
+ * name and draft (one to MAX_SHARED_VARIANTS variants). Names are written as the
+ * link requires: trimmed, cut to MAX_VARIANT_NAME characters, "Variant i" when
+ * blank. Throws as encodeScenario does, and a RangeError for no or too many variants.
  */
 export async function encodeComparison(baseline: unknown, variants: readonly { name: string; draft: unknown }[]): Promise<string> {
-  if (variants.length > MAX_SHARED_VARIANTS) throw new RangeError(`a shared comparison holds at most ${MAX_SHARED_VARIANTS} variants, got ${variants.length}`);
-  return seal(COMPARISON_LINK, { baseline, variants: variants.map((v) => ({ name: v.name, draft: v.draft })) }, 'comparison');
+  if (variants.length < 1 || variants.length > MAX_SHARED_VARIANTS) {
+    throw new RangeError(`a shared comparison holds 1 to ${MAX_SHARED_VARIANTS} variants, got ${variants.length}`);
+  }
+  const named = variants.map((v, i) => ({ name: chars(String(v.name ?? '').trim()).slice(0, MAX_VARIANT_NAME).join('').trim() || `Variant ${i + 1}`, draft: v.draft }));
+  return seal(COMPARISON_LINK, { baseline, variants: named }, 'comparison');
 }
 
 /** The page address `base` (any fragment dropped) with `fragment` as its share parameter. */
@@ -192,8 +199,8 @@ function openComparison(value: unknown): DecodeResult {
   const shape = 'its comparison is not in the form Funnel writes';
   if (!isRecord(value) || !Array.isArray(value.variants) || !('baseline' in value)) return damaged(shape);
   const variants = value.variants as unknown[];
-  if (variants.length > MAX_SHARED_VARIANTS) return damaged(`it holds ${variants.length} variants, at most ${MAX_SHARED_VARIANTS} are allowed`);
-  if (!variants.every((v) => isRecord(v) && typeof v.name === 'string' && v.name.trim() !== '' && v.name.length <= MAX_VARIANT_NAME && 'draft' in v)) return damaged(shape);
+  if (variants.length < 1 || variants.length > MAX_SHARED_VARIANTS) return damaged(`it holds ${variants.length} variants, a comparison has 1 to ${MAX_SHARED_VARIANTS}`);
+  if (!variants.every((v) => isRecord(v) && typeof v.name === 'string' && v.name.trim() !== '' && chars(v.name).length <= MAX_VARIANT_NAME && 'draft' in v)) return damaged(shape);
   const named = variants as { name: string; draft: unknown }[];
   const opened = [openDraft(value.baseline, 'Baseline'), ...named.map((v, i) => openDraft(v.draft, `Variant ${i + 1} (${v.name})`))];
   const newerOne = opened.find((o): o is Failure => !o.ok && o.reason === 'newer');

@@ -45,4 +45,13 @@ describe('routing and Customer Success', () => {
     expect(full.funnel.lost.churnOverload).toBe(0);
     expect(full.revenue.nrr).toBeGreaterThan(thin.revenue.nrr);
   });
+
+  it('no CSMs and no overload effect: the book still churns at the base rate (not 0 x infinite overload)', () => {
+    const r = simulateReplication(scenarioOf({ version: 1, seed: 'cs0', horizonDays: 365, customerSuccess: { headcount: 0, overloadChurnPerUnit: 0, initialAccounts: 600, churnRate: 0.1 } }), 0);
+    // 600 renewals in the year at 10%: 60 expected, sd about 7.
+    expect(r.funnel.lost.churnBase).toBeGreaterThan(35);
+    expect(r.funnel.lost.churnBase).toBeLessThan(85);
+    expect(r.funnel.lost.churnOverload).toBe(0);
+    expect(Number.isFinite(r.controls.renewalYen)).toBe(true);
+  });
 });

@@ -54,12 +54,23 @@ describe('controlled mean', () => {
     expect(controlledMean(y.slice(0, rows + 1), [c1.slice(0, rows + 1), c2.slice(0, rows + 1)]).controlsUsed).toBe(2);
   });
 
-  it('leaves out rows where the value or a control is not finite', () => {
-    const yy = [...y, NaN, 5];
-    const cc = [[...c1, 0, Infinity], [...c2, 0, 0]];
-    const m = controlledMean(yy, cc);
-    expect(m.n).toBe(n);
-    expect(m.mean).toBeCloseTo(controlledMean(y, [c1, c2]).mean, 12);
+  it('with an undefined value in some row, is the plain mean of the others (a selection need not keep the controls at mean zero)', () => {
+    const yy = [...y, NaN];
+    const m = controlledMean(yy, [[...c1, 0], [...c2, 0]]);
+    expect(m).toMatchObject({ n, controlsUsed: 0 });
+    expect(m.mean).toBeCloseTo(summarize(y).mean, 12);
+  });
+
+  it('leaves out a control that is not finite in some row, and keeps every row', () => {
+    const m = controlledMean(y, [c1, c2, c1.map((x, i) => (i === 3 ? NaN : x)), c2.map((x, i) => (i === 5 ? Infinity : x))]);
+    const ref = controlledMean(y, [c1, c2]);
+    expect(m).toMatchObject({ n, controlsUsed: 2 });
+    expect(m.mean).toBe(ref.mean);
+  });
+
+  it('a value that does not vary is returned exactly, with a zero-width interval', () => {
+    const m = controlledMean(idx.map(() => 8_000_000), [c1, c2]);
+    expect(m).toMatchObject({ mean: 8_000_000, ciLow: 8_000_000, ciHigh: 8_000_000, controlsUsed: 0 });
   });
 
   it('a value that the controls explain exactly has a zero-width interval', () => {

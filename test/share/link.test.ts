@@ -254,6 +254,14 @@ describe('comparison links', () => {
       expect(await open(await seal(value)), JSON.stringify(value).slice(0, 80)).toMatchObject({ ok: false, reason: 'damaged' });
     }
     await expect(encodeComparison(mkt.draft, [...variants, variants[0]])).rejects.toThrow(RangeError);
+    await expect(encodeComparison(mkt.draft, [])).rejects.toThrow(RangeError);
+    expect(await open(await seal({ baseline: mkt.draft, variants: [] }))).toMatchObject({ ok: false, reason: 'damaged' });
+  });
+
+  it('names the link could not carry are written as it can: trimmed, cut to 40 characters, or "Variant i" when blank', async () => {
+    const long = '営業'.repeat(30);
+    const r = await open(await encodeComparison(mkt.draft, [{ name: '  ', draft: mkt.draft }, { name: ` ${long} `, draft: mkt.draft }, { name: '😀'.repeat(41), draft: mkt.draft }]));
+    expect(r.ok && r.variants.map((v) => v.name)).toEqual(['Variant 1', long.slice(0, 40), '😀'.repeat(40)]);
   });
 
   it('damaged: at many cut points', async () => {

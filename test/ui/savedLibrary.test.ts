@@ -157,7 +157,7 @@ describe('names', () => {
     for (const same of ['Plan A', ' plan a ', 'Ｐｌａｎ　Ａ']) {
       const e = errorOf(lib.save(same, 'scenario', [B]));
       expect(e).toMatchObject({ code: 'nameTaken', kind: 'scenario' });
-      expect(savedLibraryMessage(e!, 'en')).toBe(`A saved scenario named “${same.trim()}” already exists: rename it or choose another name.`);
+      expect(savedLibraryMessage(e!, 'en')).toBe(`A saved scenario named “${same.trim()}” already exists: replace it, rename it, or choose another name.`);
     }
     expect(stored(storage)).toBe(before);
     expect(lib.save('Plan A', 'comparison', [A, B], ['B']).ok).toBe(true);
@@ -344,8 +344,8 @@ describe('messages', () => {
     expect(savedLibraryMessage({ code: 'quota' }, 'ja')).toContain('ブラウザの保存領域がいっぱいです。');
     expect(savedLibraryMessage({ code: 'quota' }, 'ja')).toContain('何も保存されていません。');
     const taken: SavedLibraryError = { code: 'nameTaken', name: '計画A', kind: 'comparison' };
-    expect(savedLibraryMessage(taken, 'ja')).toBe('「計画A」という名前の比較はすでに保存されています。既存のものの名前を変えるか、別の名前にしてください。');
-    expect(savedLibraryMessage(taken, 'en')).toBe('A saved comparison named “計画A” already exists: rename it or choose another name.');
+    expect(savedLibraryMessage(taken, 'ja')).toBe('「計画A」という名前の比較はすでに保存されています。上書きするか、既存のものの名前を変えるか、別の名前にしてください。');
+    expect(savedLibraryMessage(taken, 'en')).toBe('A saved comparison named “計画A” already exists: replace it, rename it, or choose another name.');
     expect(savedLibraryMessage(samples.nameTooLong, 'ja')).toBe('名前は80文字以内にしてください（現在95文字）。');
     expect(savedLibraryMessage({ code: 'unreadableItems', count: 1 }, 'en')).toBe('1 saved item could not be read and is not listed; it is kept as it was.');
   });
