@@ -10,7 +10,7 @@
 import type { Department, Scenario } from '../scenario/types.ts';
 import { DEFAULT_RAMP_DAYS } from '../scenario/defaults.ts';
 import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
-import { controlledMean } from './controlVariates.ts';
+import { controlledMean, MIN_RESIDUAL_DF } from './controlVariates.ts';
 import type { RunAccumulator } from './accumulator.ts';
 import { accumulateInline, summarizeRun, type RunResult } from './run.ts';
 import type { BottleneckVerdict } from './bottleneck.ts';
@@ -42,6 +42,8 @@ export type ComparedMeasure = keyof typeof COMPARED;
 export const COMPARED_MEASURES = Object.keys(COMPARED) as ComparedMeasure[];
 /** The control variates a comparison regresses on (see ControlSums), as result paths. */
 const CONTROL_PATHS = (['sqlYen', 'wonYen', 'renewalYen', 'sqls', 'won'] as const).map((k) => ['controls', k]);
+/** Pairs from which a comparison uses its control variates (below, the plain paired mean). */
+export const MIN_CONTROLLED_PAIRS = MIN_RESIDUAL_DF + 1 + CONTROL_PATHS.length;
 
 /** Per-replication values of every compared measure and of every control, replications in order. */
 export interface ComparedValues {

@@ -10,7 +10,7 @@ import { summarize, tQuantile } from './stats.ts';
 
 /** A mean estimated with control variates. */
 export interface ControlledMean {
-  /** Rows used: those where the value and every control are finite. */
+  /** Rows with a finite value (the rows used). */
   n: number;
   mean: number;
   ciLow: number;

@@ -26,6 +26,8 @@ test('IS ×2 as a one-click variant: its own tab, the paired ARR delta with its 
   await expect(cell).toContainText('95% CI');
   await expect(cell).toContainText('Better in');
   await expect(page.getByTestId('comparison')).toContainText('30 paired replications');
+  // Too few pairs for control variates: the help line says what more replications would give.
+  await expect(page.getByTestId('comparison')).toContainText('With 36 or more replications the estimate would also take out');
   await expect(page.locator('[data-testid="chart-delta"] circle')).toHaveCount(1);
   await expect(page.locator('#chart-overlay-title')).toBeVisible();
   // The baseline tab: the editor is back on six IS reps.

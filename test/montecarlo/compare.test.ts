@@ -1,6 +1,6 @@
 /** Comparisons with common random numbers, and the next best hire. */
 import { describe, expect, it } from 'vitest';
-import { nextBestHire, pairedDifference, runPairedInline } from '../../src/montecarlo/compare.ts';
+import { COMPARED_MEASURES, compareValues, MIN_CONTROLLED_PAIRS, nextBestHire, pairedDifference, runPairedInline, type ComparedValues } from '../../src/montecarlo/compare.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
 
 const library = Object.fromEntries(libraryScenarios().map(({ file, scenario }) => [file, scenario]));
@@ -12,6 +12,28 @@ describe('paired differences', () => {
     expect(d.pBetter).toBe(0.75);
     expect(d.ciLow).toBeLessThan(1);
     expect(d.ciHigh).toBeGreaterThan(1);
+  });
+});
+
+describe('compared values', () => {
+  /** Synthetic runs of `n` pairs: each measure is noise the controls explain, plus a shift of 1 in the variant. */
+  const runs = (n: number) => {
+    const control = (j: number, shift: number) => Array.from({ length: n }, (_, r) => Math.sin(r * (j + 1) + shift));
+    const run = (shift: number): ComparedValues => {
+      const controls = [0, 1, 2, 3, 4].map((j) => control(j, shift));
+      const values = Array.from({ length: n }, (_, r) => 100 + shift + 5 * controls[0][r] + ((r * 0.618) % 1) * 0.01);
+      return { measures: Object.fromEntries(COMPARED_MEASURES.map((k) => [k, values])) as ComparedValues['measures'], controls };
+    };
+    return compareValues(run(0), run(1));
+  };
+
+  it(`uses the control variates from ${MIN_CONTROLLED_PAIRS} pairs, and the plain paired mean below`, () => {
+    expect(MIN_CONTROLLED_PAIRS).toBe(36);
+    const many = runs(MIN_CONTROLLED_PAIRS).arrEndYen, few = runs(MIN_CONTROLLED_PAIRS - 1).arrEndYen;
+    expect(many.controlsUsed).toBe(5);
+    expect(few.controlsUsed).toBe(0);
+    expect(many.mean).toBeCloseTo(1, 2);
+    expect(many.ciHigh - many.ciLow).toBeLessThan((few.ciHigh - few.ciLow) / 50);
   });
 });
 
