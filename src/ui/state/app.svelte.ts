@@ -18,13 +18,14 @@ import type { Lang } from '../i18n/format.ts';
 import { setAt, type Draft } from '../editor/draft.ts';
 import { applyWhatIf, whatIfName, type WhatIf } from '../editor/whatIf.ts';
 import { LIBRARY } from './library.ts';
+import { MAX_SHARED_VARIANTS, MAX_VARIANT_NAME } from '../../share/link.ts';
 
 const DRAFT_KEY = 'funnel.draft.v1';
 const VARIANTS_KEY = 'funnel.variants.v1';
 const LANG_KEY = 'funnel.lang';
 const RERUN_DELAY_MS = 350;
-/** A baseline and at most three variants side by side. */
-export const MAX_VARIANTS = 3;
+/** A baseline and at most three variants side by side (as many as a share link carries). */
+export const MAX_VARIANTS = MAX_SHARED_VARIANTS;
 
 /** Where a scenario's run stands. */
 export type Status = 'idle' | 'running' | 'done' | 'stopped' | 'error';
@@ -224,7 +225,7 @@ export class AppState {
   renameVariant(i: number, name: string): void {
     const trimmed = name.trim();
     if (i <= 0 || !trimmed) return;
-    this.entries[i].name = trimmed.slice(0, 40);
+    this.entries[i].name = [...trimmed].slice(0, MAX_VARIANT_NAME).join('');
     this.saveWorkspace();
   }
 
