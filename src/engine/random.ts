@@ -2,26 +2,22 @@
  * Seeded random streams. A run's randomness is a tree: (scenario seed, replication)
  * -> named streams (arrivals, initial accounts) and one stream per lead, so that
  * two scenarios differing only in capacity see the same leads (common random numbers).
+ *
+ * Every generator is sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, 128
+ * bits of state, passes PractRand to 2^42 bytes and more), and its whole state is
+ * seeded from a non-linear hash of (seed, replication, name). Streams used to be
+ * seedrandom's xor128 seeded with the text `seed/r/name`; that seeding is linear in
+ * the bits of the text, so replication 3 was the XOR of replications 0, 1 and 2,
+ * and replications were not independent (see test/engine/random.test.ts).
  */
-import seedrandom from 'seedrandom';
 
-/** A uniform generator on [0, 1). */
+/** A uniform generator on [0, 1), with 32-bit resolution. */
 export type Uniform = () => number;
 
-/**
- * Mixes text into a 32-bit integer (FNV-1a followed by a murmur3 finaliser), so
- * that nearby replications and leads get unrelated seeds.
- */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return finalise32(h);
-}
+/** A stream's 128-bit key: four 32-bit words, from which item streams are derived. */
+export type StreamKey = readonly [number, number, number, number];
 
-/** The murmur3 finaliser: every input bit affects every output bit. */
+/** The murmur3 finaliser: a bijection of 32-bit words in which every input bit affects every output bit. */
 function finalise32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -31,34 +27,71 @@ function finalise32(h: number): number {
   return h >>> 0;
 }
 
-/** Mixes an integer into a 32-bit seed. */
-function mix32(base: number, i: number): number {
-  return finalise32((base ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0);
+/**
+ * Hashes text into 128 bits: four lanes of multiply-xor over the UTF-16 code units
+ * (multiplication mod 2^32 is what makes it non-linear over the bits), each lane
+ * then mixed with the others and finalised.
+ */
+export function streamKeyOf(text: string): StreamKey {
+  let a = 0x811c9dc5, b = 0x9e3779b9, c = 0x85ebca6b, d = 0xc2b2ae35;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    a = Math.imul(a ^ k, 0x01000193);
+    b = Math.imul(b ^ k, 0x5bd1e995);
+    c = Math.imul(c ^ k, 0x27d4eb2f);
+    d = Math.imul(d ^ k, 0x165667b1);
+  }
+  const n = text.length;
+  a = finalise32((a + Math.imul(b ^ n, 0x9e3779b1)) | 0);
+  b = finalise32((b + Math.imul(c ^ a, 0x85ebca77)) | 0);
+  c = finalise32((c + Math.imul(d ^ b, 0xc2b2ae3d)) | 0);
+  d = finalise32((d + Math.imul(a ^ c, 0x27d4eb2f)) | 0);
+  return [a, b, c, d];
+}
+
+/** The key of stream `name` of replication `replication` under `seed`. */
+export function streamKey(seed: string, replication: number, name: string): StreamKey {
+  return streamKeyOf(`${seed}/${replication}/${name}`);
 }
 
 /**
- * A replication-level stream, e.g. the arrival process of replication r.
- * xor128: the fastest draws in seedrandom (about 4 ns here against 46 ns for the
- * default ARC4), and a run-level stream is seeded once and drawn from many times.
+ * sfc32 started from a 128-bit state, with the first 12 outputs discarded as its
+ * author recommends, so that states that differ in few bits have drifted apart.
  */
+function sfc32(a: number, b: number, c: number, d: number): Uniform {
+  a |= 0; b |= 0; c |= 0; d |= 0;
+  const next = (): number => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < 12; i++) next();
+  return next;
+}
+
+/** A replication-level stream, e.g. the arrival process of replication r. */
 export function replicationStream(seed: string, replication: number, name: string): Uniform {
-  return seedrandom.xor128(`${seed}/${replication}/${name}`);
-}
-
-/** The integer that a replication's per-item streams are derived from. */
-export function itemSeedBase(seed: string, replication: number, family: string): number {
-  return hash32(`${seed}/${replication}/${family}`);
+  const [a, b, c, d] = streamKey(seed, replication, name);
+  return sfc32(a, b, c, d);
 }
 
 /**
- * The stream of one lead (or one account): all of its own randomness.
- * tychei: seeding costs about 0.47 us against 1.8 us for xor128 and alea and
- * 12 us for ARC4, and each lead draws only a dozen numbers, so seeding dominates.
+ * The stream of item `index` (a lead past its block, or an account) under a key:
+ * each state word is the key word mixed with the index through a bijective
+ * finaliser, so distinct indices give distinct, unrelated states.
  */
-export function itemStream(base: number, index: number): Uniform {
-  // tychei takes an integer seed straight into its state words; its typings only
-  // declare string seeds, which it would first mix character by character.
-  return seedrandom.tychei(mix32(base, index) as unknown as string);
+export function itemStream(key: StreamKey, index: number): Uniform {
+  const i = index + 1;
+  return sfc32(
+    finalise32((key[0] ^ Math.imul(i, 0x9e3779b1)) >>> 0),
+    finalise32((key[1] + Math.imul(i, 0x85ebca77)) >>> 0),
+    finalise32((key[2] ^ Math.imul(i, 0xc2b2ae3d)) >>> 0),
+    finalise32((key[3] + Math.imul(i, 0x27d4eb2f)) >>> 0),
+  );
 }
 
 /** Uniforms each lead takes from the replication's lead-block stream. */
@@ -67,22 +100,22 @@ const PAGE_LEADS = 1024;
 
 /**
  * The leads' own randomness. Lead i owns block i of LEAD_BLOCK uniforms of the
- * replication's lead-block stream (xor128, about 4 ns a draw), and past its block
- * the lead's own stream (itemStream, seeded from the lead's index) is created
- * lazily. Both depend only on (seed, replication, lead index): leads are numbered
- * in arrival order, which capacity never changes, and every lead takes a whole
- * block whether it uses it or not, so common random numbers hold. Seeding a
- * generator per lead would cost more than simulating most leads.
+ * replication's lead-block stream, and past its block the lead's own stream
+ * (itemStream, keyed by the lead's index) is created lazily. Both depend only on
+ * (seed, replication, lead index): leads are numbered in arrival order, which
+ * capacity never changes, and every lead takes a whole block whether it uses it or
+ * not, so common random numbers hold. Seeding a generator per lead would cost more
+ * than simulating most leads.
  */
 export class LeadStreams {
   private readonly blocks: Uniform;
-  private readonly base: number;
+  private readonly key: StreamKey;
   private page = new Float64Array(0);
   private pageStart = -Infinity;
 
   constructor(seed: string, replication: number) {
     this.blocks = replicationStream(seed, replication, 'lead-blocks');
-    this.base = itemSeedBase(seed, replication, 'lead');
+    this.key = streamKey(seed, replication, 'lead');
   }
 
   /** The stream of lead `index`; leads must be asked for in index order. */
@@ -96,7 +129,7 @@ export class LeadStreams {
     const end = (index - this.pageStart + 1) * LEAD_BLOCK;
     let at = end - LEAD_BLOCK;
     let own: Uniform | null = null;
-    const base = this.base;
-    return () => (at < end ? page[at++] : (own ??= itemStream(base, index))());
+    const key = this.key;
+    return () => (at < end ? page[at++] : (own ??= itemStream(key, index))());
   }
 }

@@ -9,7 +9,7 @@ import { compileDecay, type Decay } from './decay.ts';
 import { EventQueue } from './eventQueue.ts';
 import { Stage } from './stage.ts';
 import { arrivalTimes, leadRate, MONTH_DAYS } from './arrivals.ts';
-import { itemSeedBase, itemStream, LeadStreams, replicationStream } from './random.ts';
+import { itemStream, LeadStreams, replicationStream, streamKey } from './random.ts';
 import { capacityUpdateTimes, effectiveHeadcount, paidPersonDays, staffPlan, type StaffPlan } from './staffing.ts';
 import { createLeadTable, addLead } from './leadTable.ts';
 import { LIVE_STATES, LOSS_CAUSES, type ControlSums, type LiveState, type LossCause, type ReplicationResult } from './results.ts';
@@ -81,7 +81,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   // Random streams.
   const arrivalStream = replicationStream(s.seed, replication, 'arrivals');
   const leadStreams = new LeadStreams(s.seed, replication);
-  const accountBase = itemSeedBase(s.seed, replication, 'account');
+  const accountKey = streamKey(s.seed, replication, 'account');
 
   // State.
   const L = createLeadTable();
@@ -360,7 +360,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   // Initial book: accounts carried at day 0 of the run, renewals spread over the term.
   const cohortStart = Math.max(t0, tEnd - 365);
   for (let i = 0; i < cs.initialAccounts; i++) {
-    const u = itemStream(accountBase, i);
+    const u = itemStream(accountKey, i);
     const id = addLead(L, u);
     L.initial[id] = 1;
     L.state[id] = CUSTOMER;
