@@ -47,6 +47,8 @@ interface CompiledSegment {
 export interface SimulateOptions {
   /** Called for every event handled: time, kind name, lead id (or -1). */
   trace?: (t: number, kind: string, id: number) => void;
+  /** Called when work on lead `id` starts at time t in department k (0 IS, 1 FS, 2 CS) after `wait` days in its queue. */
+  onStart?: (t: number, k: number, id: number, wait: number) => void;
 }
 
 const KIND_NAMES = ['capacity', 'serviceEnd', 'abandon', 'arrival', 'mqlReady', 'renewal', 'weekEnd', 'monthEnd', 'cohort'];
@@ -54,7 +56,7 @@ const STAGE_KEYS = ['insideSales', 'fieldSales', 'customerSuccess'] as const;
 
 /** Runs replication `replication` of scenario `s` and returns its measures. */
 export function simulateReplication(s: Scenario, replication: number, options: SimulateOptions = {}): ReplicationResult {
-  const trace = options.trace;
+  const trace = options.trace, onStart = options.onStart;
   const t0 = s.warmupDays;
   const tEnd = s.warmupDays + s.horizonDays;
   const m = s.marketing, cs = s.customerSuccess;
@@ -162,7 +164,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
     if (stage.hasRoom()) return start(k, id, t, 0);
     L.state[id] = queueState(k);
     L.queuedAt[id] = t;
-    stage.enqueue(t, id);
+    L.ticket[id] = stage.enqueue(t, id);
     const p = k === IS ? L.isPatience[id] : k === FS ? L.fsPatience[id] : L.csPatience[id];
     if (p < Infinity) {
       L.abandonAt[id] = t + p;
@@ -172,6 +174,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
 
   function start(k: number, id: number, t: number, wait: number): void {
     stages[k].start(t, wait);
+    if (onStart) onStart(t, k, id, wait);
     L.state[id] = serviceState(k);
     L.waitedDays[id] = wait;
     L.abandonAt[id] = Infinity;
@@ -180,7 +183,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   }
 
   /** Starts waiting items while slots are free. */
-  const waitingIn = [0, 1, 2].map((k) => (i: number) => L.state[i] === queueState(k));
+  const waitingIn = [0, 1, 2].map((k) => (i: number, ticket: number) => L.state[i] === queueState(k) && L.ticket[i] === ticket);
   function fill(k: number, t: number): void {
     const stage = stages[k];
     while (stage.hasRoom()) {

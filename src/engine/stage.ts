@@ -8,34 +8,53 @@ import type { StageResult } from './results.ts';
 /** Order in which waiting items are taken. */
 export type Order = 'fifo' | 'newestFirst';
 
-/** A growable list of lead ids taken from the front (FIFO) or the back (newest first). */
+/**
+ * A growable list of queue entries, each a lead id and the ticket of that join,
+ * taken from the front (FIFO) or the back (newest first). An entry goes stale when
+ * its lead leaves the queue (it gave up, or its account churned); the lead may join
+ * again later under a new ticket, and only the entry with its current ticket is
+ * live, so a lead that came back waits behind those who joined after its first try.
+ */
 class WaitingLine {
   private ids = new Int32Array(256);
+  private tickets = new Int32Array(256);
   private head = 0;
   private tail = 0;
+  /** Id and ticket of the entry last taken. */
+  takenId = -1;
+  takenTicket = -1;
 
   constructor(private readonly order: Order) {}
 
-  push(id: number): void {
+  push(id: number, ticket: number): void {
     if (this.tail === this.ids.length) {
       const live = this.tail - this.head;
       // Slide the live part to the front when half the array is consumed; else grow.
-      if (this.head >= this.ids.length / 2) this.ids.copyWithin(0, this.head, this.tail);
-      else {
-        const next = new Int32Array(this.ids.length * 2);
-        next.set(this.ids.subarray(this.head, this.tail));
-        this.ids = next;
+      if (this.head >= this.ids.length / 2) {
+        this.ids.copyWithin(0, this.head, this.tail);
+        this.tickets.copyWithin(0, this.head, this.tail);
+      } else {
+        const ids = new Int32Array(this.ids.length * 2);
+        ids.set(this.ids.subarray(this.head, this.tail));
+        this.ids = ids;
+        const tickets = new Int32Array(this.tickets.length * 2);
+        tickets.set(this.tickets.subarray(this.head, this.tail));
+        this.tickets = tickets;
       }
       this.head = 0;
       this.tail = live;
     }
-    this.ids[this.tail++] = id;
+    this.ids[this.tail] = id;
+    this.tickets[this.tail++] = ticket;
   }
 
-  /** Next id in order, or -1. Entries may be stale (the caller skips those). */
-  take(): number {
-    if (this.head === this.tail) return -1;
-    return this.order === 'fifo' ? this.ids[this.head++] : this.ids[--this.tail];
+  /** Takes the next entry in order into takenId and takenTicket; false when empty. Entries may be stale. */
+  take(): boolean {
+    if (this.head === this.tail) return false;
+    const at = this.order === 'fifo' ? this.head++ : --this.tail;
+    this.takenId = this.ids[at];
+    this.takenTicket = this.tickets[at];
+    return true;
   }
 }
 
@@ -59,6 +78,8 @@ export class Stage {
   busy = 0;
   waiting = 0;
   private line: WaitingLine;
+  /** Tickets handed out so far: each join of the queue gets the next one. */
+  private joins = 0;
 
   // Counters over the reporting window.
   arrivals = 0;
@@ -112,11 +133,13 @@ export class Stage {
     if (t >= this.windowStart) this.arrivals++;
   }
 
-  /** Puts lead `id` in the queue at time t. */
-  enqueue(t: number, id: number): void {
+  /** Puts lead `id` in the queue at time t; returns the ticket of this join, which the caller keeps with the lead. */
+  enqueue(t: number, id: number): number {
     this.advance(t);
     this.waiting++;
-    this.line.push(id);
+    const ticket = this.joins++;
+    this.line.push(id, ticket);
+    return ticket;
   }
 
   /** Adds the part of a wait [t - wait, t] that falls inside the window. */
@@ -129,12 +152,15 @@ export class Stage {
     this.addQueueTime(t, wait);
   }
 
-  /** Takes the next live waiting lead (per `isWaiting`), or -1. */
-  dequeue(t: number, isWaiting: (id: number) => boolean): number {
-    while (this.waiting > 0) {
-      const id = this.line.take();
-      if (id < 0) break;
-      if (!isWaiting(id)) continue;
+  /**
+   * Takes the next live waiting lead, or -1. `isWaiting(id, ticket)` tells whether
+   * the lead is still waiting here under that ticket (an entry of an earlier join is stale).
+   */
+  dequeue(t: number, isWaiting: (id: number, ticket: number) => boolean): number {
+    const line = this.line;
+    while (this.waiting > 0 && line.take()) {
+      const id = line.takenId;
+      if (!isWaiting(id, line.takenTicket)) continue;
       this.advance(t);
       this.waiting--;
       return id;
