@@ -7,6 +7,7 @@ import type { Summary } from '../montecarlo/stats.ts';
 import type { BottleneckVerdict } from '../montecarlo/bottleneck.ts';
 import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
 import type { NextHire } from '../montecarlo/compare.ts';
+import { funnelSteps, type FunnelStepKey } from '../montecarlo/funnelSteps.ts';
 
 /** English names of departments. */
 export const DEPARTMENT_NAMES = {
@@ -28,6 +29,16 @@ export const LOSS_NAMES: Record<LossCause, string> = {
   csAbandoned: 'cancelled waiting for onboarding',
   churnBase: 'base churn',
   churnOverload: 'churned from overload',
+};
+
+/** English names of the funnel's rows. */
+const FUNNEL_NAMES: Record<FunnelStepKey, string> = {
+  leads: 'Leads',
+  newMqls: 'New MQLs',
+  returnedMqls: 'Returned from nurture',
+  mqls: 'MQLs to IS (new + returned)',
+  sqls: 'SQLs',
+  won: 'Won',
 };
 
 const count = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '-');
@@ -80,24 +91,30 @@ export function formatReport(r: RunResult): string {
     ['Field Sales', m.fieldSales, m.funnel.lost.fsAbandoned.p50 + m.funnel.lost.fsCold.p50],
     ['Customer Success', m.customerSuccess, m.funnel.lost.csAbandoned.p50 + m.funnel.lost.churnOverload.p50],
   ] as const;
+  // A wait is undefined where nothing started: say so rather than print 0.
+  const wait = (x: number) => (Number.isFinite(x) ? days(x) : 'none started');
   lines.push(
     ...table(
-      ['Department', 'Utilisation', 'Mean wait (days)', 'P90 wait', 'Backlog at end', 'Lost while waiting'],
-      stages.map(([name, s, lost]) => [name, pct(s.utilisation.p50), days(s.waitMeanDays.p50), days(s.waitP90Days.p50), count(s.queueEnd.p50), count(lost)]),
+      ['Department', 'Utilisation', 'Mean wait (days)', 'P90 wait', 'Gave up', 'Backlog at end', 'Lost while waiting'],
+      stages.map(([name, s, lost]) => [name, pct(s.utilisation.p50), wait(s.waitMeanDays.p50), wait(s.waitP90Days.p50), pct(s.abandonShare.p50), count(s.queueEnd.p50), count(lost)]),
     ),
+    'Waits are before work starts, of the items whose work started. Gave up: share of those who left the queue',
+    'without being worked. Lost while waiting: gave up, or lost after work because intent decayed while waiting',
+    '(for CS: cancelled before onboarding, or churned from overload).',
   );
   lines.push('', 'Funnel');
   const f = m.funnel;
   lines.push(
     ...table(
       ['Step', 'Count', 'P10 - P90', 'Conversion'],
-      [
-        ['Leads', count(f.leads.p50), range(f.leads, count), ''],
-        ['MQLs', count(f.mqls.p50), range(f.mqls, count), `MQL rate ${pct(f.mqlRate.p50)}`],
-        ['SQLs', count(f.sqls.p50), range(f.sqls, count), `SQL rate ${pct(f.sqlRate.p50)}`],
-        ['Won', count(f.won.p50), range(f.won, count), `win rate ${pct(f.winRate.p50)}`],
-      ],
+      funnelSteps(f).map((step) => [
+        FUNNEL_NAMES[step.key],
+        count(step.summary.p50),
+        range(step.summary, count),
+        step.rate ? `${pct(step.rate.value)} of ${FUNNEL_NAMES[step.rate.of]}` : '',
+      ]),
     ),
+    `Of the items actually worked: SQL rate ${pct(f.sqlRateOfWorked.p50)} of MQLs worked, win rate ${pct(f.winRateOfWorked.p50)} of deals worked.`,
   );
   lines.push('', 'Lost, by cause');
   lines.push(...table(['Cause', 'Count', 'P10 - P90'], LOSS_CAUSES.map((c) => [LOSS_NAMES[c], count(f.lost[c].p50), range(f.lost[c], count)])));
@@ -115,8 +132,9 @@ export function formatReport(r: RunResult): string {
         ['NRR', pct(v.nrr.p50), range(v.nrr, pct)],
         ['GRR', pct(v.grr.p50), range(v.grr, pct)],
         ['Cost (people + programmes)', yen(v.costYen.p50), range(v.costYen, yen)],
-        ['CAC', yen(v.cacYen.p50), range(v.cacYen, yen)],
-        ['LTV', yen(v.ltvYen.p50), range(v.ltvYen, yen)],
+        ['Direct CAC (people of Marketing, IS, FS + programmes)', yen(v.cacYen.p50), range(v.cacYen, yen)],
+        ['Annual logo churn (per renewal, annualised)', pct(v.annualChurn.p50), range(v.annualChurn, pct)],
+        ['LTV (ACV x gross margin / annual logo churn)', yen(v.ltvYen.p50), range(v.ltvYen, yen)],
         ['CAC payback (months)', days(v.paybackMonths.p50), range(v.paybackMonths, days)],
       ],
     ),

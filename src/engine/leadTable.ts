@@ -13,8 +13,8 @@ const FLOAT_COLUMNS = [
   // As an account.
   'arrYen', 'cohortArrYen', 'onboardWaitDays',
 ] as const;
-// ticket: the queue ticket of the lead's current join (see Stage.enqueue).
-const INT_COLUMNS = ['state', 'stage', 'segment', 'renewals', 'activeIndex', 'noise', 'initial', 'ticket'] as const;
+// ticket: the queue ticket of the lead's current join (see Stage.enqueue); mqlPasses: times it became an MQL.
+const INT_COLUMNS = ['state', 'stage', 'segment', 'renewals', 'activeIndex', 'noise', 'initial', 'ticket', 'mqlPasses'] as const;
 
 type FloatColumn = (typeof FLOAT_COLUMNS)[number];
 type IntColumn = (typeof INT_COLUMNS)[number];

@@ -52,14 +52,16 @@ export interface StageResult {
   recycled: number;
   /** Mean work time of the items that finished (the realised cycle for Field Sales). */
   workMeanDays: number;
-  /** Mean wait before work started, over items that started. */
+  /** Mean wait before work started, over items that started (NaN when nothing started: undefined, not 0). */
   waitMeanDays: number;
-  /** 90th percentile of that wait. */
+  /** 90th percentile of that wait (NaN when nothing started). */
   waitP90Days: number;
-  /** Share of started items that waited at all. */
+  /** Share of started items that waited at all (NaN when nothing started). */
   pWait: number;
-  /** Mean time in queue over all who left it (started or gave up). */
+  /** Mean time in queue over all who left it (started or gave up; NaN when nobody left). */
   waitAllMeanDays: number;
+  /** Share of those who left the queue that gave up rather than started: abandoned / (starts + abandoned) (NaN when nobody left). */
+  abandonShare: number;
   /** Busy slot-time / available slot-time (1 when there are no slots but work waits). */
   utilisation: number;
   /** Time-average number waiting, and in work. */
@@ -82,16 +84,29 @@ export interface StageResult {
 /** Funnel counts over the window. */
 export interface FunnelResult {
   leads: number;
-  /** MQLs handed to Inside Sales (recycled leads count each time they return). */
+  /** Leads that became an MQL for the first time. */
+  newMqls: number;
+  /** MQLs that came back from nurture after an earlier pass (recycled or gave up). */
+  returnedMqls: number;
+  /** MQLs handed to Inside Sales: newMqls + returnedMqls. */
   mqls: number;
   sqls: number;
   won: number;
   /** Losses in the window by cause; churn counts include accounts in the book at day 0. */
   lost: Record<LossCause, number>;
-  /** Conversion at each hand-off (NaN when nothing passed the step). */
+  /**
+   * Conversion at each hand-off, each the ratio of two of the counts above (NaN when
+   * the denominator is 0): newMqls / leads, sqls / mqls, won / sqls. MQLs never
+   * contacted and opportunities that gave up count against the rate, as they do in
+   * the rows.
+   */
   mqlRate: number;
   sqlRate: number;
   winRate: number;
+  /** SQLs over MQLs whose IS work finished (the rate of the MQLs actually worked). */
+  sqlRateOfWorked: number;
+  /** Won over opportunities whose FS work finished (or IS-complete closes): the rate of deals actually worked. */
+  winRateOfWorked: number;
   leadsByWeek: number[];
   mqlsByWeek: number[];
   sqlsByWeek: number[];
@@ -115,15 +130,22 @@ export interface RevenueResult {
   costYen: number;
   headcountCostYen: number;
   programCostYen: number;
-  /** Acquisition cost per new customer (Marketing, IS and FS cost plus programmes). */
+  /** Direct acquisition cost per new customer: people of Marketing, IS and FS plus programme spend. */
   cacYen: number;
-  /** Mean ACV x gross margin / annual logo churn. */
+  /** Mean ACV x gross margin / annual logo churn (NaN when churn is 0). */
   ltvYen: number;
   /** Months of gross margin to earn back the CAC. */
   paybackMonths: number;
   meanAcvYen: number;
-  /** Annual logo churn measured over the window (base rate when nothing renewed). */
+  /**
+   * Annual logo churn: lost logos / renewal decisions in the window, where an account
+   * cancelled while waiting for onboarding counts as a decision lost, annualised from
+   * the contract term: 1 - (1 - c)^(12 / contractMonths). The base rate, annualised
+   * the same way, when nothing came up for renewal.
+   */
   annualChurn: number;
+  /** Accounts lost in the window: churned at renewal or cancelled while waiting for onboarding. */
+  churnedAccounts: number;
 }
 
 /** Every lead the run created, by where it is at the horizon. */

@@ -102,29 +102,20 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   const arrByMonth: number[] = [];
   /** Deals Inside Sales closed itself (IS-complete segments), won or lost, in the window. */
   let isClosedW = 0;
-  let leadsW = 0, mqlsW = 0, sqlsW = 0, wonW = 0, bookingsW = 0, churnedArrW = 0, expansionArrW = 0, churnedAccountsW = 0;
+  let leadsW = 0, mqlsW = 0, newMqlsW = 0, renewalsW = 0, sqlsW = 0, wonW = 0, bookingsW = 0, churnedArrW = 0, expansionArrW = 0, churnedAccountsW = 0;
   let arr = 0, arrStart = 0;
   const controls: ControlSums = { sqlYen: 0, wonYen: 0, renewalYen: 0, sqls: 0, won: 0 };
   /** Ids of active accounts (won and not churned), in no particular order. */
   const active: number[] = [];
-  let accountArea = 0, accountLast = t0;
 
   const week = (t: number) => Math.min(weeks - 1, Math.floor((t - t0) / 7));
   const inWindow = (t: number) => t >= t0;
 
-  function trackAccounts(t: number): void {
-    if (t > accountLast) {
-      accountArea += active.length * (t - accountLast);
-      accountLast = t;
-    }
-  }
-  function activate(id: number, t: number): void {
-    trackAccounts(t);
+  function activate(id: number): void {
     L.activeIndex[id] = active.length;
     active.push(id);
   }
-  function deactivate(id: number, t: number): void {
-    trackAccounts(t);
+  function deactivate(id: number): void {
     const last = active.pop()!;
     if (last !== id) {
       active[L.activeIndex[id]] = last;
@@ -211,7 +202,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
     }
     L.arrYen[id] = L.acvYen[id];
     arr += L.arrYen[id];
-    activate(id, t);
+    activate(id);
     events.push(t + contractDays, PRIORITY[RENEWAL], RENEWAL, id);
     arrive(CS, id, t);
   }
@@ -282,6 +273,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
     }
     const u = L.rng[id]();
     L.renewals[id]++;
+    if (inWindow(t)) renewalsW++;
     // Expected ARR change at this renewal: churn with p (at most 1), else expand with its rate and mean share.
     const arrBefore = L.arrYen[id];
     const pChurn = Math.min(1, p);
@@ -290,7 +282,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
       controls.renewalYen -= arrBefore;
       if (inWindow(t)) { churnedArrW += L.arrYen[id]; churnedAccountsW++; }
       arr -= L.arrYen[id];
-      deactivate(id, t);
+      deactivate(id);
       if (L.state[id] === queueState(CS)) stages[CS].withdraw(t, t - L.queuedAt[id]);
       lose(id, u < cs.churnRate ? CHURN_BASE : CHURN_OVERLOAD, t);
       return;
@@ -332,7 +324,12 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   }
 
   function mqlReady(id: number, t: number): void {
-    if (inWindow(t)) { mqlsW++; mqlsByWeek[week(t)]++; }
+    if (inWindow(t)) {
+      mqlsW++;
+      mqlsByWeek[week(t)]++;
+      if (L.mqlPasses[id] === 0) newMqlsW++;
+    }
+    L.mqlPasses[id]++;
     drawPass(id);
     arrive(IS, id, t);
   }
@@ -347,8 +344,9 @@ export function simulateReplication(s: Scenario, replication: number, options: S
     if (k === CS) {
       // A won deal that never got onboarded cancels: its ARR goes.
       arr -= L.arrYen[id];
-      if (inWindow(t)) churnedArrW += L.arrYen[id];
-      deactivate(id, t);
+      // A lost logo and lost ARR alike, and a decision for the logo churn rate.
+      if (inWindow(t)) { churnedArrW += L.arrYen[id]; churnedAccountsW++; renewalsW++; }
+      deactivate(id);
       return lose(id, LOST_CS_ABANDONED, t);
     }
     if (L.abandonRecycleU[id] < abandonRecycleShare[k]) return recycle(id, stage, t);
@@ -370,7 +368,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
     L.renewals[id] = 1;
     L.arrYen[id] = acvInitial.sample(u);
     arr += L.arrYen[id];
-    activate(id, 0);
+    activate(id);
     events.push(u() * contractDays, PRIORITY[RENEWAL], RENEWAL, id);
   }
 
@@ -442,7 +440,6 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   // Close the last (possibly partial) week and month at the horizon.
   if (tEnd - lastWeekEnd > 1e-9) for (const stage of stages) stage.closeWeek(tEnd, tEnd - lastWeekEnd);
   arrByMonth.push(arr);
-  trackAccounts(tEnd);
 
   // Population at the horizon: every lead the run created is in exactly one place.
   const live = Object.fromEntries(LIVE_STATES.map((k) => [k, 0])) as Record<LiveState, number>;
@@ -470,8 +467,9 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   const programCost = m.programBudgetYenPerMonth * 12 * years + m.campaigns.filter((c) => c.startDay < s.horizonDays).reduce((a, c) => a + c.extraLeads * m.costPerLeadYen, 0);
   const cac = wonW > 0 ? (acquisitionHeadcountCost + programCost) / wonW : NaN;
   const meanAcv = wonW > 0 ? bookingsW / wonW : NaN;
-  const exposureYears = accountArea / 365;
-  const annualChurn = churnedAccountsW > 0 && exposureYears > 0 ? churnedAccountsW / exposureYears : cs.churnRate * (12 / cs.contractMonths);
+  // Logo churn per renewal decision, annualised from the contract term (see RevenueResult.annualChurn).
+  const churnPerDecision = renewalsW > 0 ? churnedAccountsW / renewalsW : cs.churnRate;
+  const annualChurn = 1 - Math.pow(1 - Math.min(1, churnPerDecision), 12 / cs.contractMonths);
   const ltv = annualChurn > 0 ? (meanAcv * cs.grossMargin) / annualChurn : NaN;
   const csHeads = effectiveHeadcount(plans[CS], tEnd);
 
@@ -488,9 +486,13 @@ export function simulateReplication(s: Scenario, replication: number, options: S
       sqls: sqlsW,
       won: wonW,
       lost: named(lostWindow),
-      mqlRate: leadsW ? mqlsW / leadsW : NaN,
-      sqlRate: isResult.completions ? sqlsW / isResult.completions : NaN,
-      winRate: fsResult.completions + isClosedW ? wonW / (fsResult.completions + isClosedW) : NaN,
+      newMqls: newMqlsW,
+      returnedMqls: mqlsW - newMqlsW,
+      mqlRate: leadsW ? newMqlsW / leadsW : NaN,
+      sqlRate: mqlsW ? sqlsW / mqlsW : NaN,
+      winRate: sqlsW ? wonW / sqlsW : NaN,
+      sqlRateOfWorked: isResult.completions ? sqlsW / isResult.completions : NaN,
+      winRateOfWorked: fsResult.completions + isClosedW ? wonW / (fsResult.completions + isClosedW) : NaN,
       leadsByWeek,
       mqlsByWeek,
       sqlsByWeek,
@@ -515,6 +517,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
       paybackMonths: meanAcv > 0 ? cac / ((meanAcv / 12) * cs.grossMargin) : NaN,
       meanAcvYen: meanAcv,
       annualChurn,
+      churnedAccounts: churnedAccountsW,
     },
     population: { created, live, lost: named(lostAll) },
     bookCoverageEnd: csHeads > 0 ? active.length / (csHeads * cs.accountsPerHead) : active.length > 0 ? Infinity : 0,

@@ -49,6 +49,7 @@ const STAGE_MEASURES: Record<keyof StageResult, MeasureText> = {
   waitP90Days: { label: { en: 'P90 wait before work starts', ja: '着手までの待ち時間(P90)' }, unit: 'days' },
   pWait: { label: { en: 'Share of items that waited', ja: '待ちが発生した割合' }, unit: 'share' },
   waitAllMeanDays: { label: { en: 'Mean time in the queue (started or gave up)', ja: '待ち行列での平均滞在期間(着手・離脱とも)' }, unit: 'days' },
+  abandonShare: { label: 'abandonShare', unit: 'share' },
   utilisation: { label: 'utilisationChart', unit: 'share' },
   queueMean: { label: WAITING, unit: 'count' },
   wipMean: { label: IN_WORK, unit: 'count' },
@@ -64,12 +65,16 @@ const STAGE_MEASURES: Record<keyof StageResult, MeasureText> = {
 
 const FUNNEL_MEASURES: Record<Exclude<keyof FunnelResult, 'lost'>, MeasureText> = {
   leads: { label: 'leads', unit: 'count' },
-  mqls: { label: 'mqls', unit: 'count' },
+  newMqls: { label: 'newMqls', unit: 'count' },
+  returnedMqls: { label: 'returnedMqls', unit: 'count' },
+  mqls: { label: 'allMqls', unit: 'count' },
   sqls: { label: 'sqls', unit: 'count' },
   won: { label: 'wonDeals', unit: 'count' },
   mqlRate: { label: 'mqlRate', unit: 'share' },
   sqlRate: { label: 'sqlRate', unit: 'share' },
   winRate: { label: 'winRate', unit: 'share' },
+  sqlRateOfWorked: { label: 'sqlRateOfWorked', unit: 'share' },
+  winRateOfWorked: { label: 'winRateOfWorked', unit: 'share' },
   leadsByWeek: { label: 'leads', unit: 'count' },
   mqlsByWeek: { label: 'mqls', unit: 'count' },
   sqlsByWeek: { label: 'sqls', unit: 'count' },
@@ -95,6 +100,7 @@ const REVENUE_MEASURES: Record<keyof RevenueResult, MeasureText> = {
   paybackMonths: { label: { en: 'CAC payback', ja: 'CAC回収期間' }, unit: 'months' },
   meanAcvYen: { label: { en: 'Mean ACV of deals won', ja: '受注の平均ACV' }, unit: 'yen' },
   annualChurn: { label: 'churn', unit: 'share' },
+  churnedAccounts: { label: 'churnedAccounts', unit: 'count' },
 };
 
 // Every loss cause has a message of the same name.

@@ -10,11 +10,14 @@ import { accumulatorFor, addResult } from './aggregate.ts';
 import type { RunAccumulator } from './accumulator.ts';
 import { probabilityAtLeast } from './stats.ts';
 import { bottleneckVerdict, type BottleneckVerdict } from './bottleneck.ts';
+import { ENGINE_VERSION } from '../engine/version.ts';
 
 /** The aggregated result of a run: the `--json` output of the CLI. */
 export interface RunResult {
   format: 'funnel-result';
   formatVersion: 1;
+  /** The engine that made the numbers (see engine/version.ts). */
+  engineVersion: number;
   scenario: { name: string; version: number; seed: string; replications: number; horizonDays: number; warmupDays: number };
   measures: Aggregated<Measures>;
   /** Probability that ARR at the horizon reaches the scenario's target (null: no target). */
@@ -29,6 +32,7 @@ export function summarizeRun(s: Scenario, acc: RunAccumulator): RunResult {
   return {
     format: 'funnel-result',
     formatVersion: 1,
+    engineVersion: ENGINE_VERSION,
     scenario: { name: s.name, version: s.version, seed: s.seed, replications: acc.count, horizonDays: s.horizonDays, warmupDays: s.warmupDays },
     measures,
     target: s.targets.arrYen === null ? null : { arrYen: s.targets.arrYen, probability: probabilityAtLeast(arrEnd, s.targets.arrYen) },

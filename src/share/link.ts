@@ -19,6 +19,7 @@ import { crc32 } from './crc32.ts';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { MAX_FILE_BYTES, validateScenario } from '../scenario/validate.ts';
 import { SCENARIO_VERSION, type Scenario } from '../scenario/types.ts';
+import { ENGINE_VERSION } from '../engine/version.ts';
 
 /** The newest link format this app writes and reads (s1 a scenario, s2 a comparison). */
 export const LINK_VERSION = 2;
@@ -129,10 +130,25 @@ export async function encodeComparison(baseline: unknown, variants: readonly { n
   return seal(COMPARISON_LINK, { baseline, variants: named }, 'comparison');
 }
 
-/** The page address `base` (any fragment dropped) with `fragment` as its share parameter. */
+/** The fragment parameter holding the engine version that made the sender's numbers: `&e=2`. */
+export const ENGINE_PARAM = 'e';
+
+/**
+ * The page address `base` (any fragment dropped) with `fragment` as its share
+ * parameter and this app's engine version beside it.
+ */
 export function shareUrl(base: string, fragment: string): string {
   const at = base.indexOf('#');
-  return `${at < 0 ? base : base.slice(0, at)}#${LINK_PARAM}=${encodeURIComponent(fragment)}`;
+  return `${at < 0 ? base : base.slice(0, at)}#${LINK_PARAM}=${encodeURIComponent(fragment)}&${ENGINE_PARAM}=${ENGINE_VERSION}`;
+}
+
+/**
+ * The engine version a link's numbers were made with: its `e` parameter, or 1 for a
+ * link from before links carried it (engine version 1 made every such link).
+ */
+export function linkEngineVersion(hash: string): number {
+  const e = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash).get(ENGINE_PARAM);
+  return e !== null && /^[1-9]\d{0,5}$/.test(e) ? Number(e) : 1;
 }
 
 /** The share parameter of `hash` (location.hash, with or without '#'), or null when there is none. */

@@ -17,10 +17,10 @@ it('baseline, 3 replications, seed "golden": pinned funnel, events, utilisation 
     sqls: m.funnel.sqls.mean,
     won: m.funnel.won.mean,
     events: m.events.mean,
-  }).toEqual({ leads: 7902.666666666667, mqls: 5241, sqls: 1485, won: 299.3333333333333, events: 34079 });
-  expect(m.insideSales.utilisation.mean).toBeCloseTo(0.747055689363389, 12);
-  expect(m.revenue.arrEndYen.mean).toBeCloseTo(1123926776.3450973, 3);
-  expect(m.revenue.bookingsYen.p50).toBeCloseTo(364279108.1861994, 3);
+  }).toEqual({ leads: 7890, mqls: 5293.333333333333, sqls: 1510.6666666666667, won: 332.3333333333333, events: 34297 });
+  expect(m.insideSales.utilisation.mean).toBeCloseTo(0.755296727449464, 12);
+  expect(m.revenue.arrEndYen.mean).toBeCloseTo(1170960620.7016556, 3);
+  expect(m.revenue.bookingsYen.p50).toBeCloseTo(391815636.4797683, 3);
   expect(r.bottleneck.department).toBe('marketing');
-  expect(r.target).toEqual({ arrYen: 1_150_000_000, probability: 0 });
+  expect(r.target).toEqual({ arrYen: 1_150_000_000, probability: 1 });
 });

@@ -3,7 +3,8 @@
  * newer or invalid link is refused with its reason, never opened and never thrown.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeLink, encodeComparison, encodeScenario, fragmentFrom, shareUrl, type DecodeResult } from '../../src/share/link.ts';
+import { decodeLink, encodeComparison, encodeScenario, fragmentFrom, linkEngineVersion, shareUrl, type DecodeResult } from '../../src/share/link.ts';
+import { ENGINE_VERSION } from '../../src/engine/version.ts';
 import { crc32 } from '../../src/share/crc32.ts';
 import { toBase64Url } from '../../src/share/base64url.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
@@ -64,8 +65,12 @@ describe('round trip', () => {
   it('a URL built by shareUrl gives the fragment back through fragmentFrom', async () => {
     const fragment = await encodeScenario(baseline.draft);
     const url = shareUrl('https://example.com/funnel/?lang=ja#old', fragment);
-    expect(url).toBe(`https://example.com/funnel/?lang=ja#s=${fragment}`);
+    expect(url).toBe(`https://example.com/funnel/?lang=ja#s=${fragment}&e=${ENGINE_VERSION}`);
     const hash = new URL(url).hash;
+    // The link says which engine made the sender's numbers; a link without it is from engine 1.
+    expect(linkEngineVersion(hash)).toBe(ENGINE_VERSION);
+    expect(linkEngineVersion(`#s=${fragment}`)).toBe(1);
+    expect(linkEngineVersion(`#s=${fragment}&e=x`)).toBe(1);
     expect(fragmentFrom(hash)).toBe(fragment);
     expect(fragmentFrom(hash.slice(1))).toBe(fragment);
     expect(fragmentFrom(`#lang=ja&s=${fragment}`)).toBe(fragment);

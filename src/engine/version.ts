@@ -1,0 +1,11 @@
+/**
+ * The engine's version: seeded results depend only on the scenario, its seed and
+ * this number. Bump it whenever a change moves the numbers of the same scenario and
+ * seed, and say so in the CHANGELOG; results and share links record it, so a link
+ * made with another engine says its sender saw other numbers.
+ *
+ * 1: until 2026-11-24. 2: independent random streams (sfc32 seeded from a hash),
+ * first-come-first-served by the current join, funnel rates of their rows, logo churn
+ * per renewal decision.
+ */
+export const ENGINE_VERSION = 2;
