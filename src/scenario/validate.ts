@@ -7,6 +7,7 @@ import { scenarioSchema, DEFAULT_RAMP_DAYS, REQUIRED_KEY, UNKNOWN_KEY } from './
 import type { Scenario, Segment } from './types.ts';
 import { expectedLeadCount } from '../engine/arrivals.ts';
 import { printable } from './printable.ts';
+import { duplicateKeys } from './jsonKeys.ts';
 
 /** Largest scenario file accepted, in bytes. */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -119,8 +120,14 @@ export function validateScenario(input: unknown): Validation {
   return problems.length ? { ok: false, problems } : { ok: true, scenario };
 }
 
-/** Parses and validates a scenario file's text (JSON, at most 1 MB). */
-export function parseScenarioText(text: string): Validation {
+/** A file's text without its byte-order mark, if it has one (the browser's file.text() drops it already). */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Parses and validates a scenario file's text (JSON, at most 1 MB, each key once per object). */
+export function parseScenarioText(fileText: string): Validation {
+  const text = withoutBom(fileText);
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_FILE_BYTES) {
     return { ok: false, problems: [`(file): must be at most 1 MB (1,000,000 bytes), got ${bytes.toLocaleString('en-US')} bytes`] };
@@ -131,5 +138,7 @@ export function parseScenarioText(text: string): Validation {
   } catch (e) {
     return { ok: false, problems: [`(file): must be valid JSON, got ${(e as Error).message}`] };
   }
+  const twice = duplicateKeys(text);
+  if (twice.length) return { ok: false, problems: twice };
   return validateScenario(json);
 }
