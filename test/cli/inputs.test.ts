@@ -3,6 +3,7 @@
  * Invalid input exits 2 with a message and no stack; a file means what it means
  * in the browser; a name cannot drive the terminal; size is checked before reading.
  */
+/* eslint-disable no-control-regex -- these tests look for raw control characters */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
