@@ -8,6 +8,7 @@ import type { BottleneckVerdict } from '../montecarlo/bottleneck.ts';
 import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
 import type { NextHire } from '../montecarlo/compare.ts';
 import { funnelSteps, type FunnelStepKey } from '../montecarlo/funnelSteps.ts';
+import { printable } from '../scenario/printable.ts';
 
 /** English names of departments. */
 export const DEPARTMENT_NAMES = {
@@ -84,7 +85,8 @@ export function verdictSentence(v: BottleneckVerdict): string {
 export function formatReport(r: RunResult): string {
   const m = r.measures;
   const lines: string[] = [];
-  lines.push(`${r.scenario.name}: ${r.scenario.replications} replications, ${r.scenario.horizonDays} days, seed "${r.scenario.seed}"`);
+  // The name and seed are the file's text: printable() keeps escape codes in them from acting on the terminal.
+  lines.push(`${printable(r.scenario.name)}: ${r.scenario.replications} replications, ${r.scenario.horizonDays} days, seed "${printable(r.scenario.seed)}"`);
   lines.push('Figures are medians over replications with the P10 - P90 range.', '');
   const stages = [
     ['Inside Sales', m.insideSales, m.funnel.lost.isAbandoned.p50 + m.funnel.lost.isCold.p50],
@@ -160,7 +162,7 @@ export function formatNextHire(name: string, h: NextHire): string {
     ];
   });
   const lines = [
-    `${name}: one more person in each department, hired on day 0 with the usual ramp (${h.replications} paired replications, common random numbers and control variates)`,
+    `${printable(name)}: one more person in each department, hired on day 0 with the usual ramp (${h.replications} paired replications, common random numbers and control variates)`,
     '',
     ...table(['Hire', 'ARR at horizon', '95% CI', 'P(better)', 'Lost while waiting avoided', 'Cost'], rows),
     '',

@@ -3,9 +3,12 @@
  * Replications run on the same worker pool as the app, in Node worker threads.
  * Exit 0 on success, 2 on bad input (an invalid scenario or option), 1 on an internal error.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseScenarioText } from '../scenario/validate.ts';
+import { MAX_FILE_BYTES, parseScenarioText } from '../scenario/validate.ts';
+import { decodeScenarioBytes } from '../scenario/fileText.ts';
+import { printable, printableJson } from '../scenario/printable.ts';
 import { nodePool } from '../workers/nodeWorkers.ts';
 import { formatNextHire, formatReport } from './format.ts';
 import { nextBestHire } from '../montecarlo/compare.ts';
@@ -35,6 +38,52 @@ function parse(argv: string[]) {
   }
 }
 
+/**
+ * Reads at most MAX_FILE_BYTES + 1 bytes of `file`: enough to know it is too
+ * large without holding a 300 MB file (or the endless /dev/zero) in memory.
+ */
+function readScenarioFile(file: string): { bytes: Uint8Array; size: number } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    // A regular file's size is known; a device or pipe that filled the buffer is "more than" the limit.
+    const size = stat.isFile() ? Math.max(stat.size, length) : length > MAX_FILE_BYTES ? Infinity : length;
+    return { bytes: buffer.subarray(0, length), size };
+  } catch (e) {
+    throw new InputError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Checks that `--out` can be written before a run that may take minutes: the path
+ * is not empty, is not a directory, and its directory exists. It writes nothing,
+ * so an existing file stays whole if the run fails.
+ */
+function checkOut(out: string): void {
+  if (out === '') throw new InputError('--out: must be a file path, got an empty text (leave --out out to print to the terminal)');
+  const why = (() => {
+    try {
+      const stat = statSync(out, { throwIfNoEntry: false });
+      if (stat?.isDirectory()) return 'it is a directory';
+      if (stat) return null;
+      const dir = statSync(dirname(resolve(out)), { throwIfNoEntry: false });
+      if (!dir) return `its directory ${dirname(out)} does not exist`;
+      if (!dir.isDirectory()) return `${dirname(out)} is not a directory`;
+      return null;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    }
+  })();
+  if (why) throw new InputError(`--out: must be a file that can be written, got ${out} (${why})`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv);
   if (values.help) {
@@ -43,14 +92,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new InputError(`expected one scenario file, got ${positionals.length}\n${USAGE}`);
   const file = positionals[0];
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  const validation = parseScenarioText(text);
-  if (!validation.ok) throw new InputError(`${file}: invalid scenario\n${validation.problems.map((p) => `  ${p}`).join('\n')}`);
+  if (values.out !== undefined) checkOut(values.out);
+  const { bytes, size: fileSize } = readScenarioFile(file);
+  const decoded = decodeScenarioBytes(bytes, fileSize);
+  const validation = decoded.ok ? parseScenarioText(decoded.text) : decoded;
+  // Problems quote the file's own text: printable() keeps its control characters off the terminal.
+  if (!validation.ok) throw new InputError(`${file}: invalid scenario\n${validation.problems.map((p) => `  ${printable(p)}`).join('\n')}`);
   const scenario = validation.scenario;
   if (values.reps !== undefined) {
     const reps = Number(values.reps);
@@ -69,17 +116,31 @@ async function main(argv: string[]): Promise<number> {
     if (values['next-hire']) {
       // Five paired runs on the pool: the scenario, then one more person in each department.
       const hire = await nextBestHire(scenario, (s) => pool.runPaired(s));
-      output = values.json ? JSON.stringify(hire, null, 2) : formatNextHire(scenario.name, hire);
+      output = values.json ? jsonText(hire) : formatNextHire(scenario.name, hire);
     } else {
       const result = await pool.run(scenario);
-      output = values.json ? JSON.stringify(result, null, 2) : formatReport(result);
+      output = values.json ? jsonText(result) : formatReport(result);
     }
   } finally {
     pool.terminate();
   }
-  if (values.out) writeFileSync(values.out, `${output}\n`);
-  else process.stdout.write(`${output}\n`);
+  if (values.out !== undefined) {
+    try {
+      writeFileSync(values.out, `${output}\n`);
+    } catch (e) {
+      throw new InputError(`--out: must be a file that can be written, got ${values.out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  } else process.stdout.write(`${output}\n`);
   return 0;
+}
+
+/**
+ * JSON for the terminal or a file: JSON.stringify escapes C0 controls but not C1
+ * (U+009B is a terminal's CSI) or bidi overrides; those can only stand inside
+ * strings, where their \uXXXX escapes mean the same.
+ */
+function jsonText(x: unknown): string {
+  return printableJson(JSON.stringify(x, null, 2));
 }
 
 try {

@@ -10,18 +10,64 @@ import type { Uniform } from './random.ts';
 /** Days in an average month. */
 export const MONTH_DAYS = 365 / 12;
 
-/** Lead rate as a function of simulation time, with an upper bound for thinning. */
+/**
+ * A stretch of the run with its own thinning bound: campaigns start and end at
+ * piece boundaries, so a short burst raises the bound only while it lasts.
+ */
+export interface RatePiece {
+  from: number;
+  to: number;
+  /** Leads per day of the campaigns running throughout the piece. */
+  campaignPerDay: number;
+  /** An upper bound of the lead rate within the piece. */
+  bound: number;
+}
+
+/** Lead rate as a function of simulation time, with upper bounds for thinning. */
 export interface LeadRate {
   /** Leads per day at simulation time t (t = 0 is the start of the warm-up). */
   at(t: number): number;
   /** An upper bound of `at` over the run. */
   max: number;
+  /** The run cut at campaign starts and ends, each piece with its own bound, in time order. */
+  pieces: RatePiece[];
 }
 
 /** Calendar month index (0 = January) of scenario day `day` (negative during warm-up). */
 export function calendarMonth(startMonth: number, day: number): number {
   const m = (startMonth - 1 + Math.floor(day / MONTH_DAYS)) % 12;
   return m < 0 ? m + 12 : m;
+}
+
+interface Burst {
+  from: number;
+  to: number;
+  perDay: number;
+}
+
+/** Campaigns in simulation time, clipped to the run; empty ones dropped. */
+function bursts(s: Scenario, end: number): Burst[] {
+  const offset = s.warmupDays;
+  return s.marketing.campaigns
+    .map((c) => ({ from: c.startDay + offset, to: Math.min(end, c.startDay + offset + c.durationDays), perDay: c.extraLeads / c.durationDays }))
+    .filter((c) => c.to > c.from && c.perDay > 0);
+}
+
+/**
+ * Cuts [0, end) at every campaign start and end. Each piece's bound is the base
+ * rate's bound plus the campaigns running in it (O(pieces x campaigns); the
+ * number of campaigns is bounded by validation).
+ */
+function ratePieces(baseBound: number, campaigns: Burst[], end: number): RatePiece[] {
+  const cuts = [...new Set([0, end, ...campaigns.flatMap((c) => [c.from, c.to])])].filter((x) => x >= 0 && x <= end).sort((a, b) => a - b);
+  const pieces: RatePiece[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const from = cuts[i], to = cuts[i + 1];
+    let perDay = 0;
+    for (const c of campaigns) if (c.from <= from && from < c.to) perDay += c.perDay;
+    pieces.push({ from, to, campaignPerDay: perDay, bound: baseBound + perDay });
+  }
+  return pieces;
 }
 
 /** The lead rate of a scenario. */
@@ -31,40 +77,63 @@ export function leadRate(s: Scenario): LeadRate {
   const end = s.warmupDays + s.horizonDays;
   const plan: StaffPlan = staffPlan(m.headcount, s.hiring, 'marketing', offset);
   const paidPerDay = (m.programBudgetYenPerMonth / m.costPerLeadYen) * (12 / 365);
-  const campaigns = m.campaigns.map((c) => ({ from: c.startDay + offset, to: c.startDay + offset + c.durationDays, perDay: c.extraLeads / c.durationDays }));
+  const campaigns = bursts(s, end);
   const base = (t: number) => effectiveHeadcount(plan, t) * (m.leadsPerHeadPerWeek / 7) + paidPerDay;
   const at = (t: number) => {
     let rate = base(t) * m.seasonality[calendarMonth(m.startMonth, t - offset)];
     for (const c of campaigns) if (t >= c.from && t < c.to) rate += c.perDay;
     return rate;
   };
-  const maxBase = maxHeadcount(plan, end) * (m.leadsPerHeadPerWeek / 7) + paidPerDay;
-  const max = maxBase * Math.max(...m.seasonality) + campaigns.reduce((a, c) => a + c.perDay, 0);
-  return { at, max };
+  const maxBase = (maxHeadcount(plan, end) * (m.leadsPerHeadPerWeek / 7) + paidPerDay) * Math.max(...m.seasonality);
+  const pieces = ratePieces(maxBase, campaigns, end);
+  const max = Math.max(0, ...pieces.map((p) => p.bound));
+  return { at, max, pieces };
 }
 
-/** Expected number of leads over the whole run, warm-up included (midpoint rule, daily). */
+/**
+ * Expected number of leads over the whole run, warm-up included: the base rate by
+ * the midpoint rule, daily (it changes by month and along ramps), plus each
+ * campaign's leads exactly (the part of it inside the run).
+ */
 export function expectedLeadCount(s: Scenario): number {
-  const rate = leadRate(s);
+  const m = s.marketing;
   const end = s.warmupDays + s.horizonDays;
+  const plan = staffPlan(m.headcount, s.hiring, 'marketing', s.warmupDays);
+  const paidPerDay = (m.programBudgetYenPerMonth / m.costPerLeadYen) * (12 / 365);
   let total = 0;
-  for (let t = 0; t < end; t += 1) total += rate.at(t + 0.5) * Math.min(1, end - t);
+  for (let t = 0; t < end; t += 1) {
+    const mid = t + 0.5;
+    const rate = (effectiveHeadcount(plan, mid) * (m.leadsPerHeadPerWeek / 7) + paidPerDay) * m.seasonality[calendarMonth(m.startMonth, mid - s.warmupDays)];
+    total += rate * Math.min(1, end - t);
+  }
+  for (const c of bursts(s, end)) total += c.perDay * (c.to - c.from);
   return total;
 }
 
 /**
- * Arrival times by thinning (Lewis and Shedler): candidates at the bound rate,
- * each kept with probability rate(t) / bound. Exact for any bounded rate.
- * Returns a function giving the next arrival time, or Infinity after `end`.
+ * Arrival times by thinning (Lewis and Shedler), piece by piece: candidates at
+ * the piece's bound rate, each kept with probability rate(t) / bound; a candidate
+ * past the piece's end is dropped and the next piece starts afresh at its start
+ * (exact, as the exponential gaps are memoryless). Returns a function giving the
+ * next arrival time, or Infinity after `end`.
  */
 export function arrivalTimes(rate: LeadRate, end: number, u: Uniform): () => number {
   let t = 0;
+  let i = 0;
+  const pieces = rate.pieces.filter((p) => p.from < end);
   return () => {
-    if (rate.max <= 0) return Infinity;
-    for (;;) {
-      t -= Math.log(1 - u()) / rate.max;
-      if (t >= end) return (t = Infinity);
-      if (u() * rate.max < rate.at(t)) return t;
+    while (i < pieces.length) {
+      const p = pieces[i];
+      if (p.bound > 0) {
+        t -= Math.log(1 - u()) / p.bound;
+        if (t < p.to) {
+          if (u() * p.bound < rate.at(t)) return t;
+          continue;
+        }
+      }
+      i++;
+      t = i < pieces.length ? pieces[i].from : end;
     }
+    return (t = Infinity);
   };
 }

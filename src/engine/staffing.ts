@@ -49,6 +49,8 @@ export function paidPersonDays(plan: StaffPlan, t0: number, t1: number): number 
 /**
  * Times at which capacity must be recomputed: each change day, and each day of a
  * ramp (capacity is whole slots, so a daily step follows a linear ramp closely).
+ * Only days up to `horizon` are listed, so the work is bounded by the run's length
+ * whatever the ramp's (a ramp of 1e12 days lists at most `horizon` days).
  */
 export function capacityUpdateTimes(plan: StaffPlan, horizon: number): number[] {
   const times = new Set<number>();
@@ -56,7 +58,8 @@ export function capacityUpdateTimes(plan: StaffPlan, horizon: number): number[] 
     if (c.day > horizon) continue;
     times.add(c.day);
     if (c.change > 0 && c.rampDays > 0) {
-      for (let d = 1; d <= Math.ceil(c.rampDays); d++) {
+      const lastStep = Math.min(Math.ceil(c.rampDays), Math.ceil(horizon - c.day));
+      for (let d = 1; d <= lastStep; d++) {
         const t = c.day + Math.min(d, c.rampDays);
         if (t <= horizon) times.add(t);
       }
@@ -65,9 +68,19 @@ export function capacityUpdateTimes(plan: StaffPlan, horizon: number): number[] 
   return [...times].sort((a, b) => a - b);
 }
 
-/** Largest effective headcount reached up to `horizon` (a bound for thinning). */
+/**
+ * Largest effective headcount reached from 0 to `horizon` (a bound for thinning).
+ * Effective headcount is piecewise linear with corners at change days and ramp
+ * ends only, so its maximum is at one of those or at the ends of the interval:
+ * the cost depends on the number of changes, never on their ramps' length.
+ */
 export function maxHeadcount(plan: StaffPlan, horizon: number): number {
-  let max = effectiveHeadcount(plan, 0);
-  for (const t of capacityUpdateTimes(plan, horizon)) max = Math.max(max, effectiveHeadcount(plan, t));
+  let max = Math.max(effectiveHeadcount(plan, 0), effectiveHeadcount(plan, horizon));
+  for (const c of plan.changes) {
+    if (c.day > horizon) continue;
+    max = Math.max(max, effectiveHeadcount(plan, c.day));
+    const end = c.day + c.rampDays;
+    if (c.change > 0 && c.rampDays > 0 && end <= horizon) max = Math.max(max, effectiveHeadcount(plan, end));
+  }
   return max;
 }

@@ -8,66 +8,107 @@ import { DEFAULT_SCENARIO as D, DEFAULT_RAMP_DAYS } from './defaults.ts';
 import { DEPARTMENTS, SCENARIO_VERSION, type Staffing, type Waiting } from './types.ts';
 import { distProblem } from '../engine/distributions.ts';
 import type { DistSpec } from './distribution.ts';
+import { LIMITS as L, showLimit } from './limits.ts';
 
 /** Message of a strict object's own issues: an unknown key (likely a typo) or a missing one. */
 export const UNKNOWN_KEY = 'is not a known field (check the spelling)';
 export const REQUIRED_KEY = 'is required';
 
-/** A finite number satisfying `ok`, reported as `rule`. */
-function num(ok: (x: number) => boolean, rule: string) {
+/** The rule of a value above its limit. */
+const atMostRule = (max: number) => `must be at most ${showLimit(max)} (the limit of this field)`;
+
+/** A finite number satisfying `ok`, reported as `rule`, and at most `max` (see limits.ts). */
+function num(ok: (x: number) => boolean, rule: string, max = Infinity) {
   return v.pipe(
     v.number(rule),
     v.check((x) => Number.isFinite(x) && ok(x), rule),
+    v.check((x) => x <= max, atMostRule(max)),
   );
 }
 
-const wholeAtLeast0 = num((x) => Number.isInteger(x) && x >= 0, 'must be a whole number >= 0');
-const wholeAtLeast1 = num((x) => Number.isInteger(x) && x >= 1, 'must be a whole number >= 1');
-const atLeast0 = num((x) => x >= 0, 'must be a number >= 0');
-const above0 = num((x) => x > 0, 'must be a number > 0');
+/** A list of at most `max` items (checked before its items, so a long list costs nothing more). */
+function list<S extends v.GenericSchema>(item: S, rule: string, max: number, tooLong = `must hold at most ${showLimit(max)} items (the limit of this field)`) {
+  return v.pipe(
+    v.array(v.unknown(), rule),
+    v.maxLength(max, tooLong),
+    v.array(item, rule),
+  );
+}
+
+/** A text of at most `max` characters. */
+const text = (max: number) => v.pipe(v.string('must be a text'), v.maxLength(max, `must be at most ${showLimit(max)} characters long`));
+
+const wholeAtLeast0 = (max: number) => num((x) => Number.isInteger(x) && x >= 0, 'must be a whole number >= 0', max);
+const wholeAtLeast1 = (max: number) => num((x) => Number.isInteger(x) && x >= 1, 'must be a whole number >= 1', max);
+const atLeast0 = (max: number) => num((x) => x >= 0, 'must be a number >= 0', max);
+const above0 = (max: number) => num((x) => x > 0, 'must be a number > 0', max);
 const probability = num((x) => x >= 0 && x <= 1, 'must be a probability between 0 and 1');
 const month = num((x) => Number.isInteger(x) && x >= 1 && x <= 12, 'must be a month number from 1 to 12');
-const wholeNumber = num((x) => Number.isInteger(x), 'must be a whole number');
+const headcount = wholeAtLeast0(L.headcount);
+const yearlyCost = atLeast0(L.costPerHeadYen);
 
 const strict = <E extends v.ObjectEntries>(entries: E) =>
   v.strictObject(entries, (issue) => (issue.expected === 'never' ? UNKNOWN_KEY : REQUIRED_KEY));
 
 const DIST_KINDS = 'fixed, uniform, triangular, exponential, gamma, erlang, lognormal, empirical';
 
-/** A distribution of non-negative values; a bare number means a fixed value. */
-const dist = v.pipe(
-  v.unknown(),
-  v.check((x) => typeof x !== 'number' || (Number.isFinite(x) && x >= 0), 'must be a number >= 0 or a distribution'),
-  v.transform((x) => (typeof x === 'number' ? { kind: 'fixed', value: x } : x)),
-  v.variant(
-    'kind',
-    [
-      strict({ kind: v.literal('fixed'), value: atLeast0 }),
-      strict({ kind: v.literal('uniform'), min: atLeast0, max: atLeast0 }),
-      strict({ kind: v.literal('triangular'), min: atLeast0, mode: atLeast0, max: atLeast0 }),
-      strict({ kind: v.literal('exponential'), mean: above0 }),
-      strict({ kind: v.literal('gamma'), mean: above0, p90: v.optional(above0), cv: v.optional(above0) }),
-      strict({ kind: v.literal('erlang'), mean: above0, k: wholeAtLeast1 }),
-      strict({ kind: v.literal('lognormal'), mean: above0, p90: v.optional(above0), cv: v.optional(above0) }),
-      strict({
-        kind: v.literal('empirical'),
-        values: v.pipe(v.array(atLeast0, 'must be a list of numbers'), v.minLength(1, 'must be a non-empty list of numbers')),
-      }),
-    ],
-    `must be a number or a distribution with kind one of ${DIST_KINDS}`,
-  ),
-  v.check((d) => distProblem(d as DistSpec) === null, (issue) => distProblem(issue.input as DistSpec) ?? 'is not a valid distribution'),
-);
+/**
+ * A distribution of non-negative values whose parameters are at most `max`; a
+ * bare number means a fixed value.
+ */
+function distOf(max: number) {
+  const value = atLeast0(max);
+  const positive = above0(max);
+  const cv = v.optional(above0(L.cv));
+  return v.pipe(
+    v.unknown(),
+    v.check((x) => typeof x !== 'number' || (Number.isFinite(x) && x >= 0), 'must be a number >= 0 or a distribution'),
+    v.check((x) => typeof x !== 'number' || x <= max, atMostRule(max)),
+    v.transform((x) => (typeof x === 'number' ? { kind: 'fixed', value: x } : x)),
+    v.variant(
+      'kind',
+      [
+        strict({ kind: v.literal('fixed'), value }),
+        strict({ kind: v.literal('uniform'), min: value, max: value }),
+        strict({ kind: v.literal('triangular'), min: value, mode: value, max: value }),
+        strict({ kind: v.literal('exponential'), mean: positive }),
+        strict({ kind: v.literal('gamma'), mean: positive, p90: v.optional(positive), cv }),
+        strict({ kind: v.literal('erlang'), mean: positive, k: wholeAtLeast1(L.erlangK) }),
+        strict({ kind: v.literal('lognormal'), mean: positive, p90: v.optional(positive), cv }),
+        strict({
+          kind: v.literal('empirical'),
+          values: v.pipe(list(value, 'must be a list of numbers', L.empiricalValues), v.minLength(1, 'must be a non-empty list of numbers')),
+        }),
+      ],
+      `must be a number or a distribution with kind one of ${DIST_KINDS}`,
+    ),
+    v.check((d) => distProblem(d as DistSpec) === null, (issue) => distProblem(issue.input as DistSpec) ?? 'is not a valid distribution'),
+  );
+}
+
+/** Durations in days; deal sizes in yen; expansions as a share of ARR. */
+const dist = distOf(L.durationDays);
+const acvDist = distOf(L.acvYen);
+const shareDist = distOf(L.expansionShare);
 
 const decay = v.variant(
   'kind',
   [
     strict({ kind: v.literal('none') }),
-    strict({ kind: v.literal('halfLife'), halfLifeDays: above0 }),
+    strict({ kind: v.literal('halfLife'), halfLifeDays: above0(L.halfLifeDays) }),
     strict({
       kind: v.literal('curve'),
       points: v.pipe(
-        v.array(v.tuple([above0, above0], 'each point must be [waitDays > 0, multiplier > 0]'), 'must be a list of [waitDays, multiplier] points'),
+        // Strict: a point is exactly [waitDays, multiplier], like every object of the format holds only known fields.
+        list(
+          v.pipe(
+            v.array(v.unknown(), 'each point must be [waitDays > 0, multiplier > 0]'),
+            v.length(2, 'each point must be exactly [waitDays, multiplier]'),
+            v.strictTuple([above0(L.decayWaitDays), above0(L.decayMultiplier)], 'each point must be [waitDays > 0, multiplier > 0]'),
+          ),
+          'must be a list of [waitDays, multiplier] points',
+          L.decayPoints,
+        ),
         v.minLength(1, 'must hold at least one point'),
         v.check((ps) => ps.every((p, i) => i === 0 || p[0] > ps[i - 1][0]), 'must have strictly increasing waitDays'),
       ),
@@ -85,14 +126,28 @@ const opt = <S extends v.GenericSchema>(schema: S, fallback: unknown) =>
 
 const M = D.marketing;
 const marketing = strict({
-  headcount: opt(wholeAtLeast0, M.headcount),
-  costPerHeadYen: opt(atLeast0, M.costPerHeadYen),
-  leadsPerHeadPerWeek: opt(atLeast0, M.leadsPerHeadPerWeek),
-  programBudgetYenPerMonth: opt(atLeast0, M.programBudgetYenPerMonth),
-  costPerLeadYen: opt(above0, M.costPerLeadYen),
-  seasonality: opt(v.pipe(v.array(atLeast0, 'must be a list of 12 numbers >= 0'), v.length(12, 'must be a list of 12 numbers >= 0 (January first)')), M.seasonality),
+  headcount: opt(headcount, M.headcount),
+  costPerHeadYen: opt(yearlyCost, M.costPerHeadYen),
+  leadsPerHeadPerWeek: opt(atLeast0(L.leadsPerHeadPerWeek), M.leadsPerHeadPerWeek),
+  programBudgetYenPerMonth: opt(atLeast0(L.programBudgetYenPerMonth), M.programBudgetYenPerMonth),
+  costPerLeadYen: opt(num((x) => x >= L.costPerLeadYenMin, `must be a number >= ${L.costPerLeadYenMin}`, L.costPerLeadYen), M.costPerLeadYen),
+  seasonality: opt(
+    v.pipe(list(atLeast0(L.seasonality), 'must be a list of 12 numbers >= 0', 12, 'must be a list of 12 numbers >= 0 (January first)'), v.length(12, 'must be a list of 12 numbers >= 0 (January first)')),
+    M.seasonality,
+  ),
   startMonth: opt(month, M.startMonth),
-  campaigns: opt(v.array(strict({ startDay: atLeast0, durationDays: above0, extraLeads: atLeast0 }), 'must be a list'), M.campaigns),
+  campaigns: opt(
+    list(
+      strict({
+        startDay: atLeast0(L.campaignStartDay),
+        durationDays: num((x) => x >= L.campaignDurationDaysMin, `must be a number of days >= ${showLimit(L.campaignDurationDaysMin)} (one hour)`, L.campaignDurationDays),
+        extraLeads: atLeast0(L.campaignExtraLeads),
+      }),
+      'must be a list',
+      L.campaigns,
+    ),
+    M.campaigns,
+  ),
   mix: opt(
     v.pipe(
       strict({ buyingNow: opt(probability, M.mix.buyingNow), later: opt(probability, M.mix.later), never: opt(probability, M.mix.never) }),
@@ -111,9 +166,9 @@ const marketing = strict({
 
 /** Fields every queueing department has: staffing, with defaults from `d`. */
 const staffingEntries = (d: Staffing) => ({
-  headcount: opt(wholeAtLeast0, d.headcount),
-  concurrentPerHead: opt(wholeAtLeast1, d.concurrentPerHead),
-  costPerHeadYen: opt(atLeast0, d.costPerHeadYen),
+  headcount: opt(headcount, d.headcount),
+  concurrentPerHead: opt(wholeAtLeast1(L.concurrentPerHead), d.concurrentPerHead),
+  costPerHeadYen: opt(yearlyCost, d.costPerHeadYen),
 });
 
 /** Fields of Inside Sales' and Field Sales' queues: waiting costs, with defaults from `d`. */
@@ -140,7 +195,7 @@ const fieldSales = strict({
   winRate: opt(probability, FS.winRate),
   recycleShare: opt(probability, FS.recycleShare),
   ...waitingEntries(FS),
-  acvYen: opt(dist, FS.acvYen),
+  acvYen: opt(acvDist, FS.acvYen),
 });
 
 const CS = D.customerSuccess;
@@ -149,32 +204,35 @@ const customerSuccess = strict({
   patienceDays: opt(patience, CS.patienceDays),
   discipline: opt(discipline, CS.discipline),
   onboardingDays: opt(dist, CS.onboardingDays),
-  accountsPerHead: opt(above0, CS.accountsPerHead),
-  contractMonths: opt(wholeAtLeast1, CS.contractMonths),
+  accountsPerHead: opt(above0(L.accountsPerHead), CS.accountsPerHead),
+  contractMonths: opt(wholeAtLeast1(L.contractMonths), CS.contractMonths),
   churnRate: opt(probability, CS.churnRate),
-  overloadChurnPerUnit: opt(atLeast0, CS.overloadChurnPerUnit),
+  overloadChurnPerUnit: opt(atLeast0(L.overloadChurnPerUnit), CS.overloadChurnPerUnit),
   onboardingWaitChurnPerDay: opt(probability, CS.onboardingWaitChurnPerDay),
   onboardingWaitChurnMax: opt(probability, CS.onboardingWaitChurnMax),
   expansionRate: opt(probability, CS.expansionRate),
-  expansionShare: opt(dist, CS.expansionShare),
-  initialAccounts: opt(wholeAtLeast0, CS.initialAccounts),
+  expansionShare: opt(shareDist, CS.expansionShare),
+  initialAccounts: opt(wholeAtLeast0(L.initialAccounts), CS.initialAccounts),
   grossMargin: opt(probability, CS.grossMargin),
 });
 
 const hire = strict({
   department: v.picklist(DEPARTMENTS, `must be one of ${DEPARTMENTS.join(', ')}`),
-  day: atLeast0,
-  change: wholeNumber,
-  rampDays: v.optional(atLeast0),
+  day: atLeast0(L.hireDay),
+  change: v.pipe(
+    num((x) => Number.isInteger(x), 'must be a whole number'),
+    v.check((x) => Math.abs(x) <= L.hireChange, `must be a whole number from -${showLimit(L.hireChange)} to ${showLimit(L.hireChange)} (the limit of this field)`),
+  ),
+  rampDays: v.optional(atLeast0(L.rampDays)),
 });
 
 const segment = strict({
-  name: v.pipe(v.string('must be a text'), v.minLength(1, 'must not be empty')),
+  name: v.pipe(text(L.segmentNameChars), v.minLength(1, 'must not be empty')),
   share: probability,
   sqlRate: v.optional(probability),
   winRate: v.optional(probability),
   cycleDays: v.optional(dist),
-  acvYen: v.optional(dist),
+  acvYen: v.optional(acvDist),
   skipFieldSales: v.optional(v.boolean('must be true or false'), false),
   isWorkDays: v.optional(dist),
 });
@@ -182,20 +240,26 @@ const segment = strict({
 /** The whole file. `version` is required so that old files can be migrated later. */
 export const scenarioSchema = strict({
   version: v.literal(SCENARIO_VERSION, `must be ${SCENARIO_VERSION} (the scenario format this app reads)`),
-  name: opt(v.string('must be a text'), D.name),
-  description: opt(v.string('must be a text'), D.description),
+  name: opt(text(L.nameChars), D.name),
+  description: opt(text(L.descriptionChars), D.description),
   horizonDays: opt(num((x) => x >= 7 && x <= 3650, 'must be a number of days from 7 to 3650'), D.horizonDays),
   warmupDays: opt(num((x) => x >= 0 && x <= 3650, 'must be a number of days from 0 to 3650'), D.warmupDays),
   replications: opt(num((x) => Number.isInteger(x) && x >= 1 && x <= 100_000, 'must be a whole number from 1 to 100000'), D.replications),
-  seed: opt(v.union([v.string(), v.number()], 'must be a text or a number'), D.seed),
+  seed: opt(
+    v.pipe(
+      v.union([v.string(), v.number()], 'must be a text or a number'),
+      v.check((x) => typeof x === 'number' || x.length <= L.seedChars, `must be at most ${showLimit(L.seedChars)} characters long`),
+    ),
+    D.seed,
+  ),
   marketing: opt(marketing, {}),
   insideSales: opt(insideSales, {}),
   fieldSales: opt(fieldSales, {}),
   customerSuccess: opt(customerSuccess, {}),
-  hiring: opt(v.array(hire, 'must be a list'), []),
+  hiring: opt(list(hire, 'must be a list', L.hires), []),
   segments: opt(
     v.pipe(
-      v.array(segment, 'must be a list'),
+      list(segment, 'must be a list', L.segments),
       v.check((ss) => ss.length === 0 || Math.abs(ss.reduce((a, s) => a + s.share, 0) - 1) < 1e-9, (i) => {
         const ss = i.input as { share: number }[];
         return `shares must sum to 1 (got ${+ss.reduce((a, s) => a + s.share, 0).toFixed(6)})`;
@@ -203,7 +267,7 @@ export const scenarioSchema = strict({
     ),
     [],
   ),
-  targets: opt(strict({ arrYen: v.optional(v.nullable(atLeast0), null) }), { arrYen: null }),
+  targets: opt(strict({ arrYen: v.optional(v.nullable(atLeast0(L.targetArrYen)), null) }), { arrYen: null }),
 });
 
 export { DEFAULT_RAMP_DAYS };

@@ -6,6 +6,8 @@ import * as v from 'valibot';
 import { scenarioSchema, DEFAULT_RAMP_DAYS, REQUIRED_KEY, UNKNOWN_KEY } from './schema.ts';
 import type { Scenario, Segment } from './types.ts';
 import { expectedLeadCount } from '../engine/arrivals.ts';
+import { printable } from './printable.ts';
+import { duplicateKeys } from './jsonKeys.ts';
 
 /** Largest scenario file accepted, in bytes. */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -15,13 +17,51 @@ export const MAX_LEADS_PER_REPLICATION = 5_000_000;
 /** The outcome of validation: a scenario, or every problem found. */
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
 
-/** Shows a received value briefly: numbers as written, text quoted, objects abridged. */
+/** Longest value shown in a problem, in characters. */
+const SHOWN_CHARS = 60;
+/** Nesting shown before "[...]": a value nested 100,000 deep is shown without walking it. */
+const SHOWN_DEPTH = 8;
+
+/**
+ * Shows a received value briefly: numbers as written, text quoted, objects abridged
+ * (as JSON, cut after 60 characters). It stops as soon as it has enough, so a huge
+ * or deeply nested value costs no more than a small one.
+ */
 export function showValue(x: unknown): string {
   if (typeof x === 'number') return Number.isNaN(x) ? 'NaN' : String(x);
   if (x === undefined) return 'nothing';
   if (typeof x === 'bigint') return `${x}`;
-  const json = JSON.stringify(x);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+  let out = '';
+  const write = (y: unknown, depth: number): void => {
+    if (out.length > SHOWN_CHARS) return;
+    if (typeof y === 'string') out += JSON.stringify(y.slice(0, SHOWN_CHARS + 1));
+    else if (typeof y === 'number') out += Number.isFinite(y) ? String(y) : 'null';
+    else if (typeof y === 'boolean' || y === null) out += String(y);
+    else if (Array.isArray(y)) {
+      if (depth >= SHOWN_DEPTH) return void (out += '[...]');
+      out += '[';
+      for (let i = 0; i < y.length && out.length <= SHOWN_CHARS; i++) {
+        if (i > 0) out += ',';
+        write(y[i] === undefined ? null : y[i], depth + 1);
+      }
+      out += ']';
+    } else if (typeof y === 'object') {
+      if (depth >= SHOWN_DEPTH) return void (out += '{...}');
+      out += '{';
+      let first = true;
+      for (const key in y) {
+        if (out.length > SHOWN_CHARS) break;
+        const item = (y as Record<string, unknown>)[key];
+        if (!Object.hasOwn(y, key) || item === undefined || typeof item === 'function') continue;
+        out += `${first ? '' : ','}${JSON.stringify(key)}:`;
+        first = false;
+        write(item, depth + 1);
+      }
+      out += '}';
+    } else out += 'null';
+  };
+  write(x, 0);
+  return out.length > SHOWN_CHARS ? `${out.slice(0, SHOWN_CHARS - 3)}...` : out;
 }
 
 function pathOf(issue: v.BaseIssue<unknown>): string {
@@ -29,7 +69,8 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
   let out = '';
   for (const item of items) {
     const key = item.key as string | number;
-    out += typeof key === 'number' ? `[${key}]` : out === '' ? key : `.${key}`;
+    // A key is the user's text (an unknown field): its control characters are shown escaped.
+    out += typeof key === 'number' ? `[${key}]` : out === '' ? printable(key) : `.${printable(key)}`;
   }
   return out || '(file)';
 }
@@ -79,8 +120,14 @@ export function validateScenario(input: unknown): Validation {
   return problems.length ? { ok: false, problems } : { ok: true, scenario };
 }
 
-/** Parses and validates a scenario file's text (JSON, at most 1 MB). */
-export function parseScenarioText(text: string): Validation {
+/** A file's text without its byte-order mark, if it has one (the browser's file.text() drops it already). */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Parses and validates a scenario file's text (JSON, at most 1 MB, each key once per object). */
+export function parseScenarioText(fileText: string): Validation {
+  const text = withoutBom(fileText);
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_FILE_BYTES) {
     return { ok: false, problems: [`(file): must be at most 1 MB (1,000,000 bytes), got ${bytes.toLocaleString('en-US')} bytes`] };
@@ -91,5 +138,7 @@ export function parseScenarioText(text: string): Validation {
   } catch (e) {
     return { ok: false, problems: [`(file): must be valid JSON, got ${(e as Error).message}`] };
   }
+  const twice = duplicateKeys(text);
+  if (twice.length) return { ok: false, problems: twice };
   return validateScenario(json);
 }

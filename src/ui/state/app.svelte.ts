@@ -7,7 +7,8 @@
  * then the others, so a comparison fills in while the user reads. Drafts are
  * saved in the browser so a reload loses nothing.
  */
-import { validateScenario, parseScenarioText } from '../../scenario/validate.ts';
+import { validateScenario, parseScenarioText, withoutBom } from '../../scenario/validate.ts';
+import { decodeScenarioBytes } from '../../scenario/fileText.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import type { RunResult } from '../../montecarlo/run.ts';
 import { nextBestHire, type NextHire, type PairedRun } from '../../montecarlo/compare.ts';
@@ -198,7 +199,17 @@ export class AppState {
       this.importProblems = v.problems;
       return;
     }
-    this.replace(JSON.parse(text) as Draft);
+    this.replace(JSON.parse(withoutBom(text)) as Draft);
+  }
+
+  /** Imports a file's first bytes (`size`: the whole file's): UTF-8, or UTF-16 with a byte-order mark, as the CLI reads it. */
+  importBytes(bytes: Uint8Array, size: number): void {
+    const decoded = decodeScenarioBytes(bytes, size);
+    if (!decoded.ok) {
+      this.importProblems = decoded.problems;
+      return;
+    }
+    this.importText(decoded.text);
   }
 
   /** Adds a variant of the baseline: a copy, or a one-click what-if. Shows it. */
