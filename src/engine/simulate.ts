@@ -75,7 +75,6 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   const fsDecay: Decay = compileDecay(s.fieldSales.decay);
   const onboarding = compileDist(cs.onboardingDays);
   const expansion = compileDist(cs.expansionShare);
-  const acvInitial = compileDist(s.fieldSales.acvYen);
   const plans: StaffPlan[] = STAGE_KEYS.map((k) => staffPlan(s[k].headcount, s.hiring, k, t0));
   const concurrent = STAGE_KEYS.map((k) => s[k].concurrentPerHead);
   const stages = [new Stage(s.insideSales.discipline, t0), new Stage(s.fieldSales.discipline, t0), new Stage(cs.discipline, t0)];
@@ -366,7 +365,15 @@ export function simulateReplication(s: Scenario, replication: number, options: S
     L.initial[id] = 1;
     L.state[id] = CUSTOMER;
     L.renewals[id] = 1;
-    L.arrYen[id] = acvInitial.sample(u);
+    // The book carried in has the deal mix of the segments (an IS-complete SMB book
+    // is priced at SMB ACV, not at Field Sales'); one segment draws no segment number.
+    let segment = 0;
+    if (segments.length > 1) {
+      const segmentU = u();
+      while (segment < segments.length - 1 && segmentU >= segmentCut[segment]) segment++;
+    }
+    L.segment[id] = segment;
+    L.arrYen[id] = segments[segment].acv.sample(u);
     arr += L.arrYen[id];
     activate(id);
     events.push(u() * contractDays, PRIORITY[RENEWAL], RENEWAL, id);

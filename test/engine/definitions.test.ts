@@ -89,3 +89,22 @@ describe('what waits cover', () => {
     expect(x.abandonShare).toBe(x.abandoned / (x.abandoned + x.starts));
   });
 });
+
+describe('the book carried in at day 0', () => {
+  it('IS-complete: initial accounts are priced at the segments\' deal mix (80% SMB at ¥300K, 20% mid-market at ¥1.5M), not at Field Sales ACV', () => {
+    const s = scenarioOf({ ...draftOf('is-complete.json'), warmupDays: 0 });
+    const perAccount = Array.from({ length: 20 }, (_, r) => simulateReplication(s, r).revenue.arrStartYen / s.customerSuccess.initialAccounts);
+    const st = summarize(perAccount);
+    const half = tQuantile(0.9995, st.n - 1) * (st.sd / Math.sqrt(st.n));
+    const mix = 0.8 * 300_000 + 0.2 * 1_500_000;
+    expect(Math.abs(st.mean - mix), `mean ${st.mean} +- ${half}`).toBeLessThan(half);
+  });
+
+  it('one segment: the book is priced at Field Sales ACV', () => {
+    const s = scenarioOf({ ...draftOf('baseline.json'), warmupDays: 0 });
+    const perAccount = Array.from({ length: 20 }, (_, r) => simulateReplication(s, r).revenue.arrStartYen / s.customerSuccess.initialAccounts);
+    const st = summarize(perAccount);
+    const half = tQuantile(0.9995, st.n - 1) * (st.sd / Math.sqrt(st.n));
+    expect(Math.abs(st.mean - 1_200_000), `mean ${st.mean} +- ${half}`).toBeLessThan(half);
+  });
+});
