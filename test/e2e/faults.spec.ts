@@ -38,3 +38,57 @@ test('storage full for the working scenario: the edit is reported as not saved u
   await page.reload();
   await expect(page.locator('#field-insideSales-headcount')).toHaveValue('9');
 });
+
+test('a simulation worker that ends without an error event fails the run at once: the line says Failed, the results stay', async ({ page }) => {
+  // Keep a handle on every Web Worker the page starts, to stop them as the browser might.
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    const started: Worker[] = [];
+    (window as unknown as { simWorkers: Worker[] }).simWorkers = started;
+    window.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        started.push(this);
+      }
+    };
+  });
+  await fresh(page);
+  await waitDone(page);
+  await setField(page, 'field-replications', '2000');
+  const status = page.locator('.status');
+  await expect(status).toHaveAttribute('data-status', 'running');
+  await expect(page.getByTestId('progress-text')).toContainText(/Simulating:\s+[1-9]\d* of 2000/);
+  // No error event, no message: the workers just end (as after close() or a browser kill).
+  await page.evaluate(() => (window as unknown as { simWorkers: Worker[] }).simWorkers.forEach((w) => w.terminate()));
+  // At once: far below the pool's 120 s limits (a generous bound for a loaded machine).
+  await expect(status).toHaveAttribute('data-status', 'error', { timeout: 15_000 });
+  await expect(page.getByTestId('progress-text')).toContainText(/^\s*Failed:\s+\d+ of 2000 replications/);
+  await expect(page.getByTestId('run-error')).toContainText('The run failed');
+  await expect(page.getByTestId('run-error')).toContainText('ended without an error');
+  // The results drawn before stay on screen.
+  await expect(page.getByTestId('verdict')).not.toContainText('Results appear here');
+  await expect(page.locator('g.dept')).toHaveCount(4);
+  // The pool starts new workers: the next change runs to the end.
+  await setField(page, 'field-replications', '20');
+  await waitDone(page);
+  await expect(page.getByTestId('progress-text')).toContainText(/Done:\s+20 of 20 replications/);
+});
+
+test('the browser releases a Web Worker\'s lock when the worker closes itself (what the pool\'s exit watch relies on)', async ({ page }) => {
+  await page.goto('/');
+  const seen = await page.evaluate(async () => {
+    const name = `close-test-${crypto.randomUUID()}`;
+    const source = `navigator.locks.request(${JSON.stringify(name)}, () => { postMessage('held'); return new Promise(() => {}); });
+      onmessage = () => close();`;
+    const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+    await new Promise((resolve) => worker.addEventListener('message', resolve, { once: true }));
+    const whileAlive = await navigator.locks.request(name, { ifAvailable: true }, (lock) => lock !== null);
+    worker.postMessage('close');
+    const afterClose = await Promise.race([
+      navigator.locks.request(name, (lock) => lock !== null),
+      new Promise<string>((resolve) => setTimeout(() => resolve('not released within 20 s'), 20_000)),
+    ]);
+    return { whileAlive, afterClose };
+  });
+  expect(seen).toEqual({ whileAlive: false, afterClose: true });
+});
