@@ -5,6 +5,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { fresh, setField, waitDone } from './helpers.ts';
+import { LINK_PARAM, encodeScenario } from '../../src/share/link.ts';
 
 test('storage full for the working scenario: the edit is reported as not saved until a later save succeeds', async ({ page }) => {
   await fresh(page);
@@ -91,4 +92,50 @@ test('the browser releases a Web Worker\'s lock when the worker closes itself (w
     return { whileAlive, afterClose };
   });
   expect(seen).toEqual({ whileAlive: false, afterClose: true });
+});
+
+/** A share link to the baseline with 9 AEs and a name to look for. */
+async function linkTo9AEs(): Promise<string> {
+  const draft = { version: 1, name: 'Pasted link', fieldSales: { headcount: 9 }, replications: 12 };
+  return `#${LINK_PARAM}=${encodeURIComponent(await encodeScenario(draft))}`;
+}
+
+test('a share link pasted into a tab that already shows Funnel opens its scenario', async ({ page }) => {
+  await fresh(page);
+  await waitDone(page);
+  await expect(page.locator('#field-fieldSales-headcount')).toHaveValue('12');
+  // The library baseline is on screen, unchanged: nothing to lose, so the link opens at once.
+  const hash = await linkTo9AEs();
+  await page.evaluate((h) => (location.hash = h), hash);
+  await expect(page.getByTestId('link-notice')).toContainText('Opened the scenario from the link');
+  await expect(page.locator('#field-fieldSales-headcount')).toHaveValue('9');
+  await expect(page.locator('#field-replications')).toHaveValue('12');
+  await waitDone(page);
+  expect(page.url()).not.toContain('#s=');
+  // The same link pasted again is read again (the fragment was consumed).
+  await setField(page, 'field-fieldSales-headcount', '9'); // the link's own value: still nothing to lose
+  await page.evaluate((h) => (location.hash = h), hash);
+  await expect.poll(() => page.url()).not.toContain('#s=');
+  await expect(page.getByTestId('link-over-edits')).toHaveCount(0);
+});
+
+test('a link pasted over unsaved edits asks first: keep them, or open the link', async ({ page }) => {
+  await fresh(page);
+  await setField(page, 'field-insideSales-headcount', '7');
+  const hash = await linkTo9AEs();
+  await page.evaluate((h) => (location.hash = h), hash);
+  const ask = page.getByTestId('link-over-edits');
+  await expect(ask).toContainText('This link would replace the scenario you are working on');
+  await expect(page.locator('#field-insideSales-headcount')).toHaveValue('7');
+  await ask.getByRole('button', { name: 'Keep my work' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByTestId('link-notice')).toContainText('The link was not opened; nothing was changed.');
+  await expect(page.locator('#field-insideSales-headcount')).toHaveValue('7');
+  await expect(page.locator('#field-fieldSales-headcount')).toHaveValue('12');
+  // Asked again, the user opens it.
+  await page.evaluate((h) => (location.hash = h), hash);
+  await ask.getByRole('button', { name: 'Open the link' }).click();
+  await expect(page.getByTestId('link-notice')).toContainText('Opened the scenario from the link');
+  await expect(page.locator('#field-fieldSales-headcount')).toHaveValue('9');
+  await expect(page.locator('#field-insideSales-headcount')).toHaveValue('8');
 });
