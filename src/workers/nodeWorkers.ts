@@ -19,8 +19,12 @@ export function nodeWorkerFactory(entry?: URL): WorkerFactory {
     worker.on('exit', (code) => {
       if (!terminated) failures.forEach((f) => f(new Error(`worker exited unexpectedly with code ${code}`)));
     });
+    // The worker answers only once it has booted (tsx compiled it and it listens).
+    const ready = api.ping().then(() => undefined);
+    ready.catch(() => {}); // a worker that fails to start is reported through the pool's wait
     return {
       api,
+      ready,
       terminate() {
         terminated = true;
         api[Comlink.releaseProxy]();

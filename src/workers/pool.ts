@@ -5,6 +5,12 @@
  * number of workers or the chunk sizes), streams progress and partial results,
  * and can be cancelled or superseded. A worker that throws, dies or stops
  * answering fails the run with an error naming the cause, and is replaced.
+ *
+ * Start-up and work have separate limits: a new worker must say it is ready
+ * (WorkerHandle.ready) within startTimeoutMs, however long the machine takes to
+ * boot it, and only then does a chunk's hang limit start; that limit grows with
+ * the work measured so far in the run, so a slow but valid scenario is not
+ * mistaken for a hang.
  */
 import type { Remote } from 'comlink';
 import type { Scenario } from '../scenario/types.ts';
@@ -21,6 +27,8 @@ export interface WorkerHandle {
   terminate(): void;
   /** Registers the callback for a crash or an unexpected exit. */
   onFailure(callback: (error: Error) => void): void;
+  /** Settles once the worker has booted and said it is ready; rejects if it cannot start. */
+  ready: Promise<void>;
 }
 
 /** Starts one worker (platform specific: see browserWorkers.ts and nodeWorkers.ts). */
@@ -49,8 +57,16 @@ export interface PoolOptions {
   create: WorkerFactory;
   /** Largest chunk of replications given to a worker at once. */
   maxChunk?: number;
-  /** A chunk that takes longer fails the run (the worker is replaced). */
+  /** A new worker that has not said it is ready within this fails the run (it is replaced). */
+  startTimeoutMs?: number;
+  /**
+   * A chunk that takes longer than this, or than hangFactor x the slowest
+   * replication measured so far in the run x the chunk's replications, whichever
+   * is longer, fails the run (the worker is replaced). Start-up is not counted.
+   */
   chunkTimeoutMs?: number;
+  /** How many times the measured work a chunk may take before it counts as a hang. */
+  hangFactor?: number;
   /** Idle workers are stopped after this long. */
   idleMs?: number;
   /**
@@ -73,6 +89,8 @@ export class RunCancelled extends Error {
 
 interface Slot {
   worker: WorkerHandle | null;
+  /** The worker has said it is ready. */
+  ready: boolean;
   fail: ((e: Error) => void) | null;
 }
 
@@ -87,11 +105,13 @@ export class SimPool {
 
   constructor(options: PoolOptions) {
     this.size = Math.max(1, Math.floor(options.size));
-    this.slots = Array.from({ length: this.size }, () => ({ worker: null, fail: null }));
+    this.slots = Array.from({ length: this.size }, () => ({ worker: null, ready: false, fail: null }));
     this.opts = {
       create: options.create,
       maxChunk: options.maxChunk ?? 25,
+      startTimeoutMs: options.startTimeoutMs ?? 120_000,
       chunkTimeoutMs: options.chunkTimeoutMs ?? 120_000,
+      hangFactor: options.hangFactor ?? 10,
       idleMs: options.idleMs ?? 10_000,
       partialEveryMs: options.partialEveryMs ?? 100,
       now: options.now ?? (() => performance.now()),
@@ -176,8 +196,29 @@ export class SimPool {
         this.release(i);
       });
       slot.worker = worker;
+      slot.ready = false;
     }
     return slot.worker;
+  }
+
+  /**
+   * Waits for `call` on worker i, failing with `timeoutMessage` (and stopping the
+   * worker) after `limitMs`, or at once if the worker crashes or exits.
+   */
+  private answer<T>(i: number, call: () => Promise<T>, limitMs: number, timeoutMessage: string): Promise<T> {
+    const slot = this.slots[i];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return new Promise<T>((res, rej) => {
+      slot.fail = (e) => rej(new Error(`simulation worker failed: ${e.message}`));
+      timer = setTimeout(() => {
+        rej(new Error(timeoutMessage));
+        this.release(i);
+      }, limitMs);
+      call().then(res, (e: unknown) => rej(new Error(`simulation worker threw: ${(e as Error)?.message ?? e}`)));
+    }).finally(() => {
+      clearTimeout(timer);
+      slot.fail = null;
+    });
   }
 
   /** Chunk sizes: one replication per worker first, for a fast first answer, then larger. */
@@ -204,6 +245,9 @@ export class SimPool {
     let next = 0;
     let lastPartial = -Infinity;
     let summaryMs = 0;
+    // The slowest replication so far in this run (ms), from the chunks answered.
+    let slowestPerReplicationMs = 0;
+    const hangLimitMs = (count: number) => Math.max(this.opts.chunkTimeoutMs, Math.ceil(this.opts.hangFactor * slowestPerReplicationMs * count));
 
     return new Promise<{ result: RunResult; acc: RunAccumulator }>((resolve, reject) => {
       let settled = false;
@@ -260,25 +304,29 @@ export class SimPool {
           const [from, to] = queue.shift()!;
           const worker = this.workerAt(i);
           const slot = this.slots[i];
-          let timer: ReturnType<typeof setTimeout> | undefined;
           try {
-            const chunk = await new Promise<Chunk>((res, rej) => {
-              slot.fail = (e) => rej(new Error(`simulation worker failed: ${e.message}`));
-              timer = setTimeout(() => {
-                rej(new Error(`simulation worker did not answer within ${this.opts.chunkTimeoutMs} ms (replications ${from}-${to - 1}); it was stopped`));
-                this.release(i);
-              }, this.opts.chunkTimeoutMs);
-              worker.api.runChunk(scenario, from, to).then(res, (e: unknown) => rej(new Error(`simulation worker threw: ${(e as Error)?.message ?? e}`)));
-            });
+            if (!slot.ready) {
+              const limit = this.opts.startTimeoutMs;
+              await this.answer(i, () => worker.ready, limit, `simulation worker did not start within ${limit} ms; it was stopped`);
+              if (slot.worker !== worker) throw new RunCancelled('the worker was stopped');
+              slot.ready = true;
+              if (settled) return;
+            }
+            const limit = hangLimitMs(to - from);
+            const sent = this.opts.now();
+            const chunk = await this.answer(
+              i,
+              () => worker.api.runChunk(scenario, from, to),
+              limit,
+              `simulation worker did not answer within ${limit} ms (replications ${from}-${to - 1}); it was stopped`,
+            );
+            slowestPerReplicationMs = Math.max(slowestPerReplicationMs, (this.opts.now() - sent) / (to - from));
             if (settled || !live()) return;
             pending.set(from, chunk);
             drain();
           } catch (e) {
             if (!settled) this.release(i);
             return fail(e as Error);
-          } finally {
-            clearTimeout(timer);
-            if (this.slots[i] === slot) slot.fail = null;
           }
         }
       };

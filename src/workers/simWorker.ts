@@ -19,5 +19,8 @@ export const api = {
   },
 };
 
+/** A browser worker's answer to ping once it holds its life lock (see browserWorker.ts). */
+export const HOLDING_LIFE_LOCK = 'pong, holding the life lock';
+
 /** The typed boundary between the pool and a worker. */
 export type SimWorkerApi = typeof api;

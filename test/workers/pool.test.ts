@@ -8,6 +8,7 @@ import { RunCancelled, type Progress } from '../../src/workers/pool.ts';
 import { runInline } from '../../src/montecarlo/run.ts';
 import { runPairedInline, withHire } from '../../src/montecarlo/compare.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
+import { BOOT_MS, PER_REPLICATION_MS } from './slowWorker.ts';
 
 const baseline = libraryScenarios().find((s) => s.file === 'baseline.json')!.scenario;
 const small = { ...baseline, replications: 12, horizonDays: 120, warmupDays: 60 };
@@ -85,16 +86,48 @@ describe('faults', () => {
   const faulty = new URL('./faultyWorker.ts', import.meta.url);
   for (const [name, message] of [
     ['throw', /threw: boom in the engine/],
-    ['hang', /did not answer within 4000 ms/],
+    ['hang', /did not answer within 1500 ms/],
     ['die', /exited unexpectedly with code 3/],
   ] as const) {
     it(`a worker that is made to ${name} fails the run with a clear error, and the pool works afterwards`, async () => {
-      // The timeout also covers a fresh worker's start-up (tsx compiles it), which
-      // took over 1.5 s on a loaded 2-core machine: room for that, still a short test.
-      const p = pool({ size: 2, entry: faulty, chunkTimeoutMs: 4000 });
+      // Start-up (tsx compiles the worker: over 1.5 s on a loaded 2-core machine)
+      // has its own limit, so the hang limit can be short.
+      const p = pool({ size: 2, entry: faulty, chunkTimeoutMs: 1500 });
       await expect(p.run({ ...small, name })).rejects.toThrow(message);
       const ok = await p.run(small);
       expect(ok.scenario.replications).toBe(small.replications);
     });
   }
+});
+
+describe('time limits: start-up apart from work, and a hang limit that follows the work', () => {
+  const slow = new URL('./slowWorker.ts', import.meta.url);
+
+  it(`a worker that takes ${BOOT_MS} ms to boot is not a hang, even with a shorter chunk limit`, async () => {
+    const p = pool({ size: 1, entry: slow, chunkTimeoutMs: BOOT_MS / 2 });
+    const result = await p.run(small);
+    expect(JSON.stringify(result)).toBe(JSON.stringify(runInline(small)));
+  });
+
+  it('a worker that does not say it is ready within the start-up limit fails the run, naming start-up', async () => {
+    const p = pool({ size: 1, entry: slow, startTimeoutMs: BOOT_MS / 4 });
+    await expect(p.run(small)).rejects.toThrow(`simulation worker did not start within ${BOOT_MS / 4} ms; it was stopped`);
+  });
+
+  it('chunks that take longer than the base limit, in proportion to the replications measured, are not hangs', async () => {
+    // 12 replications on one worker come in chunks of 1, 2, 3, ...: a chunk of 3 takes
+    // at least 3 x PER_REPLICATION_MS, over the base limit; the first chunk fits in it.
+    const limit = Math.round(2.5 * PER_REPLICATION_MS);
+    const p = pool({ size: 1, entry: slow, chunkTimeoutMs: limit });
+    const scenario = { ...small, name: 'slow' };
+    const result = await p.run(scenario);
+    expect(JSON.stringify(result)).toBe(JSON.stringify(runInline(scenario)));
+  });
+});
+
+describe('a worker that ends without an error event', () => {
+  it('during start-up fails the run at once, not after the start-up limit', async () => {
+    const p = pool({ size: 2, entry: new URL('./exitAtBootWorker.ts', import.meta.url), startTimeoutMs: 10 * 60_000 });
+    await expect(p.run(small)).rejects.toThrow(/exited unexpectedly with code 0/);
+  }, 30_000);
 });

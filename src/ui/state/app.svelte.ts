@@ -19,11 +19,9 @@ import type { Lang } from '../i18n/format.ts';
 import { setAt, type Draft } from '../editor/draft.ts';
 import { applyWhatIf, whatIfName, type WhatIf } from '../editor/whatIf.ts';
 import { LIBRARY } from './library.ts';
+import { DRAFT_KEY, LANG_KEY, VARIANTS_KEY, WorkspaceStore, type StoreFailure } from './workspaceStore.ts';
 import { MAX_SHARED_VARIANTS, MAX_VARIANT_NAME } from '../../share/link.ts';
 
-const DRAFT_KEY = 'funnel.draft.v1';
-const VARIANTS_KEY = 'funnel.variants.v1';
-const LANG_KEY = 'funnel.lang';
 const RERUN_DELAY_MS = 350;
 /** A baseline and at most three variants side by side (as many as a share link carries). */
 export const MAX_VARIANTS = MAX_SHARED_VARIANTS;
@@ -54,13 +52,9 @@ export class Entry {
   }
 }
 
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null; // storage unavailable (private mode): start fresh
-  }
-}
+/** The browser's storage of the workspace (reading `localStorage` itself throws where storage is forbidden). */
+const store = new WorkspaceStore(() => localStorage);
+const read = (key: string) => store.read(key);
 
 function loadDraft(): Draft {
   try {
@@ -95,7 +89,8 @@ export class AppState {
   /** Index of the scenario the editor and the single-run results show. */
   active = $state(0);
   importProblems = $state<string[]>([]);
-  storageError = $state<string | null>(null);
+  /** Writes of the workspace that failed and have not succeeded since (shown until they do). */
+  storageFailures = $state.raw<StoreFailure[]>([]);
   nextHire = $state.raw<NextHire | null>(null);
   nextHireStatus = $state<{ state: 'running' | 'done' | 'stopped' | 'error'; done: number; message?: string } | null>(null);
 
@@ -271,17 +266,13 @@ export class AppState {
   }
 
   private persist(key: string, value: string): void {
-    try {
-      localStorage.setItem(key, value);
-      this.storageError = null;
-    } catch (e) {
-      this.storageError = `${(e as Error).name}: ${(e as Error).message}`;
-    }
+    store.write(key, value);
+    this.storageFailures = store.failures;
   }
 
   private saveWorkspace(): void {
-    this.persist(DRAFT_KEY, JSON.stringify(this.baseline.draft));
-    this.persist(VARIANTS_KEY, JSON.stringify(this.entries.slice(1).map((e) => ({ name: e.name, draft: $state.snapshot(e.draft) }))));
+    store.saveWorkspace($state.snapshot(this.baseline.draft) as Draft, this.entries.slice(1).map((e) => ({ name: e.name, draft: $state.snapshot(e.draft) as Draft })));
+    this.storageFailures = store.failures;
   }
 
   /** Validates an entry's draft; a valid one becomes its scenario and wants a run. */

@@ -450,13 +450,14 @@ function rawId(raw: unknown): string | undefined {
  * Storage full: the standard name, Firefox's older name, and the legacy codes
  * (22; 1014 in old Firefox) for browsers that set only a code.
  */
-function isQuotaError(e: unknown): boolean {
+export function isQuotaError(e: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
   const { name, code } = e as { name?: unknown; code?: unknown };
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
 }
 
-function describe(e: unknown): string {
+/** A browser error as one line of technical text. */
+export function describe(e: unknown): string {
   if (e && typeof e === 'object' && 'message' in e) {
     const { name, message } = e as { name?: unknown; message?: unknown };
     return name && name !== 'Error' ? `${String(name)}: ${String(message)}` : String(message);
