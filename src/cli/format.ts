@@ -54,8 +54,19 @@ function table(header: string[], rows: string[][]): string[] {
 
 const range = (s: Summary, f: (x: number) => string) => `${f(s.p10)} - ${f(s.p90)}`;
 
-/** One sentence naming the bottleneck and its evidence. */
+/** One sentence naming the bottleneck and its evidence; a verdict decided by the next best hire says so. */
 export function verdictSentence(v: BottleneckVerdict): string {
+  const gain = `+${yen(v.hireGainYen ?? 0)}`;
+  if (v.limit === 'demand' && v.basis === 'nextHire') return `One more marketer adds the most ARR (${gain}): lead volume from Marketing limits the funnel.`;
+  const notes = v.evidence
+    .filter((e) => e.blockedBy !== null && e.blockedBy === v.department)
+    .map((e) => `${DEPARTMENT_NAMES[e.department]} is full too, but ${DEPARTMENT_NAMES[e.blockedBy!]} already gets more than it can work, so one more person in ${DEPARTMENT_NAMES[e.department]} would add no wins.`);
+  if (v.basis === 'nextHire') notes.push(`Decided by the next best hire: one more person in ${DEPARTMENT_NAMES[v.department]} adds ${gain} ARR, the most of any department.`);
+  return [loadSentence(v), ...notes].join(' ');
+}
+
+/** The sentence judged from load: the department's evidence, or demand. */
+function loadSentence(v: BottleneckVerdict): string {
   if (v.limit === 'demand') {
     const busiest = [...v.evidence].sort((a, b) => b.utilisation - a.utilisation)[0];
     return `No department is congested (busiest: ${DEPARTMENT_NAMES[busiest.department]} at ${pct(busiest.utilisation)}): lead volume from Marketing limits the funnel.`;
