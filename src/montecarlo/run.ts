@@ -48,7 +48,7 @@ export function accumulateInline(s: Scenario): RunAccumulator {
   let acc: RunAccumulator | null = null;
   for (let r = 0; r < s.replications; r++) {
     const result = simulateReplication(s, r);
-    acc ??= accumulatorFor(result);
+    acc ??= accumulatorFor(result, s.horizonDays);
     addResult(acc, result);
   }
   return acc!;
