@@ -10,6 +10,7 @@ import { accumulatorFor, addResult } from './aggregate.ts';
 import type { RunAccumulator } from './accumulator.ts';
 import { probabilityAtLeast } from './stats.ts';
 import { bottleneckVerdict, type BottleneckVerdict } from './bottleneck.ts';
+import { warmupCheck, type WarmupCheck } from './warmup.ts';
 
 /** The aggregated result of a run: the `--json` output of the CLI. */
 export interface RunResult {
@@ -20,6 +21,8 @@ export interface RunResult {
   /** Probability that ARR at the horizon reaches the scenario's target (null: no target). */
   target: { arrYen: number; probability: number } | null;
   bottleneck: BottleneckVerdict;
+  /** Whether the period after the warm-up looks like a steady state (drift and MSER-5 on the weekly series). */
+  warmup: WarmupCheck;
 }
 
 /** The run result of scenario `s` from an accumulator holding its replications. */
@@ -33,6 +36,7 @@ export function summarizeRun(s: Scenario, acc: RunAccumulator): RunResult {
     measures,
     target: s.targets.arrYen === null ? null : { arrYen: s.targets.arrYen, probability: probabilityAtLeast(arrEnd, s.targets.arrYen) },
     bottleneck: bottleneckVerdict(measures),
+    warmup: warmupCheck(s, measures, acc),
   };
 }
 
