@@ -7,6 +7,7 @@ import type { Summary } from '../montecarlo/stats.ts';
 import type { BottleneckVerdict } from '../montecarlo/bottleneck.ts';
 import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
 import type { NextHire } from '../montecarlo/compare.ts';
+import type { WarmupCheck } from '../montecarlo/warmup.ts';
 
 /** English names of departments. */
 export const DEPARTMENT_NAMES = {
@@ -80,6 +81,32 @@ function loadSentence(v: BottleneckVerdict): string {
   );
 }
 
+/** English names of the weekly series the warm-up check reads. */
+const DRIFT_SERIES: Record<string, string> = {
+  'funnel.mqlsByWeek': 'MQLs per week',
+  'funnel.wonByWeek': 'wins per week',
+  'insideSales.queueByWeek': 'the Inside Sales queue',
+  'fieldSales.queueByWeek': 'the Field Sales queue',
+  'customerSuccess.queueByWeek': 'the Customer Success queue',
+};
+
+/** The warm-up check as a sentence: steady, not checked (and why), or which series still drift. */
+export function warmupSentence(w: WarmupCheck): string {
+  if (w.steady === null) return `Warm-up: not checked, the scenario changes over the period by design (${w.reasons.join(', ')}).`;
+  if (w.steady) return `Warm-up: after ${w.warmupDays} days, weekly MQLs, wins and queues show no material drift (a steady state).`;
+  const drifts = w.series
+    .filter((x) => x.drifts)
+    .map((x) => {
+      const s = x.slopePerWeek;
+      const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
+      return `${DRIFT_SERIES[x.series] ?? x.series} ${x.relativeChange > 0 ? 'rose' : 'fell'} ${pct(Math.abs(x.relativeChange))} across the period (${signed(s.mean)} a week, 95% CI ${signed(s.ciLow)} to ${signed(s.ciHigh)}; MSER-5 would drop the first ${x.mserWeeks} weeks)`;
+    });
+  return (
+    `Warning: not a steady state after the ${w.warmupDays}-day warm-up: ${drifts.join('; ')}. ` +
+    'Lengthen warmupDays, or read these figures as those of a business still changing (a queue that grows while its department is at full use never settles: that is overload).'
+  );
+}
+
 /** The full terminal report. */
 export function formatReport(r: RunResult): string {
   const m = r.measures;
@@ -134,6 +161,7 @@ export function formatReport(r: RunResult): string {
   );
   if (r.target) lines.push('', `Probability ARR at horizon >= ${yen(r.target.arrYen)}: ${pct(r.target.probability)}`);
   lines.push('', `Bottleneck: ${verdictSentence(r.bottleneck)}`);
+  lines.push(warmupSentence(r.warmup));
   return lines.join('\n');
 }
 

@@ -1,6 +1,7 @@
 /** The bottleneck verdict as a sentence in the user's language. */
 import type { RunResult } from '../montecarlo/run.ts';
 import type { BottleneckVerdict } from '../montecarlo/bottleneck.ts';
+import type { WarmupCheck } from '../montecarlo/warmup.ts';
 import { translate } from './i18n/messages.ts';
 import { formatCount, formatDays, formatPercent, formatYen, type Lang } from './i18n/format.ts';
 
@@ -41,4 +42,20 @@ function loadSentence(v: BottleneckVerdict, lang: Lang): string {
     lost: formatCount(e.lostWaiting, lang),
     lostWords: translate(lang, lostWords),
   });
+}
+
+/** A short notice when the period after the warm-up is not a steady state (null when it is, or was not checked). */
+export function warmupNotice(w: WarmupCheck | undefined, lang: Lang): string | null {
+  if (!w || w.steady !== false) return null;
+  const name = (series: string) => {
+    if (series === 'funnel.mqlsByWeek') return translate(lang, 'warmupMqls');
+    if (series === 'funnel.wonByWeek') return translate(lang, 'warmupWon');
+    const dept = series.split('.')[0] as 'insideSales' | 'fieldSales' | 'customerSuccess';
+    return translate(lang, 'warmupQueue', { dept: translate(lang, dept) });
+  };
+  const what = w.series
+    .filter((x) => x.drifts)
+    .map((x) => translate(lang, x.relativeChange > 0 ? 'warmupRise' : 'warmupFall', { series: name(x.series), pct: formatPercent(Math.abs(x.relativeChange)) }))
+    .join(lang === 'ja' ? '、' : ', ');
+  return translate(lang, 'warmupDrift', { days: formatCount(w.warmupDays, lang), what });
 }
