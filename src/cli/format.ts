@@ -60,8 +60,8 @@ export function verdictSentence(v: BottleneckVerdict): string {
   const gain = `+${yen(v.hireGainYen ?? 0)}`;
   if (v.limit === 'demand' && v.basis === 'nextHire') return `One more marketer adds the most ARR (${gain}): lead volume from Marketing limits the funnel.`;
   const notes = v.evidence
-    .filter((e) => e.blockedBy !== null && e.blockedBy === v.department)
-    .map((e) => `${DEPARTMENT_NAMES[e.department]} is full too, but ${DEPARTMENT_NAMES[e.blockedBy!]} already gets more than it can work, so one more person in ${DEPARTMENT_NAMES[e.department]} would add no wins.`);
+    .filter((e) => e.congested && e.blockedBy !== null && e.blockedBy === v.department)
+    .map((e) => `${DEPARTMENT_NAMES[e.department]} is congested too, but ${DEPARTMENT_NAMES[e.blockedBy!]} already gets nearly all it can work, so one more person in ${DEPARTMENT_NAMES[e.department]} would add no wins.`);
   if (v.basis === 'nextHire') notes.push(`Decided by the next best hire: one more person in ${DEPARTMENT_NAMES[v.department]} adds ${gain} ARR, the most of any department.`);
   return [loadSentence(v), ...notes].join(' ');
 }

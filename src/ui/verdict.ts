@@ -15,7 +15,7 @@ export function verdictOf(v: BottleneckVerdict, lang: Lang): string {
   const gain = `+${formatYen(v.hireGainYen ?? 0, lang)}`;
   if (v.limit === 'demand' && v.basis === 'nextHire') return translate(lang, 'verdictDemandByHire', { gain });
   const sentence = loadSentence(v, lang);
-  const heldBack = v.evidence.filter((e) => e.blockedBy !== null && e.blockedBy === v.department);
+  const heldBack = v.evidence.filter((e) => e.congested && e.blockedBy !== null && e.blockedBy === v.department);
   const notes = heldBack.map((e) => translate(lang, 'verdictHeldBack', { up: translate(lang, e.department), down: translate(lang, e.blockedBy!) }));
   if (v.basis === 'nextHire') notes.push(translate(lang, 'verdictByHire', { dept: translate(lang, v.department), gain }));
   return [sentence, ...notes].join(lang === 'ja' ? '' : ' ');

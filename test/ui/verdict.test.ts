@@ -12,10 +12,14 @@ const fsHeldIs: BottleneckVerdict = { department: 'fieldSales', limit: 'capacity
 
 describe('verdict sentences', () => {
   it('from load: names the department held back by the bottleneck, in both languages and in the CLI', () => {
-    expect(verdictOf(fsHeldIs, 'en')).toMatch(/^Field Sales is the bottleneck.*Inside Sales is full too, but Field Sales already gets more than it can work/);
+    expect(verdictOf(fsHeldIs, 'en')).toMatch(/^Field Sales is the bottleneck.*Inside Sales is congested too, but Field Sales already gets nearly all it can work/);
     expect(verdictOf(fsHeldIs, 'ja')).toContain('インサイドセールスを1人増やしても受注は増えません');
-    expect(verdictSentence(fsHeldIs)).toMatch(/Inside Sales is full too, but Field Sales already gets more than it can work/);
+    expect(verdictSentence(fsHeldIs)).toMatch(/Inside Sales is congested too, but Field Sales already gets nearly all it can work/);
     expect(verdictOf(fsHeldIs, 'en')).not.toContain('next best hire');
+    // Held back but not congested itself: nothing to explain.
+    const calmIs = { ...fsHeldIs, evidence: [{ ...evidence('insideSales', 'fieldSales'), congested: false }, evidence('fieldSales')] };
+    expect(verdictOf(calmIs, 'en')).not.toContain('Inside Sales is congested too');
+    expect(verdictSentence(calmIs)).not.toContain('Inside Sales is congested too');
   });
 
   it('decided by the next best hire: says so, with the gain', () => {
