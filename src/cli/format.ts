@@ -9,6 +9,7 @@ import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
 import type { NextHire } from '../montecarlo/compare.ts';
 import { funnelSteps, type FunnelStepKey } from '../montecarlo/funnelSteps.ts';
 import { printable } from '../scenario/printable.ts';
+import type { WarmupCheck } from '../montecarlo/warmup.ts';
 
 /** English names of departments. */
 export const DEPARTMENT_NAMES = {
@@ -66,8 +67,19 @@ function table(header: string[], rows: string[][]): string[] {
 
 const range = (s: Summary, f: (x: number) => string) => `${f(s.p10)} - ${f(s.p90)}`;
 
-/** One sentence naming the bottleneck and its evidence. */
+/** One sentence naming the bottleneck and its evidence; a verdict decided by the next best hire says so. */
 export function verdictSentence(v: BottleneckVerdict): string {
+  const gain = `+${yen(v.hireGainYen ?? 0)}`;
+  if (v.limit === 'demand' && v.basis === 'nextHire') return `One more marketer adds the most ARR (${gain}): lead volume from Marketing limits the funnel.`;
+  const notes = v.evidence
+    .filter((e) => e.congested && e.blockedBy !== null && e.blockedBy === v.department)
+    .map((e) => `${DEPARTMENT_NAMES[e.department]} is congested too, but ${DEPARTMENT_NAMES[e.blockedBy!]} already gets nearly all it can work, so one more person in ${DEPARTMENT_NAMES[e.department]} would add no wins.`);
+  if (v.basis === 'nextHire') notes.push(`Decided by the next best hire: one more person in ${DEPARTMENT_NAMES[v.department]} adds ${gain} ARR, the most of any department.`);
+  return [loadSentence(v), ...notes].join(' ');
+}
+
+/** The sentence judged from load: the department's evidence, or demand. */
+function loadSentence(v: BottleneckVerdict): string {
   if (v.limit === 'demand') {
     const busiest = [...v.evidence].sort((a, b) => b.utilisation - a.utilisation)[0];
     return `No department is congested (busiest: ${DEPARTMENT_NAMES[busiest.department]} at ${pct(busiest.utilisation)}): lead volume from Marketing limits the funnel.`;
@@ -78,6 +90,32 @@ export function verdictSentence(v: BottleneckVerdict): string {
   return (
     `${DEPARTMENT_NAMES[e.department]} is the bottleneck: ${pct(e.utilisation)} busy, ${item} wait ${days(e.waitDays)} days on median, ` +
     `${count(e.lostWaiting)} ${lostWords} in the period, ${count(e.queueEnd)} waiting at the end.`
+  );
+}
+
+/** English names of the weekly series the warm-up check reads. */
+const DRIFT_SERIES: Record<string, string> = {
+  'funnel.mqlsByWeek': 'MQLs per week',
+  'funnel.wonByWeek': 'wins per week',
+  'insideSales.queueByWeek': 'the Inside Sales queue',
+  'fieldSales.queueByWeek': 'the Field Sales queue',
+  'customerSuccess.queueByWeek': 'the Customer Success queue',
+};
+
+/** The warm-up check as a sentence: steady, not checked (and why), or which series still drift. */
+export function warmupSentence(w: WarmupCheck): string {
+  if (w.steady === null) return `Warm-up: not checked, the scenario changes over the period by design (${w.reasons.join(', ')}).`;
+  if (w.steady) return `Warm-up: after ${w.warmupDays} days, weekly MQLs, wins and queues show no material drift (a steady state).`;
+  const drifts = w.series
+    .filter((x) => x.drifts)
+    .map((x) => {
+      const s = x.slopePerWeek;
+      const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
+      return `${DRIFT_SERIES[x.series] ?? x.series} ${x.relativeChange > 0 ? 'rose' : 'fell'} ${pct(Math.abs(x.relativeChange))} across the period (${signed(s.mean)} a week, 95% CI ${signed(s.ciLow)} to ${signed(s.ciHigh)}; MSER-5 would drop the first ${x.mserWeeks} weeks)`;
+    });
+  return (
+    `Warning: not a steady state after the ${w.warmupDays}-day warm-up: ${drifts.join('; ')}. ` +
+    'Lengthen warmupDays, or read these figures as those of a business still changing (a queue that grows while its department is at full use never settles: that is overload).'
   );
 }
 
@@ -143,6 +181,7 @@ export function formatReport(r: RunResult): string {
   );
   if (r.target) lines.push('', `Probability ARR at horizon >= ${yen(r.target.arrYen)}: ${pct(r.target.probability)}`);
   lines.push('', `Bottleneck: ${verdictSentence(r.bottleneck)}`);
+  lines.push(warmupSentence(r.warmup));
   return lines.join('\n');
 }
 

@@ -9,6 +9,7 @@ import { P2Quantile } from './p2.ts';
 import { percentileSorted, summarize, tQuantile, type Summary } from './stats.ts';
 import { rebuild, type Layout } from './layout.ts';
 import type { SeriesSummary } from './aggregate.ts';
+import { slopeOf } from './warmup.ts';
 
 /** Replications up to which series percentiles are exact. */
 export const EXACT_SERIES_REPLICATIONS = 256;
@@ -21,6 +22,8 @@ class SeriesAccumulator {
   private m2: Float64Array;
   private exact: Float64Array[] = [];
   private sketches: P2Quantile[][] | null = null;
+  /** Each replication's least-squares slope (one number a replication: the warm-up check's drift test). */
+  readonly slopes: number[] = [];
 
   constructor(readonly length: number) {
     this.count = new Float64Array(length);
@@ -29,6 +32,7 @@ class SeriesAccumulator {
   }
 
   add(row: ArrayLike<number>): void {
+    this.slopes.push(slopeOf(row));
     for (let i = 0; i < this.length; i++) {
       const x = row[i];
       if (!Number.isFinite(x)) continue;
@@ -115,6 +119,14 @@ export class RunAccumulator {
     const leaf = this.layout.leaves.find((l) => !l.series && l.path.join('.') === key);
     if (!leaf) throw new Error(`no scalar measure at ${key}`);
     return leaf.index;
+  }
+
+  /** Each replication's least-squares slope (change per point) of the series at `path`, in replication order. */
+  seriesSlopes(path: string[]): Float64Array {
+    const key = path.join('.');
+    const leaf = this.layout.leaves.find((l) => l.series && l.path.join('.') === key);
+    if (!leaf) throw new Error(`no series at ${key}`);
+    return Float64Array.from(this.series?.[leaf.index].slopes ?? []);
   }
 
   /** Summaries of every measure, in the result's shape. */

@@ -31,7 +31,7 @@ export function addResult(acc: RunAccumulator, result: ReplicationResult): void 
   acc.add(row, seriesOf(acc.layout, result));
 }
 
-/** An empty accumulator for results shaped like `example`. */
-export function accumulatorFor(example: ReplicationResult): RunAccumulator {
-  return new RunAccumulator(layoutOf(example));
+/** An empty accumulator for results shaped like `example`, over a horizon of `horizonDays`. */
+export function accumulatorFor(example: ReplicationResult, horizonDays: number): RunAccumulator {
+  return new RunAccumulator(layoutOf(example, horizonDays));
 }

@@ -153,9 +153,29 @@ export interface HireOption {
 export interface NextHire {
   replications: number;
   ranked: HireOption[];
+  /** The bottleneck now, decided by the ranking when the best hire clearly adds ARR (see verdictFromHires). */
   bottleneckNow: BottleneckVerdict;
   /** The bottleneck after the best hire. */
   bottleneckAfter: BottleneckVerdict;
+}
+
+/**
+ * The bottleneck as the marginal value of capacity says: the department whose one
+ * more person adds the most ARR at the horizon, when that gain is clearly positive
+ * (its 95% interval above zero); Marketing there means demand limits the funnel.
+ * Otherwise (no hire clearly helps) the verdict judged from load stands. A
+ * department whose extra person would add nothing is not the bottleneck.
+ */
+export function verdictFromHires(load: BottleneckVerdict, ranked: readonly HireOption[]): BottleneckVerdict {
+  const best = ranked[0];
+  if (!best || !(best.differences.arrEndYen.ciLow > 0)) return load;
+  return {
+    ...load,
+    department: best.department,
+    limit: best.department === 'marketing' ? 'demand' : 'capacity',
+    basis: 'nextHire',
+    hireGainYen: best.differences.arrEndYen.mean,
+  };
 }
 
 /** Departments a hire can go to, in the order of the funnel. */
@@ -176,10 +196,11 @@ export async function nextBestHire(s: Scenario, run: PairedRunner, base?: Paired
     onStep?.(options.length);
   }
   options.sort((a, b) => b.differences.arrEndYen.mean - a.differences.arrEndYen.mean || a.differences.lostWhileWaiting.mean - b.differences.lostWhileWaiting.mean);
+  const ranked = options.map(({ department, differences }) => ({ department, differences }));
   return {
     replications: s.replications,
-    ranked: options.map(({ department, differences }) => ({ department, differences })),
-    bottleneckNow: baseline.result.bottleneck,
+    ranked,
+    bottleneckNow: verdictFromHires(baseline.result.bottleneck, ranked),
     bottleneckAfter: options[0].after,
   };
 }

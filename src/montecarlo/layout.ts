@@ -2,6 +2,12 @@
  * A replication result as flat numbers: the scalar leaves in a fixed order and the
  * series leaves as arrays. Flat rows cross worker boundaries as typed arrays and
  * feed the accumulator; `rebuild` puts summaries back in the result's shape.
+ *
+ * Weekly series (named ...ByWeek) keep whole weeks only: a horizon that is not a
+ * multiple of 7 days ends in a partial week (365 days: 52 weeks and 1 day), whose
+ * count would fall to a seventh and draw a false cliff. The days after the last
+ * whole week still count in every period total; they are only left out of the
+ * weekly series.
  */
 import type { ReplicationResult } from '../engine/results.ts';
 
@@ -10,6 +16,8 @@ interface Leaf {
   path: string[];
   series: boolean;
   index: number;
+  /** Points a series keeps (whole weeks of a weekly series); undefined: all. */
+  keep?: number;
 }
 
 /** Paths of a result's leaves, in the result's own order. */
@@ -19,17 +27,24 @@ export interface Layout {
   seriesCount: number;
 }
 
-function walk(node: unknown, path: string[], layout: Layout): void {
-  if (typeof node === 'number') layout.leaves.push({ path, series: false, index: layout.scalarCount++ });
-  else if (Array.isArray(node)) layout.leaves.push({ path, series: true, index: layout.seriesCount++ });
-  else for (const key of Object.keys(node as object)) walk((node as Record<string, unknown>)[key], [...path, key], layout);
+/** Whole weeks in a horizon of `horizonDays` days (a partial last week is not one). */
+export function wholeWeeks(horizonDays: number): number {
+  return Math.floor(horizonDays / 7 + 1e-9);
 }
 
-/** The layout of a replication result (its `replication` index is not a measure). */
-export function layoutOf(result: ReplicationResult): Layout {
+function walk(node: unknown, path: string[], layout: Layout, weeks: number): void {
+  if (typeof node === 'number') layout.leaves.push({ path, series: false, index: layout.scalarCount++ });
+  else if (Array.isArray(node)) {
+    const weekly = path[path.length - 1].endsWith('ByWeek');
+    layout.leaves.push({ path, series: true, index: layout.seriesCount++, ...(weekly ? { keep: Math.min(weeks, node.length) } : {}) });
+  } else for (const key of Object.keys(node as object)) walk((node as Record<string, unknown>)[key], [...path, key], layout, weeks);
+}
+
+/** The layout of a replication result over `horizonDays` (its `replication` index is not a measure). */
+export function layoutOf(result: ReplicationResult, horizonDays: number): Layout {
   const layout: Layout = { leaves: [], scalarCount: 0, seriesCount: 0 };
   const { replication: _replication, ...measures } = result;
-  walk(measures, [], layout);
+  walk(measures, [], layout, wholeWeeks(horizonDays));
   return layout;
 }
 
@@ -44,9 +59,12 @@ export function flattenScalars(layout: Layout, result: ReplicationResult, out: F
   for (const leaf of layout.leaves) if (!leaf.series) out[offset + leaf.index] = at(result, leaf.path) as number;
 }
 
-/** The series leaves of `result`, in layout order. */
+/** The series leaves of `result`, in layout order, weekly ones cut to whole weeks. */
 export function seriesOf(layout: Layout, result: ReplicationResult): number[][] {
-  return layout.leaves.filter((l) => l.series).map((l) => at(result, l.path) as number[]);
+  return layout.leaves.filter((l) => l.series).map((l) => {
+    const s = at(result, l.path) as number[];
+    return l.keep === undefined ? s : s.slice(0, l.keep);
+  });
 }
 
 /** A nested object in the result's shape with scalars[i] and series[j] at their leaves. */

@@ -11,6 +11,7 @@ import type { RunAccumulator } from './accumulator.ts';
 import { probabilityAtLeast } from './stats.ts';
 import { bottleneckVerdict, type BottleneckVerdict } from './bottleneck.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
+import { warmupCheck, type WarmupCheck } from './warmup.ts';
 
 /** The aggregated result of a run: the `--json` output of the CLI. */
 export interface RunResult {
@@ -23,6 +24,8 @@ export interface RunResult {
   /** Probability that ARR at the horizon reaches the scenario's target (null: no target). */
   target: { arrYen: number; probability: number } | null;
   bottleneck: BottleneckVerdict;
+  /** Whether the period after the warm-up looks like a steady state (drift and MSER-5 on the weekly series). */
+  warmup: WarmupCheck;
 }
 
 /** The run result of scenario `s` from an accumulator holding its replications. */
@@ -37,6 +40,7 @@ export function summarizeRun(s: Scenario, acc: RunAccumulator): RunResult {
     measures,
     target: s.targets.arrYen === null ? null : { arrYen: s.targets.arrYen, probability: probabilityAtLeast(arrEnd, s.targets.arrYen) },
     bottleneck: bottleneckVerdict(measures),
+    warmup: warmupCheck(s, measures, acc),
   };
 }
 
@@ -52,7 +56,7 @@ export function accumulateInline(s: Scenario): RunAccumulator {
   let acc: RunAccumulator | null = null;
   for (let r = 0; r < s.replications; r++) {
     const result = simulateReplication(s, r);
-    acc ??= accumulatorFor(result);
+    acc ??= accumulatorFor(result, s.horizonDays);
     addResult(acc, result);
   }
   return acc!;

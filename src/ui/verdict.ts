@@ -1,16 +1,22 @@
-/** The bottleneck verdict as a sentence in the user's language. */
-import type { RunResult } from '../montecarlo/run.ts';
+/** The bottleneck verdict and the warm-up notice as sentences in the user's language. */
 import type { BottleneckVerdict } from '../montecarlo/bottleneck.ts';
+import type { WarmupCheck } from '../montecarlo/warmup.ts';
 import { translate } from './i18n/messages.ts';
-import { formatCount, formatDays, formatPercent, type Lang } from './i18n/format.ts';
+import { formatCount, formatDays, formatPercent, formatYen, type Lang } from './i18n/format.ts';
 
-/** One sentence: which department limits the funnel, the evidence, and what it costs. */
-export function verdictText(result: RunResult, lang: Lang): string {
-  return verdictOf(result.bottleneck, lang);
+/** The sentence for a bottleneck verdict; a verdict decided by the next best hire says so. */
+export function verdictOf(v: BottleneckVerdict, lang: Lang): string {
+  const gain = `+${formatYen(v.hireGainYen ?? 0, lang)}`;
+  if (v.limit === 'demand' && v.basis === 'nextHire') return translate(lang, 'verdictDemandByHire', { gain });
+  const sentence = loadSentence(v, lang);
+  const heldBack = v.evidence.filter((e) => e.congested && e.blockedBy !== null && e.blockedBy === v.department);
+  const notes = heldBack.map((e) => translate(lang, 'verdictHeldBack', { up: translate(lang, e.department), down: translate(lang, e.blockedBy!) }));
+  if (v.basis === 'nextHire') notes.push(translate(lang, 'verdictByHire', { dept: translate(lang, v.department), gain }));
+  return [sentence, ...notes].join(lang === 'ja' ? '' : ' ');
 }
 
-/** The sentence for a bottleneck verdict. */
-export function verdictOf(v: BottleneckVerdict, lang: Lang): string {
+/** The sentence judged from load: the department's evidence, or demand. */
+function loadSentence(v: BottleneckVerdict, lang: Lang): string {
   if (v.limit === 'demand') {
     const busiest = [...v.evidence].sort((a, b) => b.utilisation - a.utilisation)[0];
     return translate(lang, 'verdictDemand', { dept: translate(lang, busiest.department), util: formatPercent(busiest.utilisation) });
@@ -30,4 +36,20 @@ export function verdictOf(v: BottleneckVerdict, lang: Lang): string {
     lost: formatCount(e.lostWaiting, lang),
     lostWords: translate(lang, lostWords),
   });
+}
+
+/** A short notice when the period after the warm-up is not a steady state (null when it is, or was not checked). */
+export function warmupNotice(w: WarmupCheck | undefined, lang: Lang): string | null {
+  if (!w || w.steady !== false) return null;
+  const name = (series: string) => {
+    if (series === 'funnel.mqlsByWeek') return translate(lang, 'warmupMqls');
+    if (series === 'funnel.wonByWeek') return translate(lang, 'warmupWon');
+    const dept = series.split('.')[0] as 'insideSales' | 'fieldSales' | 'customerSuccess';
+    return translate(lang, 'warmupQueue', { dept: translate(lang, dept) });
+  };
+  const what = w.series
+    .filter((x) => x.drifts)
+    .map((x) => translate(lang, x.relativeChange > 0 ? 'warmupRise' : 'warmupFall', { series: name(x.series), pct: formatPercent(Math.abs(x.relativeChange)) }))
+    .join(lang === 'ja' ? '、' : ', ');
+  return translate(lang, 'warmupDrift', { days: formatCount(w.warmupDays, lang), what });
 }

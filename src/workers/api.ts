@@ -29,7 +29,7 @@ export function runChunk(scenario: Scenario, from: number, to: number): Chunk {
     const result = simulateReplication(scenario, r);
     events += result.events;
     if (!layout) {
-      layout = layoutOf(result);
+      layout = layoutOf(result, scenario.horizonDays);
       scalars = new Float64Array(count * layout.scalarCount);
       series = seriesOf(layout, result).map((s) => new Float64Array(count * s.length));
     }

@@ -19,6 +19,12 @@ describe('npm run simulate', () => {
     expect(r.stdout).toMatch(/Bottleneck: Inside Sales is the bottleneck: \d+(\.\d)?% busy/);
   });
 
+  it('warns when the period after the warm-up is not a steady state (the baseline: MQLs per week still rise)', () => {
+    const r = cli('scenarios/baseline.json', '--reps', '8', '--workers', '2');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Warning: not a steady state after the 365-day warm-up: MQLs per week rose \d+\.\d% across the period/);
+  });
+
   it('--json --out writes the aggregated result, which names its format and the replications', () => {
     const out = join(dir, 'result.json');
     const r = cli('scenarios/baseline.json', '--reps', '3', '--seed', 'cli', '--json', '--out', out);

@@ -11,6 +11,8 @@ test('the baseline loads with no console errors, runs, and fills the flow pictur
   await setField(page, 'field-replications', '40');
   await waitDone(page);
   await expect(page.getByTestId('verdict')).toContainText('Lead volume from Marketing limits the funnel');
+  // A one-year warm-up leaves the baseline's MQLs per week rising: the app says so beside the verdict.
+  await expect(page.getByTestId('warmup-notice')).toContainText('Not a steady state after the 365-day warm-up: MQLs per week rose');
   await expect(page.locator('g.dept')).toHaveCount(4);
   for (const id of ['chart-queue', 'chart-arr']) {
     const points = Number(await page.locator(`#${id}-title ~ svg`).getAttribute('data-points'));
