@@ -87,6 +87,10 @@ function loadSentence(v: BottleneckVerdict): string {
   const e = v.evidence.find((x) => x.department === v.department)!;
   const item = { insideSales: 'MQLs', fieldSales: 'opportunities', customerSuccess: 'new accounts' }[e.department];
   const lostWords = { insideSales: 'were never contacted or went cold', fieldSales: 'stalled', customerSuccess: 'churned from overload or gave up on onboarding' }[e.department];
+  // Nothing started: there is no wait to quote, only items that were never worked.
+  if (!Number.isFinite(e.waitDays)) {
+    return `${DEPARTMENT_NAMES[e.department]} is the bottleneck: no work started there, so its ${item} were never worked (${count(e.queueEnd)} waiting at the end); ${count(e.lostWaiting)} ${lostWords} in the period.`;
+  }
   return (
     `${DEPARTMENT_NAMES[e.department]} is the bottleneck: ${pct(e.utilisation)} busy, ${item} wait ${days(e.waitDays)} days on median, ` +
     `${count(e.lostWaiting)} ${lostWords} in the period, ${count(e.queueEnd)} waiting at the end.`

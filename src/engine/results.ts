@@ -146,6 +146,8 @@ export interface RevenueResult {
   annualChurn: number;
   /** Accounts lost in the window: churned at renewal or cancelled while waiting for onboarding. */
   churnedAccounts: number;
+  /** Renewal decisions in the window (an account reaching its renewal date, churned or kept). */
+  renewals: number;
 }
 
 /** Every lead the run created, by where it is at the horizon. */

@@ -101,7 +101,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   const arrByMonth: number[] = [];
   /** Deals Inside Sales closed itself (IS-complete segments), won or lost, in the window. */
   let isClosedW = 0;
-  let leadsW = 0, mqlsW = 0, newMqlsW = 0, renewalsW = 0, sqlsW = 0, wonW = 0, bookingsW = 0, churnedArrW = 0, expansionArrW = 0, churnedAccountsW = 0;
+  let leadsW = 0, mqlsW = 0, newMqlsW = 0, renewalsW = 0, cancelledW = 0, sqlsW = 0, wonW = 0, bookingsW = 0, churnedArrW = 0, expansionArrW = 0, churnedAccountsW = 0;
   let arr = 0, arrStart = 0;
   const controls: ControlSums = { sqlYen: 0, wonYen: 0, renewalYen: 0, sqls: 0, won: 0 };
   /** Ids of active accounts (won and not churned), in no particular order. */
@@ -344,7 +344,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
       // A won deal that never got onboarded cancels: its ARR goes.
       arr -= L.arrYen[id];
       // A lost logo and lost ARR alike, and a decision for the logo churn rate.
-      if (inWindow(t)) { churnedArrW += L.arrYen[id]; churnedAccountsW++; renewalsW++; }
+      if (inWindow(t)) { churnedArrW += L.arrYen[id]; churnedAccountsW++; cancelledW++; }
       deactivate(id);
       return lose(id, LOST_CS_ABANDONED, t);
     }
@@ -475,7 +475,8 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   const cac = wonW > 0 ? (acquisitionHeadcountCost + programCost) / wonW : NaN;
   const meanAcv = wonW > 0 ? bookingsW / wonW : NaN;
   // Logo churn per renewal decision, annualised from the contract term (see RevenueResult.annualChurn).
-  const churnPerDecision = renewalsW > 0 ? churnedAccountsW / renewalsW : cs.churnRate;
+  const decisions = renewalsW + cancelledW;
+  const churnPerDecision = decisions > 0 ? churnedAccountsW / decisions : cs.churnRate;
   const annualChurn = 1 - Math.pow(1 - Math.min(1, churnPerDecision), 12 / cs.contractMonths);
   const ltv = annualChurn > 0 ? (meanAcv * cs.grossMargin) / annualChurn : NaN;
   const csHeads = effectiveHeadcount(plans[CS], tEnd);
@@ -525,6 +526,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
       meanAcvYen: meanAcv,
       annualChurn,
       churnedAccounts: churnedAccountsW,
+      renewals: renewalsW,
     },
     population: { created, live, lost: named(lostAll) },
     bookCoverageEnd: csHeads > 0 ? active.length / (csHeads * cs.accountsPerHead) : active.length > 0 ? Infinity : 0,

@@ -101,6 +101,7 @@ const REVENUE_MEASURES: Record<keyof RevenueResult, MeasureText> = {
   meanAcvYen: { label: { en: 'Mean ACV of deals won', ja: '受注の平均ACV' }, unit: 'yen' },
   annualChurn: { label: 'churn', unit: 'share' },
   churnedAccounts: { label: 'churnedAccounts', unit: 'count' },
+  renewals: { label: { en: 'Renewal decisions', ja: '更新判断の件数' }, unit: 'count' },
 };
 
 // Every loss cause has a message of the same name.

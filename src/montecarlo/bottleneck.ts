@@ -30,7 +30,7 @@ export interface DepartmentEvidence {
   queueGrowth: number;
   /** Mean items lost while waiting (gave up, went cold, or churned from overload). */
   lostWaiting: number;
-  /** lostWaiting as a share of arrivals. */
+  /** lostWaiting as a share of the items at risk: arrivals (for CS, new accounts plus renewal decisions). */
   lostShare: number;
   /**
    * Items it passes on per day to the next department whose capacity decides wins
@@ -90,9 +90,9 @@ function capacityPerDay(stage: Aggregated<StageResult>): number {
   return Number.isFinite(work) && work > 0 ? stage.slotsEnd.mean / work : Infinity;
 }
 
-function evidenceOf(department: QueueDepartment, stage: Aggregated<StageResult>, lostWaiting: number, extraPressure: number): DepartmentEvidence {
+function evidenceOf(department: QueueDepartment, stage: Aggregated<StageResult>, lostWaiting: number, atRisk: number, extraPressure: number): DepartmentEvidence {
   const utilisation = stage.utilisation.mean;
-  const lostShare = stage.arrivals.mean > 0 ? lostWaiting / stage.arrivals.mean : 0;
+  const lostShare = atRisk > 0 ? lostWaiting / atRisk : 0;
   const queueGrowth = growth(stage);
   const congested = utilisation >= UTILISATION_BUSY || lostShare >= LOST_SHARE_HIGH || queueGrowth >= QUEUE_GROWTH_HIGH || extraPressure > 0;
   return {
@@ -131,9 +131,11 @@ export function bottleneckVerdict(m: Aggregated<Measures>): BottleneckVerdict {
   // CS also limits through its book: coverage above 1 raises churn.
   const overCoverage = Math.max(0, (m.bookCoverageEnd.p50 || 0) - 1.1);
   const evidence = [
-    evidenceOf('insideSales', m.insideSales, lost.isAbandoned.mean + lost.isCold.mean, 0),
-    evidenceOf('fieldSales', m.fieldSales, lost.fsAbandoned.mean + lost.fsCold.mean, 0),
-    evidenceOf('customerSuccess', m.customerSuccess, lost.csAbandoned.mean + lost.churnOverload.mean, overCoverage),
+    evidenceOf('insideSales', m.insideSales, lost.isAbandoned.mean + lost.isCold.mean, m.insideSales.arrivals.mean, 0),
+    evidenceOf('fieldSales', m.fieldSales, lost.fsAbandoned.mean + lost.fsCold.mean, m.fieldSales.arrivals.mean, 0),
+    // CS loses new accounts before onboarding and accounts of the whole book at renewal:
+    // both are at risk (a share of new accounts alone read 670% with no CSMs).
+    evidenceOf('customerSuccess', m.customerSuccess, lost.csAbandoned.mean + lost.churnOverload.mean, m.customerSuccess.arrivals.mean + m.revenue.renewals.mean, overCoverage),
   ];
   judgePassOn(evidence[0], m, evidence[1]);
   const binding = evidence.filter((e) => e.congested && e.blockedBy === null).sort((a, b) => b.score - a.score);

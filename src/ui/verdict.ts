@@ -28,6 +28,16 @@ function loadSentence(v: BottleneckVerdict, lang: Lang): string {
     customerSuccess: ['itemsCs', 'lostCs'],
   } as const;
   const [items, lostWords] = words[e.department];
+  // Nothing started: there is no wait to quote, only items that were never worked.
+  if (!Number.isFinite(e.waitDays)) {
+    return translate(lang, 'verdictNoneStarted', {
+      dept: translate(lang, e.department),
+      items: translate(lang, items),
+      waiting: formatCount(e.queueEnd, lang),
+      lost: formatCount(e.lostWaiting, lang),
+      lostWords: translate(lang, lostWords),
+    });
+  }
   return translate(lang, 'verdictCapacity', {
     dept: translate(lang, e.department),
     util: formatPercent(e.utilisation),

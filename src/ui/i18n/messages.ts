@@ -94,6 +94,7 @@ const en = {
   // Results
   verdictTitle: 'Bottleneck',
   verdictCapacity: '{dept} is the bottleneck: {util} busy, {items} wait {wait} on median, {lost} {lostWords} this period.',
+  verdictNoneStarted: '{dept} is the bottleneck: no work started there, so its {items} were never worked ({waiting} waiting at the end); {lost} {lostWords} this period.',
   verdictDemand: 'No department is congested (busiest: {dept} at {util}). Lead volume from Marketing limits the funnel.',
   verdictDemandByHire: 'One more marketer adds the most ARR ({gain}): lead volume from Marketing limits the funnel.',
   verdictHeldBack: '{up} is congested too, but {down} already gets nearly all it can work, so one more person in {up} would add no wins.',
@@ -340,6 +341,7 @@ const ja: Messages = {
   targetArrHelp: '期末に達成する確率を表示します。',
   verdictTitle: 'ボトルネック',
   verdictCapacity: '{dept}がボトルネックです:稼働率{util}、{items}の待ちは中央値{wait}、この期間に{lost}件が{lostWords}。',
+  verdictNoneStarted: '{dept}がボトルネックです:着手が1件もなく、{items}は一度も対応されていません(期末に{waiting}件が待機)。この期間に{lost}件が{lostWords}。',
   verdictDemand: '混雑している部門はありません(最も忙しいのは{dept}で{util})。マーケティングのリード量がファネルを決めています。',
   verdictDemandByHire: 'マーケティングを1人増やすとARRが最も増えます({gain})。マーケティングのリード量がファネルを決めています。',
   verdictHeldBack: '{up}も混雑していますが、{down}はすでに処理能力いっぱいの量を受け取っているため、{up}を1人増やしても受注は増えません。',
