@@ -38,9 +38,11 @@ export const DEFAULT_SCENARIO: Scenario = {
     mqlNoiseShare: 0.1,
   },
   insideSales: {
-    headcount: 8,
-    // Concurrent MQLs per rep: no published figure (assumption).
-    concurrentPerHead: 12,
+    // SDR:AE about 1:2.5 (TOPO 2015): 5 IS reps for 13 AEs.
+    headcount: 5,
+    // Concurrent MQLs per rep: no published figure (assumption), set so that 5 reps
+    // have the slack of a balanced team (about 75% busy) at the default lead volume.
+    concurrentPerHead: 19,
     costPerHeadYen: SALES_COST_YEN,
     workDays: { kind: 'gamma', mean: 5, p90: 10 },
     // Japan: ~30% of meetings become opportunities (IS vendor); Gartner: 44% of MQLs accepted.
@@ -52,7 +54,8 @@ export const DEFAULT_SCENARIO: Scenario = {
     discipline: 'fifo',
   },
   fieldSales: {
-    headcount: 12,
+    // Sized with slack (about 80% busy) for the SQLs of a steady state, after nurture returns.
+    headcount: 13,
     // Concurrent opportunities per AE: no published figure (assumption).
     concurrentPerHead: 25,
     costPerHeadYen: 7_000_000,
@@ -68,7 +71,8 @@ export const DEFAULT_SCENARIO: Scenario = {
     acvYen: { kind: 'lognormal', mean: 1_200_000, p90: 2_200_000 },
   },
   customerSuccess: {
-    headcount: 10,
+    // Sized for the book of about 1,100 accounts that 600 grow into over two years.
+    headcount: 12,
     // Concurrent onboardings per CSM: no published figure (assumption).
     concurrentPerHead: 4,
     costPerHeadYen: SALES_COST_YEN,
@@ -84,8 +88,10 @@ export const DEFAULT_SCENARIO: Scenario = {
     overloadChurnPerUnit: 0.3,
     onboardingWaitChurnPerDay: 0.005,
     onboardingWaitChurnMax: 0.3,
-    expansionRate: 0.3,
-    expansionShare: { kind: 'gamma', mean: 0.2, cv: 0.5 },
+    // Half the renewing accounts expand, by 30% on average (assumption), for an NRR
+    // of about 103% at 10% churn: inside the 100-110% band of SaaS Capital 2023.
+    expansionRate: 0.5,
+    expansionShare: { kind: 'gamma', mean: 0.3, cv: 0.5 },
     initialAccounts: 600,
     grossMargin: 0.8,
   },

@@ -17,10 +17,10 @@ it('baseline, 3 replications, seed "golden": pinned funnel, events, utilisation 
     sqls: m.funnel.sqls.mean,
     won: m.funnel.won.mean,
     events: m.events.mean,
-  }).toEqual({ leads: 7890, mqls: 5293.333333333333, sqls: 1510.6666666666667, won: 332.3333333333333, events: 34297 });
-  expect(m.insideSales.utilisation.mean).toBeCloseTo(0.755296727449464, 12);
-  expect(m.revenue.arrEndYen.mean).toBeCloseTo(1170960620.7016556, 3);
-  expect(m.revenue.bookingsYen.p50).toBeCloseTo(391815636.4797683, 3);
+  }).toEqual({ leads: 7761.666666666667, mqls: 5682.333333333333, sqls: 1662, won: 361.3333333333333, events: 56573.333333333336 });
+  expect(m.insideSales.utilisation.mean).toBeCloseTo(0.8152223570862758, 12);
+  expect(m.revenue.arrEndYen.mean).toBeCloseTo(1822149152.3267894, 3);
+  expect(m.revenue.bookingsYen.p50).toBeCloseTo(428959838.8591971, 3);
   expect(r.bottleneck.department).toBe('marketing');
-  expect(r.target).toEqual({ arrYen: 1_150_000_000, probability: 1 });
+  expect(r.target).toEqual({ arrYen: 1_750_000_000, probability: 1 });
 });
