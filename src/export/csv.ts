@@ -7,7 +7,8 @@
  *
  * 1. Rows naming the run, key in the first field and value in the second: scenario
  *    name, seed, replications, horizon and warm-up in days, ARR target in yen and
- *    the probability of reaching it (empty without a target), and the bottleneck.
+ *    the probability of reaching it (empty without a target), the bottleneck, and
+ *    the engine version that made the numbers.
  * 2. An empty row.
  * 3. The results in long format, one row per measure (and per week or month of a
  *    series), under the header `section, measure, department, unit, week, month,
@@ -54,6 +55,7 @@ const META_KEYS = {
   targetArrYen: { en: 'target_arr_yen', ja: 'ARR目標(円)' },
   targetProbability: { en: 'target_probability', ja: '目標達成確率' },
   bottleneck: { en: 'bottleneck', ja: 'ボトルネック' },
+  engineVersion: { en: 'engine_version', ja: 'エンジン版' },
 } satisfies Record<string, Record<Lang, string>>;
 
 const LIMIT_WORDS = {
@@ -168,6 +170,8 @@ function metaRows(result: RunResult, lang: Lang): string[][] {
     ['targetArrYen', target ? numberField(target.arrYen, 'yen') : ''],
     ['targetProbability', target ? numberField(target.probability, 'share') : ''],
     ['bottleneck', textField(`${translate(lang, bottleneck.department)}${lang === 'ja' ? `(${LIMIT_WORDS[bottleneck.limit].ja})` : ` (${LIMIT_WORDS[bottleneck.limit].en})`}`)],
+    // Which engine made the numbers: the same scenario and seed give others under another version.
+    ['engineVersion', String(result.engineVersion)],
   ];
   return pairs.map(([key, value]) => [textField(META_KEYS[key][lang]), value]);
 }

@@ -7,8 +7,9 @@
  * Two checks on the weekly series after the warm-up:
  * - a drift test: the least-squares slope of each replication's series; the mean
  *   slope over the (independent) replications with its 95% confidence interval.
- *   A series drifts when the interval excludes zero and the change the slope makes
- *   across the period is material (DRIFT_MATERIAL of the series' scale).
+ *   A series drifts when the change the slope makes across the period is material
+ *   (at least DRIFT_MATERIAL of the series' scale) over the whole interval: with 95%
+ *   confidence, not only on the point estimate.
  * - MSER-5 (White 1997) on the median path: how many leading weeks a truncation
  *   rule would drop as the transient. It says how far from steady the start is,
  *   but alone it does not flag (it always picks some truncation on noise).
@@ -79,7 +80,7 @@ export interface SeriesDrift {
   relativeChange: number;
   /** Leading weeks MSER-5 drops from the median path as a transient. */
   mserWeeks: number;
-  /** Drift clearly not zero (CI excludes 0) and material (at least DRIFT_MATERIAL). */
+  /** Drift material with 95% confidence: the whole interval of the change is at least DRIFT_MATERIAL. */
   drifts: boolean;
 }
 
@@ -118,7 +119,10 @@ export function seriesDrift(e: SeriesEvidence): SeriesDrift {
   const scale = Math.abs(e.scale ?? level);
   const s = summarize(e.slopes);
   const relativeChange = scale > 0 ? (s.mean * Math.max(0, weeks - 1)) / scale : 0;
-  const clear = s.n > 1 && (s.ciLow > 0 || s.ciHigh < 0);
+  // The least change the interval allows: a drift must be material with 95% confidence,
+  // or a run of few replications (the app's first partial results) flags noise.
+  const span = Math.max(0, weeks - 1);
+  const leastChange = s.n > 1 && scale > 0 ? (s.ciLow > 0 ? s.ciLow : s.ciHigh < 0 ? -s.ciHigh : 0) * span / scale : 0;
   return {
     series: e.series,
     weeks,
@@ -127,7 +131,7 @@ export function seriesDrift(e: SeriesEvidence): SeriesDrift {
     slopePerWeek: { mean: s.mean, ciLow: s.ciLow, ciHigh: s.ciHigh, n: s.n },
     relativeChange,
     mserWeeks: mser5(e.summary.p50),
-    drifts: clear && Math.abs(relativeChange) >= DRIFT_MATERIAL,
+    drifts: leastChange >= DRIFT_MATERIAL,
   };
 }
 

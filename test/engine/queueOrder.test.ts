@@ -35,12 +35,12 @@ describe('a re-joining lead waits behind those who joined after its first try', 
     expect(stage.dequeue(5, isWaiting)).toBe(-1);
   });
 
-  it('in a run: Inside Sales starts leads in the order of their current join (Marketing too strong, half of those who give up recycled, 14-day nurture)', () => {
+  it('in a run: a FIFO Inside Sales starts leads in the order of their current join (Marketing too strong, first come first served, half of those who give up recycled, 14-day nurture)', () => {
     const base = libraryScenarios().find((s) => s.file === 'marketing-too-strong.json')!.draft;
     const insideSales = base.insideSales as Record<string, unknown>;
     const scenario = scenarioOf({
       ...base,
-      insideSales: { ...insideSales, abandonRecycleShare: 0.5 },
+      insideSales: { ...insideSales, abandonRecycleShare: 0.5, discipline: 'fifo' },
       marketing: { ...(base.marketing as object), nurtureDays: 14, nurtureReturnShare: 1 },
     });
     let starts = 0, outOfOrder = 0, rejoins = 0, lastJoin = -Infinity;

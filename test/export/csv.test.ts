@@ -8,6 +8,7 @@ import { describeMeasure } from '../../src/export/csvLabels.ts';
 import { runInline, type RunResult } from '../../src/montecarlo/run.ts';
 import type { Lang } from '../../src/ui/i18n/format.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
+import { ENGINE_VERSION } from '../../src/engine/version.ts';
 
 const baseline = libraryScenarios().find((x) => x.file === 'baseline.json')!.scenario;
 const result = runInline({ ...baseline, replications: 3, horizonDays: 56 });
@@ -99,8 +100,8 @@ describe('the file Excel opens', () => {
     for (const lang of ['en', 'ja'] as const) {
       const { rows, meta } = read(result, lang);
       for (const row of rows) expect(row).toHaveLength(COLUMNS);
-      expect(meta).toHaveLength(8);
-      expect(rows[8].every((f) => f === '')).toBe(true);
+      expect(meta).toHaveLength(9);
+      expect(rows[9].every((f) => f === '')).toBe(true);
     }
   });
 
@@ -115,6 +116,7 @@ describe('the file Excel opens', () => {
       ['target_arr_yen', String(baseline.targets.arrYen)],
       ['target_probability', expect.stringMatching(/^(0|1|0\.\d+)$/)],
       ['bottleneck', result.bottleneck.limit === 'demand' ? 'Marketing (limited by demand)' : expect.stringContaining('capacity')],
+      ['engine_version', String(ENGINE_VERSION)],
     ]);
     expect(Number(meta[6][1])).toBeCloseTo(result.target!.probability, 5);
     expect(read(result, 'ja').meta[0]).toEqual(['シナリオ', baseline.name, ...new Array(10).fill('')]);

@@ -10,7 +10,11 @@ import type { BottleneckVerdict } from '../../src/montecarlo/bottleneck.ts';
 import type { PairedDifference } from '../../src/montecarlo/compare.ts';
 import { scenarioOf } from '../support/scenarios.ts';
 
-/** The default business with `leadFactor` times the leads and the given IS and FS headcounts. */
+/**
+ * The default business with `leadFactor` times the leads and the given IS and FS
+ * headcounts; IS concurrency and CS as the sweep was designed on (12 MQLs a rep, 10
+ * CSMs), so that later changes to the defaults leave its points where they were.
+ */
 function sweepPoint(leadFactor: number, isHeads: number, fsHeads: number, discipline: 'fifo' | 'newestFirst') {
   return scenarioOf({
     version: 1,
@@ -20,9 +24,9 @@ function sweepPoint(leadFactor: number, isHeads: number, fsHeads: number, discip
     replications: 8,
     seed: 'sweep',
     marketing: { leadsPerHeadPerWeek: 30 * leadFactor },
-    insideSales: { headcount: isHeads, discipline },
+    insideSales: { headcount: isHeads, concurrentPerHead: 12, discipline },
     fieldSales: { headcount: fsHeads },
-    customerSuccess: { initialAccounts: 600 },
+    customerSuccess: { headcount: 10, initialAccounts: 600 },
   });
 }
 

@@ -47,7 +47,7 @@ describe('round trip', () => {
   }
 
   it('fragments stay short: shorter than the JSON text itself, and under 1,500 characters', async () => {
-    // Today 690 to 999 characters; the long descriptions are most of it.
+    // Today 1,015 to 1,495 characters; the long descriptions are most of it.
     for (const { file, draft } of library) {
       const fragment = await encodeScenario(draft);
       expect(fragment.length, file).toBeLessThan(JSON.stringify(draft).length);
