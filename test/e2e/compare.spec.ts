@@ -17,7 +17,7 @@ test('IS ×2 as a one-click variant: its own tab, the paired ARR delta with its 
   await expect(page.getByTestId('tab-1')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('tab-1')).toContainText('IS ×2');
   // The variant is an ordinary scenario: the editor shows its doubled headcount.
-  await expect(page.locator('#field-insideSales-headcount')).toHaveValue('12');
+  await expect(page.locator('#field-insideSales-headcount')).toHaveValue('8');
   await allDone(page);
   const cell = page.getByTestId('delta-1-arrEndYen');
   await expect(cell).toBeVisible();
@@ -30,9 +30,9 @@ test('IS ×2 as a one-click variant: its own tab, the paired ARR delta with its 
   await expect(page.getByTestId('comparison')).toContainText('With 36 or more replications the estimate would also take out');
   await expect(page.locator('[data-testid="chart-delta"] circle')).toHaveCount(1);
   await expect(page.locator('#chart-overlay-title')).toBeVisible();
-  // The baseline tab: the editor is back on six IS reps.
+  // The baseline tab: the editor is back on four IS reps.
   await page.getByTestId('tab-0').click();
-  await expect(page.locator('#field-insideSales-headcount')).toHaveValue('6');
+  await expect(page.locator('#field-insideSales-headcount')).toHaveValue('4');
   await page.getByTestId('comparison').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'artifacts/screenshots/comparison.png' });
   await shot(page, 'comparison-top');

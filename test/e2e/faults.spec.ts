@@ -103,7 +103,7 @@ async function linkTo9AEs(): Promise<string> {
 test('a share link pasted into a tab that already shows Funnel opens its scenario', async ({ page }) => {
   await fresh(page);
   await waitDone(page);
-  await expect(page.locator('#field-fieldSales-headcount')).toHaveValue('12');
+  await expect(page.locator('#field-fieldSales-headcount')).toHaveValue('13');
   // The library baseline is on screen, unchanged: nothing to lose, so the link opens at once.
   const hash = await linkTo9AEs();
   await page.evaluate((h) => (location.hash = h), hash);
@@ -131,11 +131,11 @@ test('a link pasted over unsaved edits asks first: keep them, or open the link',
   await expect(ask).toHaveCount(0);
   await expect(page.getByTestId('link-notice')).toContainText('The link was not opened; nothing was changed.');
   await expect(page.locator('#field-insideSales-headcount')).toHaveValue('7');
-  await expect(page.locator('#field-fieldSales-headcount')).toHaveValue('12');
+  await expect(page.locator('#field-fieldSales-headcount')).toHaveValue('13');
   // Asked again, the user opens it.
   await page.evaluate((h) => (location.hash = h), hash);
   await ask.getByRole('button', { name: 'Open the link' }).click();
   await expect(page.getByTestId('link-notice')).toContainText('Opened the scenario from the link');
   await expect(page.locator('#field-fieldSales-headcount')).toHaveValue('9');
-  await expect(page.locator('#field-insideSales-headcount')).toHaveValue('8');
+  await expect(page.locator('#field-insideSales-headcount')).toHaveValue('5');
 });

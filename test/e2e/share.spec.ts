@@ -69,7 +69,7 @@ test('a comparison link opens the baseline and its variants in a fresh browser c
   const other = await openInFreshContext(browser, url);
   await expect(other.page.getByTestId('link-notice')).toContainText('Opened the comparison from the link: the baseline and 1 variant.');
   await expect(other.page.getByTestId('tab-1')).toContainText('IS ×2');
-  await expect(other.page.locator('#field-insideSales-headcount')).toHaveValue('6');
+  await expect(other.page.locator('#field-insideSales-headcount')).toHaveValue('4');
   await expect(other.page.locator('[role="tab"] .spinner')).toHaveCount(0);
   await expect(other.page.getByTestId('delta-1-arrEndYen')).toBeVisible();
   expect(await other.page.getByTestId('comparison').locator('table').textContent()).toBe(mine);
@@ -91,7 +91,7 @@ test('a truncated or tampered link shows an error and changes nothing', async ({
     const other = await openInFreshContext(browser, broken);
     await expect(other.page.getByTestId('link-notice')).toContainText('The link could not be opened; nothing was changed');
     // The fresh context's working scenario is still the default baseline.
-    await expect(other.page.locator('#field-fieldSales-headcount')).toHaveValue('12');
+    await expect(other.page.locator('#field-fieldSales-headcount')).toHaveValue('13');
     await other.page.screenshot({ path: 'artifacts/screenshots/broken-link.png' });
     await other.context.close();
   }

@@ -93,6 +93,7 @@ export const CARDS: CardDef[] = [
     department: 'run',
     fields: [
       { path: ['horizonDays'], label: 'horizonDays', help: 'horizonDaysHelp', kind: 'number' },
+      { path: ['warmupDays'], label: 'warmupDays', help: 'warmupDaysHelp', kind: 'number' },
       { path: ['replications'], label: 'replications', help: 'replicationsHelp', kind: 'number' },
       { path: ['seed'], label: 'seed', help: 'seedHelp', kind: 'text' },
       { path: ['targets', 'arrYen'], label: 'targetArr', help: 'targetArrHelp', kind: 'yen' },
