@@ -52,6 +52,14 @@ export function distMean(spec: unknown): number {
   }
 }
 
+/**
+ * The patience after its mean is edited: the same distribution rescaled (a lognormal
+ * stays lognormal), or an exponential when items waited forever before.
+ */
+export function withPatienceMean(spec: unknown, mean: number): DistSpec {
+  return spec === null || spec === undefined ? { kind: 'exponential', mean } : withMean(spec, mean);
+}
+
 /** The distribution with its mean set to `mean`, scaled so its shape (spread relative to the mean) stays. */
 export function withMean(spec: unknown, mean: number): DistSpec {
   const old = distMean(spec);

@@ -12,7 +12,7 @@ export type FieldKind =
   | 'percent' // stored 0-1, shown 0-100
   | 'yen'
   | 'mean' // the mean of a distribution, keeping its shape
-  | 'patience' // mean of an exponential patience, empty = forever
+  | 'patience' // mean of the patience (its shape kept; exponential when new), empty = forever
   | 'decay'; // none / half-life / speed-to-lead preset
 
 /** One field of the editor. */
