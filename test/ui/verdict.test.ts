@@ -41,7 +41,7 @@ describe('warm-up notice', () => {
   const notSteady = check(false, [drift('funnel.mqlsByWeek', 0.167, true), drift('funnel.wonByWeek', 0.01, false), drift('insideSales.queueByWeek', -0.2, true)]);
 
   it('names each drifting series and its change, in both languages and in the CLI', () => {
-    expect(warmupNotice(notSteady, 'en')).toBe('Not a steady state after the 365-day warm-up: MQLs per week rose 17% across the period, the Inside Sales queue fell 20% across the period. Lengthen the warm-up (run settings), or read these figures as those of a business still changing.');
+    expect(warmupNotice(notSteady, 'en')).toBe('Not a steady state after the 365-day warm-up: MQLs per week rose 17% across the period, the Inside Sales queue fell 20% across the period. Lengthen the warm-up (run settings), or read these figures as those of a business still changing; a queue that grows while its department is fully busy never settles: that is overload.');
     expect(warmupNotice(notSteady, 'ja')).toContain('ウォームアップ365日の後も定常状態ではありません:週あたりMQLが期間中に17%増加、インサイドセールスの待ち件数が期間中に20%減少');
     expect(warmupSentence(notSteady)).toMatch(/^Warning: not a steady state after the 365-day warm-up: MQLs per week rose 16\.7% across the period \(\+0\.33 a week, 95% CI \+0\.17 to \+0\.50; MSER-5 would drop the first 25 weeks\); the Inside Sales queue fell 20\.0%/);
     expect(warmupSentence(notSteady)).not.toContain('wins per week');
