@@ -78,7 +78,7 @@ export function jacksonScenario(n: NetworkSpec): Scenario {
       churnRate: 0,
       overloadChurnPerUnit: 0,
       onboardingWaitChurnPerDay: 0,
-      accountsPerHead: 1e9,
+      accountsPerHead: 1_000_000,
     },
   });
 }
