@@ -6,10 +6,9 @@
  * P10, P50 and P90 and running moments: memory stays bounded for 10,000 runs.
  */
 import { P2Quantile } from './p2.ts';
-import { percentileSorted, summarize, tQuantile, type Summary } from './stats.ts';
+import { percentileSorted, slopeOf, summarize, tQuantile, type Summary } from './stats.ts';
 import { rebuild, type Layout } from './layout.ts';
 import type { SeriesSummary } from './aggregate.ts';
-import { slopeOf } from './warmup.ts';
 
 /** Replications up to which series percentiles are exact. */
 export const EXACT_SERIES_REPLICATIONS = 256;

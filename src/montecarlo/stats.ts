@@ -77,3 +77,19 @@ export function probabilityAtLeast(values: ArrayLike<number>, threshold: number)
   }
   return n ? hit / n : NaN;
 }
+
+/** Least-squares slope of `ys` against their index (change per point); NaN with fewer than 2 finite points. */
+export function slopeOf(ys: ArrayLike<number>): number {
+  let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (let i = 0; i < ys.length; i++) {
+    const y = ys[i];
+    if (!Number.isFinite(y)) continue;
+    n++;
+    sx += i;
+    sy += y;
+    sxx += i * i;
+    sxy += i * y;
+  }
+  const d = n * sxx - sx * sx;
+  return n >= 2 && d > 0 ? (n * sxy - sx * sy) / d : NaN;
+}

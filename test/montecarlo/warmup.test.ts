@@ -4,8 +4,8 @@
  * one-year warm-up leaves MQLs per week rising through the reported year.
  */
 import { describe, expect, it } from 'vitest';
-import { DRIFT_MATERIAL, mser5, seriesDrift, slopeOf, varyingInputs } from '../../src/montecarlo/warmup.ts';
-import { summarize } from '../../src/montecarlo/stats.ts';
+import { DRIFT_MATERIAL, mser5, seriesDrift, varyingInputs } from '../../src/montecarlo/warmup.ts';
+import { slopeOf, summarize } from '../../src/montecarlo/stats.ts';
 import type { SeriesSummary } from '../../src/montecarlo/aggregate.ts';
 import { runInline } from '../../src/montecarlo/run.ts';
 import { libraryScenarios, scenarioOf } from '../support/scenarios.ts';
