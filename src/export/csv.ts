@@ -28,8 +28,8 @@
  * divide, an interval from one replication) is an empty field.
  */
 import type { RunResult } from '../montecarlo/run.ts';
-import type { Lang } from '../ui/i18n/format.ts';
-import { translate } from '../ui/i18n/messages.ts';
+import type { Lang } from '../i18n/format.ts';
+import { translate } from '../i18n/messages.ts';
 import { describeMeasure, UNIT_LABELS, type Unit } from './csvLabels.ts';
 
 /** The results table's header, by language. */

@@ -6,8 +6,8 @@
  */
 import { LOSS_CAUSES, type FunnelResult, type LiveState, type LossCause, type RevenueResult, type StageResult } from '../engine/results.ts';
 import { QUEUE_DEPARTMENTS, type QueueDepartment } from '../scenario/types.ts';
-import { translate, type MessageKey } from '../ui/i18n/messages.ts';
-import type { Lang } from '../ui/i18n/format.ts';
+import { translate, type MessageKey } from '../i18n/messages.ts';
+import type { Lang } from '../i18n/format.ts';
 
 /** What a measure's numbers are; it also decides how they are written (yen as whole numbers). */
 export type Unit = 'count' | 'itemDays' | 'perDay' | 'days' | 'months' | 'yen' | 'share' | 'ratio' | 'slots';

@@ -1,6 +1,6 @@
 /** The words of the progress line for a run's status. */
 import type { Status } from './state/app.svelte.ts';
-import type { MessageKey } from './i18n/messages.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 
 /**
  * The message key that names `status` before "N of M replications": a run that

@@ -1,8 +1,8 @@
 /** The bottleneck verdict and the warm-up notice as sentences in the user's language. */
 import type { BottleneckVerdict } from '../montecarlo/bottleneck.ts';
 import type { WarmupCheck } from '../montecarlo/warmup.ts';
-import { translate } from './i18n/messages.ts';
-import { formatCount, formatDays, formatPercent, formatYen, type Lang } from './i18n/format.ts';
+import { translate } from '../i18n/messages.ts';
+import { formatCount, formatDays, formatPercent, formatYen, type Lang } from '../i18n/format.ts';
 
 /** The sentence for a bottleneck verdict; a verdict decided by the next best hire says so. */
 export function verdictOf(v: BottleneckVerdict, lang: Lang): string {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { csvFileName, resultCsv, CSV_COLUMNS } from '../../src/export/csv.ts';
 import { describeMeasure } from '../../src/export/csvLabels.ts';
 import { runInline, type RunResult } from '../../src/montecarlo/run.ts';
-import type { Lang } from '../../src/ui/i18n/format.ts';
+import type { Lang } from '../../src/i18n/format.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
 import { ENGINE_VERSION } from '../../src/engine/version.ts';
 

@@ -1,7 +1,7 @@
 /** The progress line's words: a run that failed never reads as done. */
 import { describe, expect, it } from 'vitest';
 import { statusLabelKey } from '../../src/ui/statusLabel.ts';
-import { translate } from '../../src/ui/i18n/messages.ts';
+import { translate } from '../../src/i18n/messages.ts';
 import type { Status } from '../../src/ui/state/app.svelte.ts';
 
 describe('status label', () => {

@@ -2,7 +2,7 @@
  * The editor's fields per department, as data: where each field lives in the
  * scenario, how it is shown, and its label and help text.
  */
-import type { MessageKey } from '../i18n/messages.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
 
 /** How a field is edited. */
 export type FieldKind =

@@ -4,7 +4,7 @@
  * edited like any scenario. Seed, replications and calendar stay, so the variant's
  * replications pair with the baseline's (common random numbers).
  */
-import type { Lang } from '../i18n/format.ts';
+import type { Lang } from '../../i18n/format.ts';
 import { setAt, valueOf, type Draft } from './draft.ts';
 
 /** The one-click what-ifs. */

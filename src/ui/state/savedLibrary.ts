@@ -13,7 +13,7 @@
  * clock and id maker are injected.
  */
 import type { Draft } from '../editor/draft.ts';
-import type { Lang } from '../i18n/format.ts';
+import type { Lang } from '../../i18n/format.ts';
 
 /** The one localStorage key of the library. */
 export const SAVED_LIBRARY_KEY = 'funnel.library.v1';

@@ -10,7 +10,7 @@
  * Pure: no Svelte; the storage is injected (tests pass a fake).
  */
 import type { Draft } from '../editor/draft.ts';
-import type { Lang } from '../i18n/format.ts';
+import type { Lang } from '../../i18n/format.ts';
 import { describe, isQuotaError, type StorageLike } from './savedLibrary.ts';
 
 /** The baseline's draft. */
