@@ -1,6 +1,12 @@
 import { defineConfig } from '@playwright/test';
 
-/** Browser tests in Debian's Chromium against the Vite dev server. */
+/**
+ * Browser tests in Debian's Chromium against the Vite dev server. E2E_PORT lets
+ * two checkouts test side by side: with one fixed port, a second checkout would
+ * silently reuse the first one's server and test the wrong code.
+ */
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: 'test/e2e',
   timeout: 180_000,
@@ -9,7 +15,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 720 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -17,8 +23,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },

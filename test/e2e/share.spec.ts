@@ -25,7 +25,7 @@ async function shareLink(page: Page): Promise<string> {
 }
 
 async function openInFreshContext(browser: Browser, url: string) {
-  const context = await browser.newContext({ baseURL: 'http://127.0.0.1:4173' });
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}` });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
