@@ -3,7 +3,7 @@
  * for the baseline and for a Jackson network. Run with `npm run bench`.
  */
 import { availableParallelism } from 'node:os';
-import { simulateReplication } from '../src/engine/simulate.ts';
+import { simulateReplication, traceReplication } from '../src/engine/simulate.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { jackson, library } from './scenarios.ts';
 
@@ -21,3 +21,31 @@ function measure(name: string, scenario: Scenario, warmup: number, reps: number)
 console.log(`Engine, one core in Node ${process.version} (${availableParallelism()} cores on this machine)`);
 measure('baseline', library('baseline.json'), 20, 100);
 measure('Jackson network', jackson(), 20, 100);
+
+/** The animation trace: transitions and bytes per replication, and time with and without the recorder, alternating. */
+function measureTrace(scenario: Scenario, pairs: number): void {
+  const plain: number[] = [], traced: number[] = [];
+  let transitions = 0, bytes = 0;
+  for (let r = 0; r < pairs; r++) {
+    let start = performance.now();
+    simulateReplication(scenario, r);
+    plain.push(performance.now() - start);
+    start = performance.now();
+    const { trace } = traceReplication(scenario, r);
+    traced.push(performance.now() - start);
+    transitions += trace.length;
+    bytes += trace.bytes;
+  }
+  const half = (xs: number[]) => median(xs.slice(Math.floor(xs.length / 2)));
+  console.log(
+    `baseline trace         ${Math.round(transitions / pairs).toLocaleString('en-US')} transitions, ${(bytes / pairs / 1024).toFixed(0)} KiB per replication; ` +
+      `median ${half(traced).toFixed(1)} ms traced vs ${half(plain).toFixed(1)} ms plain (${(half(traced) / half(plain)).toFixed(2)}x, second half of ${pairs} alternating pairs)`,
+  );
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+measureTrace(library('baseline.json'), 30);

@@ -14,6 +14,7 @@ import { createLeadTable, addLead, type LeadTable } from './leadTable.ts';
 import { LOSS_CAUSES, type ControlSums, type LossCause } from './results.ts';
 import type { CompiledScenario, CompiledSegment } from './compile.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { decodeTransition, PLACE_LOST, PLACE_NEW, type Transition, type TransitionSink } from './trace.ts';
 
 // Event kinds, and their priority at equal times: capacity first, then releases
 // before seizes (a finishing item frees its slot before a newcomer asks for one).
@@ -37,6 +38,8 @@ const LOST_FS_ABANDONED = cause('fsAbandoned'), LOST_FS_COLD = cause('fsCold'), 
 const LOST_CS_ABANDONED = cause('csAbandoned'), LOST_NOT_QUALIFIED = cause('notQualified');
 const CHURN_BASE = cause('churnBase'), CHURN_OVERLOAD = cause('churnOverload');
 const ABANDON_CAUSE = [LOST_IS_ABANDONED, LOST_FS_ABANDONED, LOST_CS_ABANDONED];
+// Transition kinds: indices of TRANSITION_KINDS (trace.ts).
+const T_ARRIVE = 0, T_QUEUE = 1, T_START = 2, T_CONVERT = 3, T_LOSE = 4, T_RECYCLE = 5, T_CHURN = 6;
 
 /** Optional observers of a run, for tests and debugging. */
 export interface SimulateOptions {
@@ -44,6 +47,20 @@ export interface SimulateOptions {
   trace?: (t: number, kind: string, id: number) => void;
   /** Called when work on lead `id` starts at time t in department k (0 IS, 1 FS, 2 CS) after `wait` days in its queue. */
   onStart?: (t: number, k: number, id: number, wait: number) => void;
+  /** Called for every change of a lead's place, as codes (see trace.ts: TraceRecorder records them). */
+  transitions?: TransitionSink;
+  /** Called for every change of a lead's place, as an object (one allocation each: `transitions` is cheaper). */
+  onTransition?: (x: Transition) => void;
+}
+
+/** One sink calling the code sink and the object observer of `options`, or undefined when neither is asked for. */
+function sinkOf(options: SimulateOptions): TransitionSink | undefined {
+  const codes = options.transitions, objects = options.onTransition;
+  if (!objects) return codes;
+  return (t, id, kind, from, to, cause) => {
+    if (codes) codes(t, id, kind, from, to, cause);
+    objects(decodeTransition(t, id, kind, from, to, cause));
+  };
 }
 
 /** One replication's state and event handlers. */
@@ -58,6 +75,7 @@ export class Replication {
   readonly events = new EventQueue();
   private readonly trace: SimulateOptions['trace'];
   private readonly onStart: SimulateOptions['onStart'];
+  private readonly sink: TransitionSink | undefined;
   private readonly leadStreams: LeadStreams;
   private readonly waitingIn: ((i: number, ticket: number) => boolean)[];
 
@@ -97,6 +115,7 @@ export class Replication {
     this.tEnd = c.tEnd;
     this.trace = options.trace;
     this.onStart = options.onStart;
+    this.sink = sinkOf(options);
     this.stages = [new Stage(s.insideSales.discipline, c.t0), new Stage(s.fieldSales.discipline, c.t0), new Stage(s.customerSuccess.discipline, c.t0)];
     this.leadStreams = new LeadStreams(s.seed, replication);
     this.L = createLeadTable();
@@ -110,6 +129,12 @@ export class Replication {
     this.wonByWeek = new Array<number>(this.weeks).fill(0);
     this.bookingsByMonth = new Array<number>(this.months).fill(0);
     this.lastWeekEnd = c.t0;
+  }
+
+  /** Tells the transition sink that lead `id` goes from its current state to state `to` (a lost state carries its cause). */
+  private note(kind: number, id: number, t: number, to: number): void {
+    const from = this.L.state[id];
+    this.sink!(t, id, kind, from >= LOST ? PLACE_LOST : from, to >= LOST ? PLACE_LOST : to, to >= LOST ? to - LOST : -1);
   }
 
   private week(t: number): number {
@@ -131,8 +156,9 @@ export class Replication {
     L.activeIndex[id] = -1;
   }
 
-  private lose(id: number, c: number, t: number): void {
+  private lose(id: number, c: number, t: number, kind = T_LOSE): void {
     const L = this.L;
+    if (this.sink) this.note(kind, id, t, LOST + c);
     L.state[id] = LOST + c;
     if (t >= this.t0) this.lostWindow[c]++;
     // Accounts carried from before day 0 churn like any other, but they are not leads.
@@ -159,12 +185,13 @@ export class Replication {
   }
 
   /** Lead `id` arrives at stage k at time t: it starts at once if a slot is free, else queues (and may give up). */
-  private arrive(k: number, id: number, t: number): void {
+  private arrive(k: number, id: number, t: number, converted: boolean): void {
     const L = this.L;
     const stage = this.stages[k];
     stage.noteArrival(t);
     L.stage[id] = k;
-    if (stage.hasRoom()) return this.start(k, id, t, 0);
+    if (stage.hasRoom()) return this.start(k, id, t, 0, converted ? T_CONVERT : T_START);
+    if (this.sink) this.note(converted ? T_CONVERT : T_QUEUE, id, t, queueState(k));
     L.state[id] = queueState(k);
     L.queuedAt[id] = t;
     L.ticket[id] = stage.enqueue(t, id);
@@ -175,10 +202,12 @@ export class Replication {
     }
   }
 
-  private start(k: number, id: number, t: number, wait: number): void {
+  /** Work on lead `id` starts; `kind` is the transition (start, or convert when it comes straight from the stage before). */
+  private start(k: number, id: number, t: number, wait: number, kind: number): void {
     const L = this.L;
     this.stages[k].start(t, wait);
     if (this.onStart) this.onStart(t, k, id, wait);
+    if (this.sink) this.note(kind, id, t, serviceState(k));
     L.state[id] = serviceState(k);
     L.waitedDays[id] = wait;
     L.abandonAt[id] = Infinity;
@@ -192,13 +221,14 @@ export class Replication {
     while (stage.hasRoom()) {
       const id = stage.dequeue(t, this.waitingIn[k]);
       if (id < 0) return;
-      this.start(k, id, t, t - this.L.queuedAt[id]);
+      this.start(k, id, t, t - this.L.queuedAt[id], T_START);
     }
   }
 
   private recycle(id: number, stage: Stage, t: number): void {
     const L = this.L, c = this.c;
     stage.noteRecycled(t);
+    if (this.sink) this.note(T_RECYCLE, id, t, NURTURE);
     L.state[id] = NURTURE;
     L.stage[id] = -1;
     const u = L.rng[id];
@@ -218,7 +248,7 @@ export class Replication {
     this.arr += L.arrYen[id];
     this.activate(id);
     this.events.push(t + this.c.contractDays, PRIORITY[RENEWAL], RENEWAL, id);
-    this.arrive(CS, id, t);
+    this.arrive(CS, id, t, true);
   }
 
   /** Adds a win decision taken with probability `p` to the control sums. */
@@ -242,7 +272,7 @@ export class Replication {
     L.stage[id] = -1;
     if (converted) {
       if (t >= this.t0) { this.sqlsW++; this.sqlsByWeek[this.week(t)]++; }
-      if (!g.skipFieldSales) return this.arrive(FS, id, t);
+      if (!g.skipFieldSales) return this.arrive(FS, id, t, true);
       // IS-complete: Inside Sales closes the deal itself, with no Field Sales queue.
       if (t >= this.t0) this.isClosedW++;
       const won = L.fsU[id] < g.winRate;
@@ -274,7 +304,9 @@ export class Replication {
     const churned = L.state[id] >= LOST;
     this.stages[CS].finish(t, !churned, L.onboardDays[id]);
     L.stage[id] = -1;
-    if (!churned) L.state[id] = CUSTOMER;
+    if (churned) return;
+    if (this.sink) this.note(T_CONVERT, id, t, CUSTOMER);
+    L.state[id] = CUSTOMER;
   }
 
   private renew(id: number, t: number): void {
@@ -303,7 +335,7 @@ export class Replication {
       this.arr -= L.arrYen[id];
       this.deactivate(id);
       if (L.state[id] === queueState(CS)) this.stages[CS].withdraw(t, t - L.queuedAt[id]);
-      this.lose(id, u < cs.churnRate ? CHURN_BASE : CHURN_OVERLOAD, t);
+      this.lose(id, u < cs.churnRate ? CHURN_BASE : CHURN_OVERLOAD, t, T_CHURN);
       return;
     }
     if (L.rng[id]() < cs.expansionRate) {
@@ -329,6 +361,7 @@ export class Replication {
     const id = addLead(L, u);
     L.segment[id] = segment;
     L.noise[id] = noise ? 1 : 0;
+    if (this.sink) this.sink(t, id, T_ARRIVE, PLACE_NEW, later ? NURTURE : 0, -1);
     if (t >= this.t0) { this.leadsW++; this.leadsByWeek[this.week(t)]++; }
     if (buyingNow || noise) {
       this.events.push(t + c.qualification.sample(u), PRIORITY[MQL_READY], MQL_READY, id);
@@ -352,7 +385,7 @@ export class Replication {
     }
     L.mqlPasses[id]++;
     this.drawPass(id);
-    this.arrive(IS, id, t);
+    this.arrive(IS, id, t, false);
   }
 
   private abandon(id: number, t: number): void {
@@ -369,7 +402,7 @@ export class Replication {
       // A lost logo and lost ARR alike, and a decision for the logo churn rate.
       if (t >= this.t0) { this.churnedArrW += L.arrYen[id]; this.churnedAccountsW++; this.cancelledW++; }
       this.deactivate(id);
-      return this.lose(id, LOST_CS_ABANDONED, t);
+      return this.lose(id, LOST_CS_ABANDONED, t, T_CHURN);
     }
     if (L.abandonRecycleU[id] < this.c.abandonRecycleShare[k]) return this.recycle(id, stage, t);
     this.lose(id, ABANDON_CAUSE[k], t);
@@ -391,6 +424,7 @@ export class Replication {
       const u = itemStream(accountKey, i);
       const id = addLead(L, u);
       L.initial[id] = 1;
+      if (this.sink) this.sink(0, id, T_ARRIVE, PLACE_NEW, CUSTOMER, -1);
       L.state[id] = CUSTOMER;
       L.renewals[id] = 1;
       // The book carried in has the deal mix of the segments (an IS-complete SMB book

@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { compileScenario } from './compile.ts';
 import { Replication, type SimulateOptions } from './replication.ts';
 import { summarise } from './summary.ts';
+import { TraceRecorder } from './trace.ts';
 import type { ReplicationResult } from './results.ts';
 
 export type { SimulateOptions };
@@ -20,4 +21,11 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   const r = new Replication(compileScenario(s), replication, options);
   r.run();
   return summarise(r);
+}
+
+/** Runs replication `replication` of scenario `s` recording every change of a lead's place (see trace.ts). */
+export function traceReplication(s: Scenario, replication: number): { result: ReplicationResult; trace: TraceRecorder } {
+  const trace = new TraceRecorder();
+  const result = simulateReplication(s, replication, { transitions: trace.sink });
+  return { result, trace };
 }
