@@ -6,7 +6,6 @@
  * fields of a class (not added by computed key), so V8 keeps the table's shape
  * fixed and each `L.column[id]` is a field load, not a dictionary lookup.
  */
-import type { Uniform } from './random.ts';
 
 /** Copies `a` into a new array of length n. */
 function grow64(a: Float64Array, n: number): Float64Array {
@@ -24,8 +23,10 @@ function grow32(a: Int32Array, n: number): Int32Array {
 export class LeadTable {
   /** Number of leads. */
   size = 0;
-  /** Each lead's random stream. */
-  rng: Uniform[] = [];
+  /** Each lead's random stream: its two words and the draws made (see counterUniform). */
+  word1: Int32Array;
+  word2: Int32Array;
+  draws: Int32Array;
   /** When the lead joined its current queue. */
   queuedAt: Float64Array;
   /** When it gives up waiting (Infinity: never, or not waiting). */
@@ -63,6 +64,9 @@ export class LeadTable {
   mqlPasses: Int32Array;
 
   constructor(capacity: number) {
+    this.word1 = new Int32Array(capacity);
+    this.word2 = new Int32Array(capacity);
+    this.draws = new Int32Array(capacity);
     this.queuedAt = new Float64Array(capacity);
     this.abandonAt = new Float64Array(capacity);
     this.waitedDays = new Float64Array(capacity);
@@ -95,6 +99,9 @@ export class LeadTable {
   /** Doubles every column, keeping the rows. */
   grow(): void {
     const n = this.state.length * 2;
+    this.word1 = grow32(this.word1, n);
+    this.word2 = grow32(this.word2, n);
+    this.draws = grow32(this.draws, n);
     this.queuedAt = grow64(this.queuedAt, n);
     this.abandonAt = grow64(this.abandonAt, n);
     this.waitedDays = grow64(this.waitedDays, n);
@@ -130,11 +137,12 @@ export function createLeadTable(capacity = 4096): LeadTable {
   return new LeadTable(capacity);
 }
 
-/** Appends a lead with stream `rng`, growing the columns as needed; returns its id. */
-export function addLead(t: LeadTable, rng: Uniform): number {
+/** Appends a lead whose stream has words w1 and w2, growing the columns as needed; returns its id. */
+export function addLead(t: LeadTable, w1: number, w2: number): number {
   const id = t.size++;
   if (id === t.state.length) t.grow();
-  t.rng.push(rng);
+  t.word1[id] = w1;
+  t.word2[id] = w2;
   t.stage[id] = -1;
   t.activeIndex[id] = -1;
   t.abandonAt[id] = Infinity;

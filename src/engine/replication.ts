@@ -7,8 +7,8 @@
  */
 import { EventQueue } from './eventQueue.ts';
 import { Stage } from './stage.ts';
-import { arrivalTimes, leadRate, MONTH_DAYS } from './arrivals.ts';
-import { itemStream, LeadStreams, replicationStream, streamKey } from './random.ts';
+import { arrivalTimes, expectedLeadCount, leadRate, MONTH_DAYS } from './arrivals.ts';
+import { counterUniform, LeadStreams, replicationStream, type Uniform } from './random.ts';
 import { capacityUpdateTimes, effectiveHeadcount } from './staffing.ts';
 import { createLeadTable, addLead, type LeadTable } from './leadTable.ts';
 import { LOSS_CAUSES, type ControlSums, type LossCause } from './results.ts';
@@ -77,6 +77,10 @@ export class Replication {
   private readonly onStart: SimulateOptions['onStart'];
   private readonly sink: TransitionSink | undefined;
   private readonly leadStreams: LeadStreams;
+  /** The lead whose stream `u` draws from (set by `leadU`). */
+  private cur = 0;
+  /** One Uniform for every lead: draws the next number of lead `cur`'s stream. */
+  private readonly u: Uniform;
   private readonly waitingIn: ((i: number, ticket: number) => boolean)[];
 
   // Counters: events handled and leads created in the whole run.
@@ -118,8 +122,13 @@ export class Replication {
     this.sink = sinkOf(options);
     this.stages = [new Stage(s.insideSales.discipline, c.t0), new Stage(s.fieldSales.discipline, c.t0), new Stage(s.customerSuccess.discipline, c.t0)];
     this.leadStreams = new LeadStreams(s.seed, replication);
-    this.L = createLeadTable();
+    // Room for the leads expected and a margin, so that the columns rarely grow.
+    this.L = createLeadTable(Math.ceil(expectedLeadCount(s) * 1.1) + s.customerSuccess.initialAccounts + 256);
     const L = this.L;
+    this.u = () => {
+      const id = this.cur;
+      return counterUniform(L.word1[id], L.word2[id], L.draws[id]++);
+    };
     this.waitingIn = [0, 1, 2].map((k) => (i: number, ticket: number) => L.state[i] === queueState(k) && L.ticket[i] === ticket);
     this.weeks = Math.ceil(s.horizonDays / 7 - 1e-9);
     this.months = Math.ceil(s.horizonDays / MONTH_DAYS - 1e-9);
@@ -135,6 +144,12 @@ export class Replication {
   private note(kind: number, id: number, t: number, to: number): void {
     const from = this.L.state[id];
     this.sink!(t, id, kind, from >= LOST ? PLACE_LOST : from, to >= LOST ? PLACE_LOST : to, to >= LOST ? to - LOST : -1);
+  }
+
+  /** The stream of lead `id` (valid until another lead's is asked for). */
+  private leadU(id: number): Uniform {
+    this.cur = id;
+    return this.u;
   }
 
   private week(t: number): number {
@@ -168,7 +183,7 @@ export class Replication {
   /** Draws what one pass through the departments needs, in a fixed order (common random numbers). */
   private drawPass(id: number): void {
     const L = this.L, c = this.c;
-    const u = L.rng[id], g = c.segments[L.segment[id]];
+    const u = this.leadU(id), g = c.segments[L.segment[id]];
     const patience = c.patience;
     L.isWork[id] = g.isWork.sample(u);
     L.isU[id] = u();
@@ -231,7 +246,7 @@ export class Replication {
     if (this.sink) this.note(T_RECYCLE, id, t, NURTURE);
     L.state[id] = NURTURE;
     L.stage[id] = -1;
-    const u = L.rng[id];
+    const u = this.leadU(id);
     if (u() < this.s.marketing.nurtureReturnShare) this.events.push(t + c.nurture.sample(u), PRIORITY[MQL_READY], MQL_READY, id);
     else c.nurture.sample(u); // keep the lead's stream in step either way
   }
@@ -321,7 +336,8 @@ export class Replication {
       const waited = L.state[id] === queueState(CS) ? t - L.queuedAt[id] : L.onboardWaitDays[id];
       p += Math.min(cs.onboardingWaitChurnMax, cs.onboardingWaitChurnPerDay * waited);
     }
-    const u = L.rng[id]();
+    const rng = this.leadU(id);
+    const u = rng();
     L.renewals[id]++;
     const inWindow = t >= this.t0;
     if (inWindow) this.renewalsW++;
@@ -338,8 +354,8 @@ export class Replication {
       this.lose(id, u < cs.churnRate ? CHURN_BASE : CHURN_OVERLOAD, t, T_CHURN);
       return;
     }
-    if (L.rng[id]() < cs.expansionRate) {
-      const delta = L.arrYen[id] * this.c.expansion.sample(L.rng[id]);
+    if (rng() < cs.expansionRate) {
+      const delta = L.arrYen[id] * this.c.expansion.sample(rng);
       L.arrYen[id] += delta;
       this.arr += delta;
       this.controls.renewalYen += delta;
@@ -351,14 +367,14 @@ export class Replication {
   private newLead(t: number): void {
     const L = this.L, c = this.c, m = this.s.marketing;
     const index = this.created++;
-    const u = this.leadStreams.stream(index);
+    const id = addLead(L, this.leadStreams.word1(index), this.leadStreams.word2(index));
+    const u = this.leadU(id);
     const kindU = u(), segmentU = u(), noiseU = u(), returnU = u();
     let segment = 0;
     while (segment < c.segments.length - 1 && segmentU >= c.segmentCut[segment]) segment++;
     const buyingNow = kindU < m.mix.buyingNow;
     const later = !buyingNow && kindU < m.mix.buyingNow + m.mix.later;
     const noise = !buyingNow && !later && noiseU < m.mqlNoiseShare;
-    const id = addLead(L, u);
     L.segment[id] = segment;
     L.noise[id] = noise ? 1 : 0;
     if (this.sink) this.sink(t, id, T_ARRIVE, PLACE_NEW, later ? NURTURE : 0, -1);
@@ -418,11 +434,11 @@ export class Replication {
     const L = this.L, c = this.c, s = this.s, events = this.events;
     const { t0, tEnd, contractDays, segments, segmentCut } = c;
     // Initial book: accounts carried at day 0 of the run, renewals spread over the term.
-    const accountKey = streamKey(s.seed, this.replication, 'account');
+    const accounts = new LeadStreams(s.seed, this.replication, 'account');
     const cohortStart = Math.max(t0, tEnd - 365);
     for (let i = 0; i < s.customerSuccess.initialAccounts; i++) {
-      const u = itemStream(accountKey, i);
-      const id = addLead(L, u);
+      const id = addLead(L, accounts.word1(i), accounts.word2(i));
+      const u = this.leadU(id);
       L.initial[id] = 1;
       if (this.sink) this.sink(0, id, T_ARRIVE, PLACE_NEW, CUSTOMER, -1);
       L.state[id] = CUSTOMER;

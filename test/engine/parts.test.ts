@@ -7,7 +7,6 @@ import { compileScenario } from '../../src/engine/compile.ts';
 import { createLeadTable, addLead } from '../../src/engine/leadTable.ts';
 import { money, population } from '../../src/engine/summary.ts';
 import { LOST } from '../../src/engine/replication.ts';
-import { itemStream } from '../../src/engine/random.ts';
 import { scenarioOf } from '../support/scenarios.ts';
 
 const twoSegments = scenarioOf({
@@ -51,9 +50,8 @@ describe('compileScenario', () => {
 describe('population', () => {
   it('counts live leads by state, leaves out accounts carried in, and sums the cohort ARR kept', () => {
     const L = createLeadTable(2);
-    const u = itemStream([1, 2, 3, 4], 0);
     const lead = (state: number, initial = 0, cohort = 0, arr = 0) => {
-      const id = addLead(L, u);
+      const id = addLead(L, 0, 0);
       L.state[id] = state;
       L.initial[id] = initial;
       L.cohortArrYen[id] = cohort;
