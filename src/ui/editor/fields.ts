@@ -22,6 +22,8 @@ export interface FieldDef {
   help: MessageKey;
   kind: FieldKind;
   headcount?: boolean;
+  /** A mean in yen (a deal size): typed and shown as an amount, like a 'yen' field. */
+  yen?: boolean;
 }
 
 /** A card of the editor: a department, or the run settings. */
@@ -71,7 +73,7 @@ export const CARDS: CardDef[] = [
       { path: ['fieldSales', 'concurrentPerHead'], label: 'concurrentFs', help: 'concurrentFsHelp', kind: 'count' },
       { path: ['fieldSales', 'cycleDays'], label: 'cycleDays', help: 'cycleDaysHelp', kind: 'mean' },
       { path: ['fieldSales', 'winRate'], label: 'winRate', help: 'winRateHelp', kind: 'percent' },
-      { path: ['fieldSales', 'acvYen'], label: 'acv', help: 'acvHelp', kind: 'mean' },
+      { path: ['fieldSales', 'acvYen'], label: 'acv', help: 'acvHelp', kind: 'mean', yen: true },
       ...waiting('fieldSales'),
     ],
   },
