@@ -31,6 +31,10 @@ test('15億, 1,500,000,000 and ３０ are accepted and shown as they are read', 
   // The KPI table keeps the significant digits of CPL: 1.5万円, not 2万円.
   await expect(page.locator('table').filter({ hasText: 'CPL' }).first()).toContainText('1.5万円');
   await shot(page, 'numbers-editor-ja');
+  await page.locator('#field-marketing-costPerLeadYen').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'artifacts/screenshots/numbers-editor-yen-ja.png' });
+  await page.locator('#field-targets-arrYen').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'artifacts/screenshots/numbers-editor-run-ja.png' });
   expect(errors).toEqual([]);
 });
 
@@ -46,6 +50,8 @@ test('a wrong value in Japanese: a Japanese message naming the field, and the te
   await expect(alert).not.toContainText('targets');
   await expect(page.locator('#field-targets-arrYen')).toHaveValue('15億くらい');
   await expect(page.getByTestId('invalid-note')).toBeVisible();
+  await page.locator('#field-insideSales-sqlRate').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'artifacts/screenshots/numbers-invalid-field-ja.png' });
   await shot(page, 'numbers-invalid-ja');
 });
 
