@@ -39,8 +39,11 @@ export interface DepartmentInfo<K extends Department = Department> {
   stage: K extends QueueDepartment ? QueueStage : null;
   /** Its editable fields, in the editor's order; paths are within the department. */
   fields: FieldDef[];
-  /** Validation problems about several of its fields together (paths in the scenario), shown under its card. */
-  jointProblems: string[];
+  /**
+   * Validation problems about several of its fields together, shown under its card:
+   * the path in the scenario, and the label that names them in the message.
+   */
+  jointProblems: { path: string; label: MessageKey }[];
 }
 
 const INFO: { [K in Department]: DepartmentInfo<K> } = {
@@ -62,7 +65,7 @@ const INFO: { [K in Department]: DepartmentInfo<K> } = {
       { path: ['mqlNoiseShare'], label: 'mqlNoise', help: 'mqlNoiseHelp', kind: 'percent' },
     ],
     // The three shares of the mix must sum to 1: a problem of none of them alone.
-    jointProblems: ['marketing.mix'],
+    jointProblems: [{ path: 'marketing.mix', label: 'leadMix' }, { path: 'marketing', label: 'marketing' }],
   },
   insideSales: {
     key: 'insideSales',
@@ -93,7 +96,7 @@ const INFO: { [K in Department]: DepartmentInfo<K> } = {
       { path: ['concurrentPerHead'], label: 'concurrentFs', help: 'concurrentFsHelp', kind: 'count' },
       { path: ['cycleDays'], label: 'cycleDays', help: 'cycleDaysHelp', kind: 'mean' },
       { path: ['winRate'], label: 'winRate', help: 'winRateHelp', kind: 'percent' },
-      { path: ['acvYen'], label: 'acv', help: 'acvHelp', kind: 'mean' },
+      { path: ['acvYen'], label: 'acv', help: 'acvHelp', kind: 'mean', yen: true },
       ...WAITING_FIELDS,
     ],
     jointProblems: [],

@@ -26,6 +26,8 @@ export interface FieldDef {
   kind: FieldKind;
   /** The department's headcount: edited with a stepper and a slider. */
   headcount?: boolean;
+  /** A mean in yen (a deal size): typed and shown as an amount, like a 'yen' field. */
+  yen?: boolean;
 }
 
 /** The headcount field every department has. */

@@ -4,20 +4,31 @@
  */
 export type Lang = 'ja' | 'en';
 
-/** Yen, short: 1.2億円 / 3,450万円 in Japanese; ¥120M / ¥34.5M in English. */
+/**
+ * Yen, short, keeping three significant digits so a rounding never changes the
+ * number read: 1.5万円 (not 2万円) for 15,000, 1.23億円, 3,450万円 in Japanese;
+ * ¥1.5K, ¥34.5M, ¥120M in English.
+ */
 export function formatYen(x: number, lang: Lang): string {
   if (!Number.isFinite(x)) return '–';
   const sign = x < 0 ? '-' : '';
   const a = Math.abs(x);
   if (lang === 'ja') {
-    if (a >= 1e8) return `${sign}${trim(a / 1e8, a >= 1e10 ? 0 : a >= 1e9 ? 1 : 2)}億円`;
-    if (a >= 1e4) return `${sign}${Math.round(a / 1e4).toLocaleString('ja-JP')}万円`;
+    if (a >= 1e8) return `${sign}${scaled(a, 1e8, 'ja')}億円`;
+    if (a >= 1e4) return `${sign}${scaled(a, 1e4, 'ja')}万円`;
     return `${sign}${Math.round(a).toLocaleString('ja-JP')}円`;
   }
-  if (a >= 1e9) return `${sign}¥${trim(a / 1e9, 2)}B`;
-  if (a >= 1e6) return `${sign}¥${trim(a / 1e6, a >= 1e8 ? 0 : 1)}M`;
-  if (a >= 1e3) return `${sign}¥${trim(a / 1e3, 0)}K`;
+  if (a >= 1e9) return `${sign}¥${scaled(a, 1e9, 'en')}B`;
+  if (a >= 1e6) return `${sign}¥${scaled(a, 1e6, 'en')}M`;
+  if (a >= 1e3) return `${sign}¥${scaled(a, 1e3, 'en')}K`;
   return `${sign}¥${Math.round(a)}`;
+}
+
+/** `a / unit` with three significant digits (whole above 100, grouped): 1.5, 12.3, 3,450. */
+function scaled(a: number, unit: number, lang: Lang): string {
+  const v = a / unit;
+  if (v >= 100) return Math.round(v).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
+  return trim(v, v >= 10 ? 1 : 2);
 }
 
 function trim(x: number, digits: number): string {

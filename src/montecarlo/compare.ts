@@ -205,3 +205,89 @@ export async function nextBestHire(s: Scenario, run: PairedRunner, base?: Paired
     bottleneckAfter: options[0].after,
   };
 }
+
+/** A difference smaller than this share of the baseline's value is too small to matter, by default (0.5%). */
+export const DEFAULT_MATERIAL_SHARE = 0.005;
+
+/** How a difference reads: clearly better or worse by a material amount, the same within the threshold, or not clear. */
+export type Reading = 'better' | 'same' | 'worse' | 'unclear';
+
+/** Shares of pairs in which the variant is better, the same (within the threshold, ties included) or worse. */
+export interface PairShares {
+  better: number;
+  same: number;
+  worse: number;
+}
+
+/** A difference with how to read it: its threshold of materiality, the shares of pairs, and the reading. */
+export interface ReadDifference {
+  difference: PairedDifference;
+  /** Mean of the baseline's values (the scale the difference is read against). */
+  baseMean: number;
+  /** Mean of the variant's values. */
+  variantMean: number;
+  /** Differences at most this large (in the measure's units) do not matter. */
+  threshold: number;
+  shares: PairShares;
+  reading: Reading;
+}
+
+const meanOf = (xs: readonly number[]) => {
+  const ok = xs.filter(Number.isFinite);
+  return ok.length ? ok.reduce((a, b) => a + b, 0) / ok.length : NaN;
+};
+
+/** Shares of pairs better, the same (|difference| <= `tie`) and worse, over pairs with a defined difference. */
+export function pairShares(base: readonly number[], variant: readonly number[], higherIsBetter: boolean, tie: number): PairShares {
+  let better = 0;
+  let worse = 0;
+  let n = 0;
+  for (let i = 0; i < base.length; i++) {
+    const d = variant[i] - base[i];
+    if (!Number.isFinite(d)) continue;
+    n++;
+    if (Math.abs(d) <= tie) continue;
+    if (d > 0 === higherIsBetter) better++;
+    else worse++;
+  }
+  return n ? { better: better / n, same: (n - better - worse) / n, worse: worse / n } : { better: NaN, same: NaN, worse: NaN };
+}
+
+/**
+ * Reads a difference: better or worse only when its 95% interval excludes zero
+ * AND its mean is material (at least `threshold`); the same when the interval
+ * excludes zero but the mean is below the threshold, or when the whole interval
+ * lies within ±threshold; otherwise not clear. A real but trivial gain (1万円 on
+ * 11億円) is "the same", not "better".
+ */
+export function readDifference(d: PairedDifference, higherIsBetter: boolean, threshold: number): Reading {
+  if (!Number.isFinite(d.ciLow) || !Number.isFinite(d.ciHigh)) return 'unclear';
+  const clear = d.ciLow > 0 || d.ciHigh < 0;
+  if (clear) return Math.abs(d.mean) < threshold ? 'same' : d.mean > 0 === higherIsBetter ? 'better' : 'worse';
+  return d.ciLow >= -threshold && d.ciHigh <= threshold ? 'same' : 'unclear';
+}
+
+/**
+ * Every compared measure of `variant` against `base`, read against a threshold of
+ * `materialShare` of the baseline's mean (0.5% by default).
+ */
+export function readComparison(base: ComparedValues, variant: ComparedValues, materialShare = DEFAULT_MATERIAL_SHARE): Record<ComparedMeasure, ReadDifference> {
+  const differences = compareValues(base, variant);
+  return Object.fromEntries(
+    COMPARED_MEASURES.map((k) => {
+      const up = COMPARED[k].higherIsBetter;
+      const baseMean = meanOf(base.measures[k]);
+      const threshold = Number.isFinite(baseMean) ? materialShare * Math.abs(baseMean) : 0;
+      const difference = differences[k];
+      return [k, { difference, baseMean, variantMean: meanOf(variant.measures[k]), threshold, shares: pairShares(base.measures[k], variant.measures[k], up, threshold), reading: readDifference(difference, up, threshold) }];
+    }),
+  ) as Record<ComparedMeasure, ReadDifference>;
+}
+
+/**
+ * ARR added per yen of added cost (null when the variant costs no more): how
+ * much of a spend comes back as recurring revenue at the horizon.
+ */
+export function returnPerYen(arr: PairedDifference, cost: PairedDifference): number | null {
+  return cost.mean > 0 && Number.isFinite(arr.mean) ? arr.mean / cost.mean : null;
+}

@@ -9,13 +9,14 @@ import { DEPARTMENTS, SCENARIO_VERSION, type Staffing, type Waiting } from './ty
 import { distProblem } from '../engine/distributions.ts';
 import type { DistSpec } from './distribution.ts';
 import { LIMITS as L, showLimit } from './limits.ts';
+import { rule } from './rules.ts';
 
 /** Message of a strict object's own issues: an unknown key (likely a typo) or a missing one. */
-export const UNKNOWN_KEY = 'is not a known field (check the spelling)';
-export const REQUIRED_KEY = 'is required';
+export const UNKNOWN_KEY = rule('is not a known field (check the spelling)', 'unknownKey');
+export const REQUIRED_KEY = rule('is required', 'required');
 
 /** The rule of a value above its limit. */
-const atMostRule = (max: number) => `must be at most ${showLimit(max)} (the limit of this field)`;
+const atMostRule = (max: number) => rule(`must be at most ${showLimit(max)} (the limit of this field)`, 'atMost', { max });
 
 /** A finite number satisfying `ok`, reported as `rule`, and at most `max` (see limits.ts). */
 function num(ok: (x: number) => boolean, rule: string, max = Infinity) {
@@ -38,12 +39,12 @@ function list<S extends v.GenericSchema>(item: S, rule: string, max: number, too
 /** A text of at most `max` characters. */
 const text = (max: number) => v.pipe(v.string('must be a text'), v.maxLength(max, `must be at most ${showLimit(max)} characters long`));
 
-const wholeAtLeast0 = (max: number) => num((x) => Number.isInteger(x) && x >= 0, 'must be a whole number >= 0', max);
-const wholeAtLeast1 = (max: number) => num((x) => Number.isInteger(x) && x >= 1, 'must be a whole number >= 1', max);
-const atLeast0 = (max: number) => num((x) => x >= 0, 'must be a number >= 0', max);
-const above0 = (max: number) => num((x) => x > 0, 'must be a number > 0', max);
-const probability = num((x) => x >= 0 && x <= 1, 'must be a probability between 0 and 1');
-const month = num((x) => Number.isInteger(x) && x >= 1 && x <= 12, 'must be a month number from 1 to 12');
+const wholeAtLeast0 = (max: number) => num((x) => Number.isInteger(x) && x >= 0, rule('must be a whole number >= 0', 'number', { min: 0, whole: 1 }), max);
+const wholeAtLeast1 = (max: number) => num((x) => Number.isInteger(x) && x >= 1, rule('must be a whole number >= 1', 'number', { min: 1, whole: 1 }), max);
+const atLeast0 = (max: number) => num((x) => x >= 0, rule('must be a number >= 0', 'number', { min: 0 }), max);
+const above0 = (max: number) => num((x) => x > 0, rule('must be a number > 0', 'number', { min: 0, above: 1 }), max);
+const probability = num((x) => x >= 0 && x <= 1, rule('must be a probability between 0 and 1', 'probability'));
+const month = num((x) => Number.isInteger(x) && x >= 1 && x <= 12, rule('must be a month number from 1 to 12', 'number', { min: 1, max: 12, whole: 1 }));
 const headcount = wholeAtLeast0(L.headcount);
 const yearlyCost = atLeast0(L.costPerHeadYen);
 
@@ -62,7 +63,7 @@ function distOf(max: number) {
   const cv = v.optional(above0(L.cv));
   return v.pipe(
     v.unknown(),
-    v.check((x) => typeof x !== 'number' || (Number.isFinite(x) && x >= 0), 'must be a number >= 0 or a distribution'),
+    v.check((x) => typeof x !== 'number' || (Number.isFinite(x) && x >= 0), rule('must be a number >= 0 or a distribution', 'number', { min: 0 })),
     v.check((x) => typeof x !== 'number' || x <= max, atMostRule(max)),
     v.transform((x) => (typeof x === 'number' ? { kind: 'fixed', value: x } : x)),
     v.variant(
@@ -80,7 +81,8 @@ function distOf(max: number) {
           values: v.pipe(list(value, 'must be a list of numbers', L.empiricalValues), v.minLength(1, 'must be a non-empty list of numbers')),
         }),
       ],
-      `must be a number or a distribution with kind one of ${DIST_KINDS}`,
+      // A text typed into a duration or deal-size field lands here: said as the number it must be.
+      rule(`must be a number or a distribution with kind one of ${DIST_KINDS}`, 'number', { min: 0 }),
     ),
     v.check((d) => distProblem(d as DistSpec) === null, (issue) => distProblem(issue.input as DistSpec) ?? 'is not a valid distribution'),
   );
@@ -130,7 +132,7 @@ const marketing = strict({
   costPerHeadYen: opt(yearlyCost, M.costPerHeadYen),
   leadsPerHeadPerWeek: opt(atLeast0(L.leadsPerHeadPerWeek), M.leadsPerHeadPerWeek),
   programBudgetYenPerMonth: opt(atLeast0(L.programBudgetYenPerMonth), M.programBudgetYenPerMonth),
-  costPerLeadYen: opt(num((x) => x >= L.costPerLeadYenMin, `must be a number >= ${L.costPerLeadYenMin}`, L.costPerLeadYen), M.costPerLeadYen),
+  costPerLeadYen: opt(num((x) => x >= L.costPerLeadYenMin, rule(`must be a number >= ${L.costPerLeadYenMin}`, 'number', { min: L.costPerLeadYenMin }), L.costPerLeadYen), M.costPerLeadYen),
   seasonality: opt(
     v.pipe(list(atLeast0(L.seasonality), 'must be a list of 12 numbers >= 0', 12, 'must be a list of 12 numbers >= 0 (January first)'), v.length(12, 'must be a list of 12 numbers >= 0 (January first)')),
     M.seasonality,
@@ -242,9 +244,9 @@ export const scenarioSchema = strict({
   version: v.literal(SCENARIO_VERSION, `must be ${SCENARIO_VERSION} (the scenario format this app reads)`),
   name: opt(text(L.nameChars), D.name),
   description: opt(text(L.descriptionChars), D.description),
-  horizonDays: opt(num((x) => x >= 7 && x <= 3650, 'must be a number of days from 7 to 3650'), D.horizonDays),
-  warmupDays: opt(num((x) => x >= 0 && x <= 3650, 'must be a number of days from 0 to 3650'), D.warmupDays),
-  replications: opt(num((x) => Number.isInteger(x) && x >= 1 && x <= 100_000, 'must be a whole number from 1 to 100000'), D.replications),
+  horizonDays: opt(num((x) => x >= 7 && x <= 3650, rule('must be a number of days from 7 to 3650', 'number', { min: 7, max: 3650 })), D.horizonDays),
+  warmupDays: opt(num((x) => x >= 0 && x <= 3650, rule('must be a number of days from 0 to 3650', 'number', { min: 0, max: 3650 })), D.warmupDays),
+  replications: opt(num((x) => Number.isInteger(x) && x >= 1 && x <= 100_000, rule('must be a whole number from 1 to 100000', 'number', { min: 1, max: 100_000, whole: 1 })), D.replications),
   seed: opt(
     v.pipe(
       v.union([v.string(), v.number()], 'must be a text or a number'),

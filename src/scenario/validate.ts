@@ -1,6 +1,7 @@
 /**
  * Turns untrusted input (a file's text or a parsed object) into a complete Scenario,
- * or into the full list of problems, each as `path: rule, got value`.
+ * or into the full list of problems, each as `path: rule, got value` (for files and
+ * the CLI) and as an Issue (path, rule, parameters) the app says in its language.
  */
 import * as v from 'valibot';
 import { scenarioSchema, DEFAULT_RAMP_DAYS, REQUIRED_KEY, UNKNOWN_KEY } from './schema.ts';
@@ -8,14 +9,19 @@ import type { Scenario, Segment } from './types.ts';
 import { expectedLeadCount } from '../engine/arrivals.ts';
 import { printable } from './printable.ts';
 import { duplicateKeys } from './jsonKeys.ts';
+import { ruleOf, type Issue, type Rule } from './rules.ts';
+
+export type { Issue } from './rules.ts';
 
 /** Largest scenario file accepted, in bytes. */
 export const MAX_FILE_BYTES = 1_000_000;
 /** Largest expected number of leads in one replication. */
 export const MAX_LEADS_PER_REPLICATION = 5_000_000;
 
-/** The outcome of validation: a scenario, or every problem found. */
+/** The outcome of validation: a scenario, or every problem found, one English line each. */
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
+/** The outcome of validation with its problems structured (for the app, which says them in its language). */
+export type Checked = { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] };
 
 /** Longest value shown in a problem, in characters. */
 const SHOWN_CHARS = 60;
@@ -75,12 +81,15 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
   return out || '(file)';
 }
 
-/** Problems from valibot issues, one line each, in the order of the file. */
-function describeIssues(issues: v.BaseIssue<unknown>[]): string[] {
+/** Issues from valibot's, one per problem, in the order of the file. */
+function describeIssues(issues: v.BaseIssue<unknown>[]): Issue[] {
   return issues.map((issue) => {
     // Unknown and missing keys need no value; rules that quote their values ("(got ...)") neither.
     const bare = issue.message === UNKNOWN_KEY || issue.message === REQUIRED_KEY || issue.message.includes('got ');
-    return bare ? `${pathOf(issue)}: ${issue.message}` : `${pathOf(issue)}: ${issue.message}, got ${showValue(issue.input)}`;
+    const path = pathOf(issue);
+    const got = bare ? '' : showValue(issue.input);
+    const r: Rule = ruleOf(issue.message);
+    return { ...r, path, got, ...(typeof issue.input === 'string' ? { typed: issue.input.slice(0, SHOWN_CHARS) } : {}), text: bare ? `${path}: ${issue.message}` : `${path}: ${issue.message}, got ${got}` };
   });
 }
 
@@ -98,10 +107,16 @@ function resolveSegments(s: Scenario): Segment[] {
   }));
 }
 
-/** Validates a parsed object and returns a complete scenario with defaults filled in. */
+/** Validates a parsed object and returns a complete scenario with defaults filled in, or its problems as lines. */
 export function validateScenario(input: unknown): Validation {
+  const checked = checkScenario(input);
+  return checked.ok ? checked : { ok: false, problems: checked.issues.map((i) => i.text) };
+}
+
+/** Validates a parsed object: a complete scenario with defaults filled in, or its problems as issues. */
+export function checkScenario(input: unknown): Checked {
   const parsed = v.safeParse(scenarioSchema, input, { abortPipeEarly: true });
-  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.issues) };
+  if (!parsed.success) return { ok: false, issues: describeIssues(parsed.issues) };
   const raw = parsed.output;
   const scenario: Scenario = {
     ...(raw as unknown as Scenario),
@@ -109,15 +124,14 @@ export function validateScenario(input: unknown): Validation {
     hiring: raw.hiring.map((h) => ({ ...h, rampDays: h.rampDays ?? DEFAULT_RAMP_DAYS[h.department] })),
   };
   scenario.segments = resolveSegments(scenario);
-  const problems: string[] = [];
   const leads = expectedLeadCount(scenario);
   if (leads > MAX_LEADS_PER_REPLICATION) {
-    problems.push(
+    const text =
       `marketing: must create at most ${MAX_LEADS_PER_REPLICATION.toLocaleString('en-US')} leads per replication, ` +
-        `got an expected ${Math.round(leads).toLocaleString('en-US')} (lower headcount, leadsPerHeadPerWeek or programBudgetYenPerMonth, or shorten horizonDays)`,
-    );
+      `got an expected ${Math.round(leads).toLocaleString('en-US')} (lower headcount, leadsPerHeadPerWeek or programBudgetYenPerMonth, or shorten horizonDays)`;
+    return { ok: false, issues: [{ path: 'marketing', rule: 'maxLeads', params: { max: MAX_LEADS_PER_REPLICATION, expected: Math.round(leads) }, got: '', text }] };
   }
-  return problems.length ? { ok: false, problems } : { ok: true, scenario };
+  return { ok: true, scenario };
 }
 
 /** A file's text without its byte-order mark, if it has one (the browser's file.text() drops it already). */

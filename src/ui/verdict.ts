@@ -59,3 +59,28 @@ export function warmupNotice(w: WarmupCheck | undefined, lang: Lang): string | n
     .join(lang === 'ja' ? '、' : ', ');
   return translate(lang, 'warmupDrift', { days: formatCount(w.warmupDays, lang), what });
 }
+
+/**
+ * When a variant moves the bottleneck, the sentence that says so, with the new
+ * bottleneck's wait and losses ("Field Sales becomes the bottleneck: opportunities
+ * wait 23 days on median and 40 stalled"); null when it stays where it was.
+ */
+export function bottleneckShift(before: BottleneckVerdict, after: BottleneckVerdict, lang: Lang): string | null {
+  const where = (v: BottleneckVerdict) => (v.limit === 'demand' ? 'demand' : v.department);
+  if (where(before) === where(after)) return null;
+  const from = before.limit === 'demand' ? translate(lang, 'marketing') : translate(lang, before.department);
+  if (after.limit === 'demand') return translate(lang, 'shiftToDemand', { from });
+  const e = after.evidence.find((x) => x.department === after.department);
+  if (!e) return null;
+  const words = { insideSales: ['itemsIs', 'lostIs'], fieldSales: ['itemsFs', 'lostFs'], customerSuccess: ['itemsCs', 'lostCs'] } as const;
+  const [items, lostWords] = words[e.department];
+  const vars = {
+    dept: translate(lang, e.department),
+    from,
+    items: translate(lang, items),
+    wait: formatDays(e.waitDays, lang),
+    lost: formatCount(e.lostWaiting, lang),
+    lostWords: translate(lang, lostWords),
+  };
+  return translate(lang, before.limit === 'demand' ? 'shiftFromDemand' : 'shiftTo', vars);
+}

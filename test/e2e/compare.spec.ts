@@ -23,7 +23,7 @@ test('IS ×2 as a one-click variant: its own tab, the paired ARR delta with its 
   await expect(cell).toBeVisible();
   const mean = Number(await cell.getAttribute('data-mean'));
   expect(Number.isFinite(mean) && mean !== 0).toBe(true);
-  await expect(cell).toContainText('95% CI');
+  await expect(cell).toContainText('95% range');
   await expect(cell).toContainText('Better in');
   await expect(page.getByTestId('comparison')).toContainText('30 paired replications');
   // Too few pairs for control variates: the help line says what more replications would give.

@@ -1,6 +1,6 @@
 /** Comparisons with common random numbers, and the next best hire. */
 import { describe, expect, it } from 'vitest';
-import { COMPARED_MEASURES, compareValues, MIN_CONTROLLED_PAIRS, nextBestHire, pairedDifference, runPairedInline, type ComparedValues } from '../../src/montecarlo/compare.ts';
+import { COMPARED_MEASURES, compareValues, MIN_CONTROLLED_PAIRS, nextBestHire, pairedDifference, pairShares, readComparison, readDifference, returnPerYen, runPairedInline, type ComparedValues } from '../../src/montecarlo/compare.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
 
 const library = Object.fromEntries(libraryScenarios().map(({ file, scenario }) => [file, scenario]));
@@ -51,4 +51,44 @@ describe('next best hire', () => {
       expect(result.bottleneckNow.department).toBe(expected);
     });
   }
+});
+
+describe('reading a difference', () => {
+  const d = (mean: number, half: number) => ({ mean, ciLow: mean - half, ciHigh: mean + half, pBetter: NaN, n: 30, controlsUsed: 0 });
+  it('better or worse only when clearly not zero and material', () => {
+    expect(readDifference(d(100, 10), true, 50)).toBe('better');
+    expect(readDifference(d(100, 10), false, 50)).toBe('worse');
+    expect(readDifference(d(-100, 10), true, 50)).toBe('worse');
+    // Clearly above zero but trivial: +1万円 on 11億円 is the same.
+    expect(readDifference(d(1e4, 1e3), true, 0.005 * 1.1e9)).toBe('same');
+    // Not clear, and could be material.
+    expect(readDifference(d(10, 100), true, 50)).toBe('unclear');
+    // Not clear, but the whole interval is within the threshold.
+    expect(readDifference(d(0, 10), true, 50)).toBe('same');
+    expect(readDifference(d(0, 0), true, 0)).toBe('same');
+  });
+
+  it('shares of pairs: ties and differences within the threshold are the same', () => {
+    expect(pairShares([1, 2, 3, 4], [1, 2, 3, 5], true, 0)).toEqual({ better: 0.25, same: 0.75, worse: 0 });
+    expect(pairShares([100, 100, 100, 100], [100.4, 99.6, 110, 90], true, 0.5)).toEqual({ better: 0.25, same: 0.5, worse: 0.25 });
+    expect(pairShares([1, 1], [2, 0], false, 0)).toEqual({ better: 0.5, same: 0, worse: 0.5 });
+  });
+
+  it('a comparison reads each measure against 0.5% of the baseline, and the return per yen of cost', () => {
+    const values = (arr: number[], cost: number[]): ComparedValues => ({
+      measures: Object.fromEntries(COMPARED_MEASURES.map((k) => [k, k === 'arrEndYen' ? arr : k === 'costYen' ? cost : arr.map(() => 0)])) as ComparedValues['measures'],
+      controls: [],
+    });
+    const base = values([1e9, 1.1e9, 0.9e9, 1e9], [5e8, 5e8, 5e8, 5e8]);
+    const variant = values([1e9 + 1e4, 1.1e9 + 2e4, 0.9e9 + 1e4, 1e9 + 2e4], [5.4e8, 5.4e8, 5.4e8, 5.4e8]);
+    const r = readComparison(base, variant);
+    expect(r.arrEndYen.threshold).toBeCloseTo(5e6);
+    expect(r.arrEndYen.reading).toBe('same');
+    expect(r.arrEndYen.shares).toEqual({ better: 0, same: 1, worse: 0 });
+    expect(r.costYen.reading).toBe('worse');
+    expect(r.won.reading).toBe('same');
+    expect(returnPerYen(r.arrEndYen.difference, r.costYen.difference)).toBeCloseTo(1.5e4 / 4e7);
+    expect(returnPerYen(r.costYen.difference, r.arrEndYen.difference)).toBeCloseTo(4e7 / 1.5e4);
+    expect(returnPerYen(r.arrEndYen.difference, { ...r.costYen.difference, mean: 0 })).toBeNull();
+  });
 });

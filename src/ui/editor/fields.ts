@@ -3,7 +3,7 @@
  * descriptors (src/domain/departments.ts), then the run settings.
  */
 import type { MessageKey } from '../../i18n/messages.ts';
-import { DEPARTMENT_LIST, type Department } from '../../domain/departments.ts';
+import { DEPARTMENT_LIST, type Department, type DepartmentInfo } from '../../domain/departments.ts';
 import type { FieldDef } from '../../domain/fields.ts';
 
 export type { FieldDef, FieldKind } from '../../domain/fields.ts';
@@ -17,7 +17,7 @@ export interface CardDef {
   /** Its fields; paths are full paths in the scenario. */
   fields: FieldDef[];
   /** Validation problems about several fields together, shown under the card. */
-  jointProblems: string[];
+  jointProblems: DepartmentInfo['jointProblems'];
 }
 
 /** The run settings: horizon, warm-up, replications, seed and target. */

@@ -7,7 +7,7 @@
  * then the others, so a comparison fills in while the user reads. Drafts are
  * saved in the browser so a reload loses nothing.
  */
-import { validateScenario, parseScenarioText, withoutBom } from '../../scenario/validate.ts';
+import { checkScenario, parseScenarioText, withoutBom, type Issue } from '../../scenario/validate.ts';
 import { decodeScenarioBytes } from '../../scenario/fileText.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import type { RunResult } from '../../montecarlo/run.ts';
@@ -35,6 +35,8 @@ export class Entry {
   name = $state('');
   draft = $state<Draft>({});
   problems = $state<string[]>([]);
+  /** The same problems structured, for the editor to say in the UI's language at each field. */
+  issues = $state.raw<Issue[]>([]);
   scenario = $state.raw<Scenario | null>(null);
   result = $state.raw<RunResult | null>(null);
   /** The finished run of `scenario`, with per-replication values for pairing. */
@@ -240,6 +242,11 @@ export class AppState {
     return this.problems.filter((p) => p.startsWith(`${path}:`) || p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
   }
 
+  /** Issues whose path is `path` or lies under it. */
+  issuesAt(path: string): Issue[] {
+    return this.current.issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`));
+  }
+
   /** Asks where one more person adds the most, for the baseline. */
   requestNextHire(): void {
     this.nextHireWanted = true;
@@ -277,11 +284,13 @@ export class AppState {
 
   /** Validates an entry's draft; a valid one becomes its scenario and wants a run. */
   private validate(e: Entry): boolean {
-    const v = validateScenario($state.snapshot(e.draft));
+    const v = checkScenario($state.snapshot(e.draft));
     if (!v.ok) {
-      e.problems = v.problems;
+      e.issues = v.issues;
+      e.problems = v.issues.map((i) => i.text);
       return false;
     }
+    e.issues = [];
     e.problems = [];
     e.scenario = v.scenario;
     return true;
