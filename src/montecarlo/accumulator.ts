@@ -7,8 +7,7 @@
  */
 import { P2Quantile } from './p2.ts';
 import { percentileSorted, slopeOf, summarize, tQuantile, type Summary } from './stats.ts';
-import { rebuild, type Layout } from './layout.ts';
-import type { SeriesSummary } from './aggregate.ts';
+import { rebuild, type Aggregated, type Layout, type SeriesSummary } from './layout.ts';
 
 /** Replications up to which series percentiles are exact. */
 export const EXACT_SERIES_REPLICATIONS = 256;
@@ -82,13 +81,13 @@ class SeriesAccumulator {
   }
 }
 
-/** Aggregates replications given as flat rows (see layout.ts), in replication order. */
-export class RunAccumulator {
+/** Aggregates replications of shape T given as flat rows (see layout.ts), in replication order. */
+export class RunAccumulator<T = unknown> {
   private scalars: Float64Array;
   private series: SeriesAccumulator[] | null = null;
   count = 0;
 
-  constructor(readonly layout: Layout) {
+  constructor(readonly layout: Layout<T>) {
     this.scalars = new Float64Array(64 * layout.scalarCount);
   }
 
@@ -129,7 +128,7 @@ export class RunAccumulator {
   }
 
   /** Summaries of every measure, in the result's shape. */
-  summary(): unknown {
+  summary(): Aggregated<T> {
     const scalars: Summary[] = [];
     for (let i = 0; i < this.layout.scalarCount; i++) scalars.push(summarize(this.values(i)));
     return rebuild(this.layout, scalars, (this.series ?? []).map((s) => s.summary()));
