@@ -50,7 +50,7 @@ export class InlineRunner implements Runner {
   async run(s: Scenario, options: RunOptions = {}): Promise<Run> {
     const { signal, onProgress, onPartial } = options;
     const scenario = withReplications(s, options.replications);
-    const cancelled = () => (signal?.reason instanceof Error ? signal.reason : new RunCancelled());
+    const cancelled = () => (signal?.reason instanceof RunCancelled ? signal.reason : new RunCancelled());
     if (signal?.aborted) throw cancelled();
     const started = performance.now();
     const eta = new EtaEstimator(scenario.replications);
