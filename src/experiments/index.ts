@@ -20,4 +20,4 @@ export type { Experiment, ExperimentOptions, ExperimentProgress } from './types.
 export { stepOptions } from './types.ts';
 export { singleRun } from './singleRun.ts';
 export { compareVariants, type Comparison, type VariantComparison } from './compareVariants.ts';
-export { nextBestHire } from './nextHire.ts';
+export { nextBestHire, nextHireSteps } from './nextHire.ts';

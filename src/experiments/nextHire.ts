@@ -8,6 +8,11 @@ import { compareValues, HIRE_DEPARTMENTS, verdictFromHires, withHire, type HireO
 import type { BottleneckVerdict } from '../montecarlo/bottleneck.ts';
 import { stepOptions, type ExperimentOptions } from './types.ts';
 
+/** The runs next best hire makes: one per department, and the baseline's unless a run of it is given. */
+export function nextHireSteps(withBase: boolean): number {
+  return HIRE_DEPARTMENTS.length + (withBase ? 0 : 1);
+}
+
 /**
  * Ranks one more person in each department by the paired gain in ARR at the
  * horizon, then by losses while waiting avoided, with common random numbers.
@@ -15,7 +20,7 @@ import { stepOptions, type ExperimentOptions } from './types.ts';
  * Steps are the runs: the hires in HIRE_DEPARTMENTS order (after the baseline, if run).
  */
 export async function nextBestHire({ scenario, base }: { scenario: Scenario; base?: Run }, options: ExperimentOptions): Promise<NextHire> {
-  const steps = HIRE_DEPARTMENTS.length + (base ? 0 : 1);
+  const steps = nextHireSteps(base !== undefined);
   let step = 0;
   const baseline = base ?? (await options.runner.run(scenario, stepOptions(options, step++, steps)));
   const hires: (HireOption & { after: BottleneckVerdict })[] = [];

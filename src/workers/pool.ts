@@ -204,7 +204,8 @@ export class SimPool implements Runner {
 
   private execute(scenario: Scenario, signal: AbortSignal, live: () => boolean, { onProgress, onPartial }: RunOptions): Promise<Run> {
     const total = scenario.replications;
-    const eta = new EtaEstimator(total);
+    // The first round (one replication per worker) carries the workers' start-up.
+    const eta = new EtaEstimator(total, Math.min(total, this.size));
     const queue = this.chunks(total);
     const pending = new Map<number, Chunk>();
     const started = this.opts.now();

@@ -62,4 +62,13 @@ describe('time left', () => {
     expect(eta.update(51, 60_000)).toBe(49 * 1000);
     expect(eta.update(100, 70_000)).toBe(0);
   });
+
+  it('with several workers, waits for the first round (one replication each) before measuring', () => {
+    const eta = new EtaEstimator(100, 4);
+    expect(eta.update(1, 10_000)).toBeNaN();
+    expect(eta.update(3, 10_100)).toBeNaN();
+    expect(eta.update(4, 10_200)).toBeNaN();
+    // From then on, 4 replications a second.
+    expect(eta.update(12, 12_200)).toBe(22 * 1000);
+  });
 });

@@ -13,9 +13,8 @@ import { decodeScenarioBytes } from '../../scenario/fileText.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import type { RunResult } from '../../montecarlo/run.ts';
 import type { NextHire } from '../../montecarlo/compare.ts';
-import { HIRE_DEPARTMENTS } from '../../montecarlo/compare.ts';
 import type { PartialRun, Run } from '../../runner/types.ts';
-import { nextBestHire, singleRun } from '../../experiments/index.ts';
+import { nextBestHire, nextHireSteps, singleRun } from '../../experiments/index.ts';
 import { browserPool } from '../../workers/browserWorkers.ts';
 import type { SimPool } from '../../workers/pool.ts';
 import { preferredLang } from '../../i18n/messages.ts';
@@ -261,7 +260,7 @@ export class AppState {
       // It pairs with the baseline's run: wait for it, and for a newer one asked for.
       ready: () => this.baseline.paired !== null && !this.jobs.has(runKey(this.baseline)),
       status: this.nextHireJob,
-      size: () => ({ total: base().scenario.replications, steps: HIRE_DEPARTMENTS.length }),
+      size: () => ({ total: base().scenario.replications, steps: nextHireSteps(true) }),
       start: (options) => nextBestHire({ scenario: base().scenario, base: base() }, options),
       done: (answer) => (this.nextHire = answer),
     };
