@@ -9,8 +9,8 @@
  * unknown (NaN) rather than a guess.
  */
 export class EtaEstimator {
-  private firstAt = NaN;
-  private firstDone = 0;
+  /** (time, done) after the start-up, oldest first. */
+  private readonly samples: { at: number; done: number }[] = [];
 
   /**
    * @param total replications of the run
@@ -21,18 +21,23 @@ export class EtaEstimator {
     private readonly startup = 1,
   ) {}
 
-  /** Time left (ms) once `done` replications are aggregated at time `now` (ms); NaN while unknown. */
+  /**
+   * Time left (ms) once `done` replications are aggregated at time `now` (ms); NaN
+   * while unknown. The pace is that of the later half of the time measured, so a
+   * run that speeds up as the engine warms (or slows as the machine gets busy) is
+   * judged by how it goes now rather than by its first seconds.
+   */
   update(done: number, now: number): number {
     if (done >= this.total) return 0;
-    if (Number.isNaN(this.firstAt)) {
-      if (done >= this.startup) {
-        this.firstAt = now;
-        this.firstDone = done;
-      }
-      return NaN;
-    }
-    const since = done - this.firstDone;
-    if (since <= 0 || now <= this.firstAt) return NaN;
-    return ((now - this.firstAt) / since) * (this.total - done);
+    if (done < this.startup) return NaN;
+    this.samples.push({ at: now, done });
+    const first = this.samples[0];
+    const middle = (first.at + now) / 2;
+    // The latest sample at or before the middle of the measured time.
+    let from = first;
+    for (const s of this.samples) if (s.at <= middle && s.done < done) from = s;
+    const since = done - from.done;
+    if (since <= 0 || now <= from.at) return NaN;
+    return ((now - from.at) / since) * (this.total - done);
   }
 }

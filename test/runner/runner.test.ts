@@ -71,4 +71,12 @@ describe('time left', () => {
     // From then on, 4 replications a second.
     expect(eta.update(12, 12_200)).toBe(22 * 1000);
   });
+
+  it('follows the pace of the later half of the time measured, not the slow first seconds', () => {
+    const eta = new EtaEstimator(100);
+    expect(eta.update(4, 10_000)).toBeNaN();
+    expect(eta.update(8, 20_000)).toBe(((20_000 - 10_000) / 4) * 92); // 0.4 per second so far
+    // Then 1.6 per second: judged on the time since the middle (20 s), 76 left take 47.5 s.
+    expect(eta.update(24, 30_000)).toBe(47_500);
+  });
 });
