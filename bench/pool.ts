@@ -24,7 +24,7 @@ async function firstPartial(): Promise<number> {
   await pool.run({ ...baseline, replications: 10 }); // warm the workers' JIT
   let first = NaN;
   const start = performance.now();
-  await pool.run({ ...baseline, replications: 20 }, { onProgress: (p) => { if (Number.isNaN(first) && p.partial) first = performance.now() - start; } });
+  await pool.run({ ...baseline, replications: 20 }, { onPartial: () => { if (Number.isNaN(first)) first = performance.now() - start; } });
   pool.terminate();
   return first;
 }

@@ -11,7 +11,7 @@ import { decodeScenarioBytes } from '../scenario/fileText.ts';
 import { printable, printableJson } from '../scenario/printable.ts';
 import { nodePool } from '../workers/nodeWorkers.ts';
 import { formatNextHire, formatReport } from './format.ts';
-import { nextBestHire } from '../montecarlo/compare.ts';
+import { nextBestHire, singleRun } from '../experiments/index.ts';
 
 const USAGE = 'usage: npm run simulate -- FILE.json [--reps N] [--seed S] [--workers N] [--json] [--out FILE] [--next-hire] [--lang en|ja]';
 
@@ -119,10 +119,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (values['next-hire']) {
       // Five paired runs on the pool: the scenario, then one more person in each department.
-      const hire = await nextBestHire(scenario, (s) => pool.runPaired(s));
+      const hire = await nextBestHire({ scenario }, { runner: pool });
       output = values.json ? jsonText(hire) : formatNextHire(scenario.name, hire, lang);
     } else {
-      const result = await pool.run(scenario);
+      const { result } = await singleRun(scenario, { runner: pool });
       output = values.json ? jsonText(result) : formatReport(result, lang);
     }
   } finally {

@@ -7,8 +7,7 @@
  */
 import { P2Quantile } from './p2.ts';
 import { percentileSorted, RunningMoments, slopeOf, summaryOf, tQuantile, type Summary } from './stats.ts';
-import { rebuild, type Layout } from './layout.ts';
-import type { SeriesSummary } from './aggregate.ts';
+import { rebuild, type Aggregated, type Layout, type SeriesSummary } from './layout.ts';
 
 /** Replications up to which series percentiles are exact. */
 export const EXACT_SERIES_REPLICATIONS = 256;
@@ -146,8 +145,8 @@ class SortedValues {
   }
 }
 
-/** Aggregates replications given as flat rows (see layout.ts), in replication order. */
-export class RunAccumulator {
+/** Aggregates replications of shape T given as flat rows (see layout.ts), in replication order. */
+export class RunAccumulator<T = unknown> {
   private scalars: Float64Array;
   private series: SeriesAccumulator[] | null = null;
   private readonly moments: RunningMoments[];
@@ -156,7 +155,7 @@ export class RunAccumulator {
   private sortedCount = 0;
   count = 0;
 
-  constructor(readonly layout: Layout) {
+  constructor(readonly layout: Layout<T>) {
     this.scalars = new Float64Array(64 * layout.scalarCount);
     this.moments = Array.from({ length: layout.scalarCount }, () => new RunningMoments());
     this.sorted = Array.from({ length: layout.scalarCount }, () => new SortedValues());
@@ -203,7 +202,7 @@ export class RunAccumulator {
   }
 
   /** Summaries of every measure, in the result's shape. */
-  summary(): unknown {
+  summary(): Aggregated<T> {
     const width = this.layout.scalarCount;
     const scalars: Summary[] = [];
     for (let i = 0; i < width; i++) {

@@ -13,7 +13,6 @@ import { DEFAULT_RAMP_DAYS } from '../scenario/defaults.ts';
 import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
 import { controlledMean, MIN_RESIDUAL_DF } from './controlVariates.ts';
 import type { RunAccumulator } from './accumulator.ts';
-import { accumulateInline, summarizeRun, type RunResult } from './run.ts';
 import type { BottleneckVerdict } from './bottleneck.ts';
 
 /** Losses that waiting caused (the ones capacity can avoid). */
@@ -107,21 +106,6 @@ export function compareValues(base: ComparedValues, variant: ComparedValues): Re
   ) as Record<ComparedMeasure, PairedDifference>;
 }
 
-/** A run with the per-replication values a paired comparison needs. */
-export interface PairedRun {
-  result: RunResult;
-  values: ComparedValues;
-}
-
-/** Something that runs every replication of a scenario: the worker pool, or this thread. */
-export type PairedRunner = (s: Scenario) => Promise<PairedRun>;
-
-/** Runs every replication of `s` in this thread (tests, small runs). */
-export function runPairedInline(s: Scenario): PairedRun {
-  const acc = accumulateInline(s);
-  return { result: summarizeRun(s, acc), values: comparedValuesOf(acc) };
-}
-
 /**
  * Why two scenarios' replications cannot be paired, or null when they can: pairs
  * share a seed, a replication count and the same calendar (horizon and warm-up).
@@ -181,30 +165,6 @@ export function verdictFromHires(load: BottleneckVerdict, ranked: readonly HireO
 
 /** Departments a hire can go to, in the order of the funnel. */
 export const HIRE_DEPARTMENTS: readonly Department[] = DEPARTMENTS;
-
-/**
- * Ranks one more person in each department (hired on day 0 with the department's
- * usual ramp) by the paired gain in ARR at the horizon, then by losses while
- * waiting avoided, with common random numbers. `base` may be a run of `s` already
- * made; `onStep` reports each finished run (1 to 4).
- */
-export async function nextBestHire(s: Scenario, run: PairedRunner, base?: PairedRun, onStep?: (done: number) => void): Promise<NextHire> {
-  const baseline = base ?? (await run(s));
-  const options: (HireOption & { after: BottleneckVerdict })[] = [];
-  for (const department of HIRE_DEPARTMENTS) {
-    const hired = await run(withHire(s, department, 1));
-    options.push({ department, differences: compareValues(baseline.values, hired.values), after: hired.result.bottleneck });
-    onStep?.(options.length);
-  }
-  options.sort((a, b) => b.differences.arrEndYen.mean - a.differences.arrEndYen.mean || a.differences.lostWhileWaiting.mean - b.differences.lostWhileWaiting.mean);
-  const ranked = options.map(({ department, differences }) => ({ department, differences }));
-  return {
-    replications: s.replications,
-    ranked,
-    bottleneckNow: verdictFromHires(baseline.result.bottleneck, ranked),
-    bottleneckAfter: options[0].after,
-  };
-}
 
 /** A difference smaller than this share of the baseline's value is too small to matter, by default (0.5%). */
 export const DEFAULT_MATERIAL_SHARE = 0.005;

@@ -10,6 +10,23 @@
  * weekly series.
  */
 import type { ReplicationResult } from '../engine/results.ts';
+import type { Summary } from './stats.ts';
+
+/** What is aggregated: everything a replication measures but its index. */
+export type Measures = Omit<ReplicationResult, 'replication'>;
+
+/** A series summarised point by point. */
+export interface SeriesSummary {
+  mean: number[];
+  p10: number[];
+  p50: number[];
+  p90: number[];
+  ciLow: number[];
+  ciHigh: number[];
+}
+
+/** The shape of T with numbers replaced by Summary and number arrays by SeriesSummary. */
+export type Aggregated<T> = T extends number ? Summary : T extends number[] ? SeriesSummary : { [K in keyof T]: Aggregated<T[K]> };
 
 /** One leaf of a result: its path, and its index among the scalars or the series. */
 interface Leaf {
@@ -20,11 +37,17 @@ interface Leaf {
   keep?: number;
 }
 
-/** Paths of a result's leaves, in the result's own order. */
-export interface Layout {
+/**
+ * Paths of a result's leaves, in the result's own order. `T` is the shape the
+ * leaves were read from (never stored: it only carries the type from layoutOf to
+ * the accumulator's summary, across the worker boundary).
+ */
+export interface Layout<T = unknown> {
   leaves: Leaf[];
   scalarCount: number;
   seriesCount: number;
+  /** Type only: the shape of the measures (always undefined at run time). */
+  readonly shape?: T;
 }
 
 /** Whole weeks in a horizon of `horizonDays` days (a partial last week is not one). */
@@ -41,8 +64,8 @@ function walk(node: unknown, path: string[], layout: Layout, weeks: number): voi
 }
 
 /** The layout of a replication result over `horizonDays` (its `replication` index is not a measure). */
-export function layoutOf(result: ReplicationResult, horizonDays: number): Layout {
-  const layout: Layout = { leaves: [], scalarCount: 0, seriesCount: 0 };
+export function layoutOf(result: ReplicationResult, horizonDays: number): Layout<Measures> {
+  const layout: Layout<Measures> = { leaves: [], scalarCount: 0, seriesCount: 0 };
   const { replication: _replication, ...measures } = result;
   walk(measures, [], layout, wholeWeeks(horizonDays));
   return layout;
@@ -67,13 +90,18 @@ export function seriesOf(layout: Layout, result: ReplicationResult): number[][] 
   });
 }
 
-/** A nested object in the result's shape with scalars[i] and series[j] at their leaves. */
-export function rebuild<S, T>(layout: Layout, scalars: S[], series: T[]): unknown {
+/**
+ * The summaries in the shape of T: scalars[i] and series[j] at their leaves. The
+ * one place the shape is asserted rather than checked: the layout's leaves were
+ * read from a T by layoutOf, so putting a Summary at each scalar leaf and a
+ * SeriesSummary at each series leaf makes an Aggregated<T>.
+ */
+export function rebuild<T>(layout: Layout<T>, scalars: Summary[], series: SeriesSummary[]): Aggregated<T> {
   const root: Record<string, unknown> = {};
   for (const leaf of layout.leaves) {
     let node = root;
     for (let i = 0; i < leaf.path.length - 1; i++) node = (node[leaf.path[i]] ??= {}) as Record<string, unknown>;
     node[leaf.path[leaf.path.length - 1]] = leaf.series ? series[leaf.index] : scalars[leaf.index];
   }
-  return root;
+  return root as Aggregated<T>;
 }

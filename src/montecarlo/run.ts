@@ -1,12 +1,9 @@
 /**
- * A run: R replications of a scenario, aggregated. This inline runner is the
- * reference the worker pool must reproduce exactly.
+ * The result of a run: R replications of a scenario, aggregated, with what is
+ * judged from them (target, bottleneck, warm-up). Runners (src/runner/) make it.
  */
 import type { Scenario } from '../scenario/types.ts';
-import { simulateReplication } from '../engine/simulate.ts';
-import type { ReplicationResult } from '../engine/results.ts';
 import type { Aggregated, Measures } from './aggregate.ts';
-import { accumulatorFor, addResult } from './aggregate.ts';
 import type { RunAccumulator } from './accumulator.ts';
 import { probabilityAtLeast } from './stats.ts';
 import { bottleneckVerdict, type BottleneckVerdict } from './bottleneck.ts';
@@ -29,8 +26,8 @@ export interface RunResult {
 }
 
 /** The run result of scenario `s` from an accumulator holding its replications. */
-export function summarizeRun(s: Scenario, acc: RunAccumulator): RunResult {
-  const measures = acc.summary() as Aggregated<Measures>;
+export function summarizeRun(s: Scenario, acc: RunAccumulator<Measures>): RunResult {
+  const measures = acc.summary();
   const arrEnd = acc.values(acc.scalarIndex(['revenue', 'arrEndYen']));
   return {
     format: 'funnel-result',
@@ -42,27 +39,4 @@ export function summarizeRun(s: Scenario, acc: RunAccumulator): RunResult {
     bottleneck: bottleneckVerdict(measures),
     warmup: warmupCheck(s, measures, acc),
   };
-}
-
-/** Runs replications [from, to) of `s` in this thread. */
-export function simulateRange(s: Scenario, from: number, to: number): ReplicationResult[] {
-  const out: ReplicationResult[] = [];
-  for (let r = from; r < to; r++) out.push(simulateReplication(s, r));
-  return out;
-}
-
-/** Runs every replication of `s` in this thread into one accumulator, in order. */
-export function accumulateInline(s: Scenario): RunAccumulator {
-  let acc: RunAccumulator | null = null;
-  for (let r = 0; r < s.replications; r++) {
-    const result = simulateReplication(s, r);
-    acc ??= accumulatorFor(result, s.horizonDays);
-    addResult(acc, result);
-  }
-  return acc!;
-}
-
-/** Runs every replication of `s` in this thread, aggregating as it goes. */
-export function runInline(s: Scenario): RunResult {
-  return summarizeRun(s, accumulateInline(s));
 }

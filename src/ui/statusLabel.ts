@@ -1,5 +1,5 @@
 /** The words of the progress line for a run's status. */
-import type { Status } from './state/app.svelte.ts';
+import type { JobState as Status } from './state/jobQueue.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 /**

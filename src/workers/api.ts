@@ -4,13 +4,13 @@
  */
 import type { Scenario } from '../scenario/types.ts';
 import { simulateReplication } from '../engine/simulate.ts';
-import { flattenScalars, layoutOf, seriesOf, type Layout } from '../montecarlo/layout.ts';
+import { flattenScalars, layoutOf, seriesOf, type Layout, type Measures } from '../montecarlo/layout.ts';
 
 /** Replications [from, to) as flat rows: `scalars` is (to - from) x layout.scalarCount, row-major. */
 export interface Chunk {
   from: number;
   to: number;
-  layout: Layout;
+  layout: Layout<Measures>;
   scalars: Float64Array;
   /** One array per series leaf, (to - from) x series length, row-major. */
   series: Float64Array[];
@@ -20,7 +20,7 @@ export interface Chunk {
 
 /** Runs replications [from, to) of `scenario` and packs them (no transfer list: see transferables). */
 export function runChunk(scenario: Scenario, from: number, to: number): Chunk {
-  let layout: Layout | null = null;
+  let layout: Layout<Measures> | null = null;
   let scalars = new Float64Array(0);
   let series: Float64Array[] = [];
   let events = 0;

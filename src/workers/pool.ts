@@ -1,5 +1,6 @@
 /**
- * A pool of simulation workers shared by the app and the CLI. A run deals its
+ * A pool of simulation workers shared by the app and the CLI: the Runner
+ * (src/runner/) that uses every core. A run deals its
  * replications to the workers in chunks, feeds the returned chunks to one
  * accumulator strictly in replication order (so the result never depends on the
  * number of workers or the chunk sizes), streams progress and partial results,
@@ -17,8 +18,10 @@ import type { Scenario } from '../scenario/types.ts';
 import type { SimWorkerApi } from './simWorker.ts';
 import type { Chunk } from './api.ts';
 import { RunAccumulator } from '../montecarlo/accumulator.ts';
-import { summarizeRun, type RunResult } from '../montecarlo/run.ts';
-import { comparedValuesOf, type PairedRun } from '../montecarlo/compare.ts';
+import type { Measures } from '../montecarlo/aggregate.ts';
+import { RunCancelled, withReplications, type PartialRun, type Run, type Runner, type RunOptions, type RunProgress } from '../runner/types.ts';
+import { partialOf, runOf } from '../runner/outcome.ts';
+import { EtaEstimator } from '../runner/eta.ts';
 
 /** A started worker, as the pool sees it. */
 export interface WorkerHandle {
@@ -33,23 +36,6 @@ export interface WorkerHandle {
 
 /** Starts one worker (platform specific: see browserWorkers.ts and nodeWorkers.ts). */
 export type WorkerFactory = () => WorkerHandle;
-
-/** Progress of a run, delivered while it goes on. */
-export interface Progress {
-  done: number;
-  total: number;
-  elapsedMs: number;
-  /** Estimated time left, from the pace so far. */
-  etaMs: number;
-  /** The aggregate of the replications done so far (not on every update: see partialEveryMs). */
-  partial?: RunResult;
-}
-
-/** Options of one run. */
-export interface RunOptions {
-  signal?: AbortSignal;
-  onProgress?: (progress: Progress) => void;
-}
 
 /** Options of the pool. */
 export interface PoolOptions {
@@ -79,14 +65,6 @@ export interface PoolOptions {
   now?: () => number;
 }
 
-/** The error of a cancelled or superseded run. */
-export class RunCancelled extends Error {
-  constructor(reason = 'the run was cancelled') {
-    super(reason);
-    this.name = 'AbortError';
-  }
-}
-
 interface Slot {
   worker: WorkerHandle | null;
   /** The worker has said it is ready. */
@@ -95,7 +73,7 @@ interface Slot {
 }
 
 /** The pool. */
-export class SimPool {
+export class SimPool implements Runner {
   readonly size: number;
   private readonly slots: Slot[];
   private readonly opts: Required<Omit<PoolOptions, 'size' | 'create'>> & Pick<PoolOptions, 'create'>;
@@ -124,23 +102,11 @@ export class SimPool {
   }
 
   /**
-   * Runs all replications of `scenario`. Starting a run cancels the previous one:
-   * nothing of a cancelled run is delivered after its successor started.
+   * Runs all replications of `scenario` (or its first `options.replications`).
+   * Starting a run cancels the previous one: nothing of a cancelled run is
+   * delivered after its successor started.
    */
-  async run(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
-    return (await this.runAccumulated(scenario, options)).result;
-  }
-
-  /**
-   * Runs all replications of `scenario` and keeps, besides the result, each
-   * replication's compared measures, so that runs of variants can be paired.
-   */
-  async runPaired(scenario: Scenario, options: RunOptions = {}): Promise<PairedRun> {
-    const { result, acc } = await this.runAccumulated(scenario, options);
-    return { result, values: comparedValuesOf(acc) };
-  }
-
-  private async runAccumulated(scenario: Scenario, options: RunOptions): Promise<{ result: RunResult; acc: RunAccumulator }> {
+  async run(scenario: Scenario, options: RunOptions = {}): Promise<Run> {
     this.current?.abort(new RunCancelled('superseded by a newer run'));
     const controller = new AbortController();
     this.current = controller;
@@ -152,7 +118,7 @@ export class SimPool {
     outer?.addEventListener('abort', onOuterAbort);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     try {
-      return await this.execute(scenario, controller.signal, live, options.onProgress);
+      return await this.execute(withReplications(scenario, options.replications), controller.signal, live, options);
     } finally {
       outer?.removeEventListener('abort', onOuterAbort);
       if (runId === this.runCounter) {
@@ -236,12 +202,14 @@ export class SimPool {
     return out;
   }
 
-  private execute(scenario: Scenario, signal: AbortSignal, live: () => boolean, onProgress?: (p: Progress) => void): Promise<{ result: RunResult; acc: RunAccumulator }> {
+  private execute(scenario: Scenario, signal: AbortSignal, live: () => boolean, { onProgress, onPartial }: RunOptions): Promise<Run> {
     const total = scenario.replications;
+    // The first round (one replication per worker) carries the workers' start-up.
+    const eta = new EtaEstimator(total, Math.min(total, this.size));
     const queue = this.chunks(total);
     const pending = new Map<number, Chunk>();
     const started = this.opts.now();
-    let acc: RunAccumulator | null = null;
+    let acc: RunAccumulator<Measures> | null = null;
     let next = 0;
     let lastPartial = -Infinity;
     let summaryMs = 0;
@@ -249,7 +217,7 @@ export class SimPool {
     let slowestPerReplicationMs = 0;
     const hangLimitMs = (count: number) => Math.max(this.opts.chunkTimeoutMs, Math.ceil(this.opts.hangFactor * slowestPerReplicationMs * count));
 
-    return new Promise<{ result: RunResult; acc: RunAccumulator }>((resolve, reject) => {
+    return new Promise<Run>((resolve, reject) => {
       let settled = false;
       const fail = (e: Error) => {
         if (settled) return;
@@ -282,21 +250,24 @@ export class SimPool {
         if (!acc || !live()) return;
         const now = this.opts.now();
         const elapsedMs = now - started;
-        const progress: Progress = { done: acc.count, total, elapsedMs, etaMs: (elapsedMs / acc.count) * (total - acc.count) };
+        const progress: RunProgress = { done: acc.count, total, elapsedMs, etaMs: eta.update(acc.count, now) };
         if (acc.count === total) {
           settled = true;
-          const result = summarizeRun(scenario, acc);
-          onProgress?.({ ...progress, etaMs: 0, partial: result });
-          resolve({ result, acc });
+          const final = partialOf(scenario, acc);
+          onProgress?.(progress);
+          onPartial?.(final);
+          resolve(runOf(final, acc));
           return;
         }
         // Summaries cost main-thread time: only make them for someone listening.
-        if (onProgress && now - lastPartial >= Math.max(this.opts.partialEveryMs, 4 * summaryMs)) {
-          progress.partial = summarizeRun(scenario, acc);
+        let partial: PartialRun | null = null;
+        if (onPartial && now - lastPartial >= Math.max(this.opts.partialEveryMs, 4 * summaryMs)) {
+          partial = partialOf(scenario, acc);
           lastPartial = this.opts.now();
           summaryMs = lastPartial - now;
         }
         onProgress?.(progress);
+        if (partial) onPartial?.(partial);
       };
 
       const work = async (i: number): Promise<void> => {

@@ -6,12 +6,12 @@
  * arrival stream, which did not change).
  */
 import { expect, it } from 'vitest';
-import { runInline } from '../../src/montecarlo/run.ts';
+import { runInline } from '../../src/runner/inline.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
 
 it('baseline, 3 replications, seed "golden": pinned funnel, events, utilisation and ARR', () => {
   const base = libraryScenarios().find((s) => s.file === 'baseline.json')!.scenario;
-  const r = runInline({ ...base, replications: 3, seed: 'golden' });
+  const r = runInline({ ...base, replications: 3, seed: 'golden' }).result;
   const m = r.measures;
   expect({
     leads: m.funnel.leads.mean,

@@ -9,7 +9,7 @@
  * in three. Seeds are fixed, so each assertion is deterministic.
  */
 import { describe, expect, it } from 'vitest';
-import { simulateRange } from '../../src/montecarlo/run.ts';
+import { simulateRange } from '../../src/runner/inline.ts';
 import { summarize, tQuantile } from '../../src/montecarlo/stats.ts';
 import { erlangA, erlangC } from '../../src/engine/erlang.ts';
 import type { ReplicationResult, StageResult } from '../../src/engine/results.ts';

@@ -5,13 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { csvFileName, resultCsv, CSV_COLUMNS } from '../../src/export/csv.ts';
 import { describeMeasure } from '../../src/export/csvLabels.ts';
-import { runInline, type RunResult } from '../../src/montecarlo/run.ts';
+import type { RunResult } from '../../src/montecarlo/run.ts';
+import { runInline } from '../../src/runner/inline.ts';
 import type { Lang } from '../../src/i18n/format.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
 import { ENGINE_VERSION } from '../../src/engine/version.ts';
 
 const baseline = libraryScenarios().find((x) => x.file === 'baseline.json')!.scenario;
-const result = runInline({ ...baseline, replications: 3, horizonDays: 56 });
+const result = runInline({ ...baseline, replications: 3, horizonDays: 56 }).result;
 const WEEKS = 8;
 const COLUMNS = 12;
 

@@ -5,7 +5,9 @@
  * positive; and the paired hire values, when known, decide the verdict.
  */
 import { describe, expect, it } from 'vitest';
-import { nextBestHire, runPairedInline, verdictFromHires, type HireOption } from '../../src/montecarlo/compare.ts';
+import { verdictFromHires, type HireOption } from '../../src/montecarlo/compare.ts';
+import { nextBestHire } from '../../src/experiments/nextHire.ts';
+import { inlineRunner, runInline } from '../../src/runner/inline.ts';
 import type { BottleneckVerdict } from '../../src/montecarlo/bottleneck.ts';
 import type { PairedDifference } from '../../src/montecarlo/compare.ts';
 import { scenarioOf } from '../support/scenarios.ts';
@@ -47,8 +49,8 @@ describe('bottleneck verdict against the next best hire', () => {
     const seen: string[] = [];
     for (const [f, is, fs, discipline] of sweep) {
       const s = sweepPoint(f, is, fs, discipline);
-      const base = runPairedInline(s);
-      const hire = await nextBestHire(s, async (x) => runPairedInline(x), base);
+      const base = runInline(s);
+      const hire = await nextBestHire({ scenario: s, base }, { runner: inlineRunner });
       const best = hire.ranked[0];
       const load = base.result.bottleneck;
       seen.push(`${s.name}: verdict ${load.department}, best hire ${best.department} ${best.differences.arrEndYen.ciLow.toFixed(0)}..${best.differences.arrEndYen.ciHigh.toFixed(0)}`);
@@ -66,7 +68,7 @@ describe('bottleneck verdict against the next best hire', () => {
   }, 600_000);
 
   it('a saturated IS upstream of a saturated FS is held back by FS, not the bottleneck', () => {
-    const base = runPairedInline(sweepPoint(2, 8, 12, 'newestFirst'));
+    const base = runInline(sweepPoint(2, 8, 12, 'newestFirst'));
     const is = base.result.bottleneck.evidence.find((e) => e.department === 'insideSales')!;
     expect(is.congested).toBe(true);
     expect(is.passOnRatio).toBeGreaterThanOrEqual(0.9);

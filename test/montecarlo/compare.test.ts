@@ -1,6 +1,8 @@
 /** Comparisons with common random numbers, and the next best hire. */
 import { describe, expect, it } from 'vitest';
-import { COMPARED_MEASURES, compareValues, MIN_CONTROLLED_PAIRS, nextBestHire, pairedDifference, pairShares, readComparison, readDifference, returnPerYen, runPairedInline, type ComparedValues } from '../../src/montecarlo/compare.ts';
+import { COMPARED_MEASURES, compareValues, MIN_CONTROLLED_PAIRS, pairedDifference, pairShares, readComparison, readDifference, returnPerYen, type ComparedValues } from '../../src/montecarlo/compare.ts';
+import { nextBestHire } from '../../src/experiments/nextHire.ts';
+import { inlineRunner } from '../../src/runner/inline.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
 
 const library = Object.fromEntries(libraryScenarios().map(({ file, scenario }) => [file, scenario]));
@@ -45,7 +47,7 @@ describe('next best hire', () => {
   ];
   for (const [file, expected] of cases) {
     it(`${file}: one more person in ${expected} adds the most ARR`, async () => {
-      const result = await nextBestHire({ ...library[file], replications: 30 }, async (s) => runPairedInline(s));
+      const result = await nextBestHire({ scenario: { ...library[file], replications: 30 } }, { runner: inlineRunner });
       expect(result.ranked[0].department).toBe(expected);
       expect(result.ranked[0].differences.arrEndYen.ciLow).toBeGreaterThan(0);
       expect(result.bottleneckNow.department).toBe(expected);

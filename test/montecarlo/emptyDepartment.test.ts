@@ -4,7 +4,7 @@
  * lost share is a share of what was at risk (with no CSMs it read 670%).
  */
 import { describe, expect, it } from 'vitest';
-import { runInline } from '../../src/montecarlo/run.ts';
+import { runInline } from '../../src/runner/inline.ts';
 import { verdictOf } from '../../src/ui/verdict.ts';
 import { verdictSentence } from '../../src/cli/format.ts';
 import { libraryScenarios, scenarioOf } from '../support/scenarios.ts';
@@ -13,7 +13,7 @@ const baseline = libraryScenarios().find((s) => s.file === 'baseline.json')!.dra
 
 describe('an empty department', () => {
   it('Inside Sales at 0 people: the verdict names IS and says its MQLs were never worked, quoting no wait', () => {
-    const r = runInline(scenarioOf({ ...baseline, replications: 5, insideSales: { ...(baseline.insideSales as object), headcount: 0 } }));
+    const r = runInline(scenarioOf({ ...baseline, replications: 5, insideSales: { ...(baseline.insideSales as object), headcount: 0 } })).result;
     expect(r.measures.insideSales.waitMeanDays.n).toBe(0);
     expect(r.bottleneck.department).toBe('insideSales');
     const en = verdictOf(r.bottleneck, 'en');
@@ -29,7 +29,7 @@ describe('an empty department', () => {
 
   it('Customer Success at 0 people: its lost share is at most 100% of the accounts at risk', () => {
     // No warm-up: the whole book carried in comes up for renewal inside the period.
-    const r = runInline(scenarioOf({ ...baseline, replications: 5, warmupDays: 0, customerSuccess: { headcount: 0 } }));
+    const r = runInline(scenarioOf({ ...baseline, replications: 5, warmupDays: 0, customerSuccess: { headcount: 0 } })).result;
     const cs = r.bottleneck.evidence.find((e) => e.department === 'customerSuccess')!;
     expect(cs.lostWaiting).toBeGreaterThan(0);
     expect(cs.lostShare).toBeGreaterThan(0);

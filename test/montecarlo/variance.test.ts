@@ -60,9 +60,9 @@ async function measure(draft: unknown) {
   const base = b0.scenario, variant = v.scenario;
   expect(variant.insideSales.headcount).toBe(2 * base.insideSales.headcount);
   expect(variant.replications).toBe(200);
-  const b = (await pool.runPaired(base)).values;
-  const paired = (await pool.runPaired(variant)).values;
-  const independent = (await pool.runPaired({ ...variant, seed: `${variant.seed}/independent` })).values;
+  const b = (await pool.run(base)).values;
+  const paired = (await pool.run(variant)).values;
+  const independent = (await pool.run({ ...variant, seed: `${variant.seed}/independent` })).values;
 
   // As the app and the CLI report it: common random numbers and control variates.
   const reported = compareValues(b, paired).arrEndYen;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DRIFT_MATERIAL, mser5, seriesDrift, varyingInputs } from '../../src/montecarlo/warmup.ts';
 import { slopeOf, summarize } from '../../src/montecarlo/stats.ts';
 import type { SeriesSummary } from '../../src/montecarlo/aggregate.ts';
-import { runInline } from '../../src/montecarlo/run.ts';
+import { runInline } from '../../src/runner/inline.ts';
 import { libraryScenarios, scenarioOf } from '../support/scenarios.ts';
 
 /** A small deterministic generator (mulberry32) for synthetic noise. */
@@ -116,7 +116,7 @@ describe('warm-up check of a run', () => {
   const baseline = libraryScenarios().find((l) => l.file === 'baseline.json')!.scenario;
 
   it('baseline with a one-year warm-up: MQLs per week still rise, the warm-up is too short', () => {
-    const r = runInline({ ...baseline, warmupDays: 365, replications: 20 });
+    const r = runInline({ ...baseline, warmupDays: 365, replications: 20 }).result;
     expect(r.warmup.status).toBe('checked');
     expect(r.warmup.steady).toBe(false);
     const mqls = r.warmup.series.find((x) => x.series === 'funnel.mqlsByWeek')!;
@@ -125,7 +125,7 @@ describe('warm-up check of a run', () => {
   }, 120_000);
 
   it('baseline with a three-year warm-up: steady', () => {
-    const r = runInline({ ...baseline, warmupDays: 3 * 365, replications: 20 });
+    const r = runInline({ ...baseline, warmupDays: 3 * 365, replications: 20 }).result;
     expect(r.warmup.steady).toBe(true);
     expect(r.warmup.series.every((x) => !x.drifts)).toBe(true);
   }, 120_000);

@@ -3,12 +3,12 @@
  * 52 weekly points, and the last is a full week, not a one-day cliff.
  */
 import { describe, expect, it } from 'vitest';
-import { runInline } from '../../src/montecarlo/run.ts';
+import { runInline } from '../../src/runner/inline.ts';
 import { wholeWeeks } from '../../src/montecarlo/layout.ts';
 import type { SeriesSummary } from '../../src/montecarlo/aggregate.ts';
 import { scenarioOf } from '../support/scenarios.ts';
 
-const run = (horizonDays: number) => runInline(scenarioOf({ version: 1, horizonDays, replications: 20, seed: 'weeks' }));
+const run = (horizonDays: number) => runInline(scenarioOf({ version: 1, horizonDays, replications: 20, seed: 'weeks' })).result;
 
 /** Every series summary under `node` whose name ends in ByWeek. */
 function weekly(node: unknown, path = ''): [string, SeriesSummary][] {

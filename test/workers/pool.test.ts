@@ -4,9 +4,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodePool } from '../../src/workers/nodeWorkers.ts';
-import { RunCancelled, type Progress } from '../../src/workers/pool.ts';
-import { runInline } from '../../src/montecarlo/run.ts';
-import { runPairedInline, withHire } from '../../src/montecarlo/compare.ts';
+import { RunCancelled, type PartialRun, type RunProgress } from '../../src/runner/types.ts';
+import { runInline } from '../../src/runner/inline.ts';
+import { withHire } from '../../src/montecarlo/compare.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
 import { BOOT_MS, PER_REPLICATION_MS } from './slowWorker.ts';
 
@@ -21,11 +21,11 @@ const pool = (options: Parameters<typeof nodePool>[0]) => {
 afterAll(() => pools.forEach((p) => p.terminate()));
 
 describe('determinism across parallelism', () => {
-  const inline = JSON.stringify(runInline(small));
+  const inline = JSON.stringify(runInline(small).result);
 
   for (const [size, maxChunk] of [[1, 25], [2, 25], [4, 3], [2, 1]] as const) {
     it(`${size} worker(s), chunks up to ${maxChunk}: byte-identical to the inline run`, async () => {
-      const result = await pool({ size, maxChunk }).run(small);
+      const { result } = await pool({ size, maxChunk }).run(small);
       expect(JSON.stringify(result)).toBe(inline);
     });
   }
@@ -36,8 +36,8 @@ describe('paired runs', () => {
     const variant = withHire(small, 'insideSales', 2);
     const p = pool({ size: 2, maxChunk: 2 });
     for (const s of [small, variant]) {
-      const paired = await p.runPaired(s);
-      const inline = runPairedInline(s);
+      const paired = await p.run(s);
+      const inline = runInline(s);
       expect(paired.values).toEqual(inline.values);
       expect(JSON.stringify(paired.result)).toBe(JSON.stringify(inline.result));
       expect(paired.values.measures.arrEndYen).toHaveLength(small.replications);
@@ -48,13 +48,14 @@ describe('paired runs', () => {
 
 describe('streaming, cancellation and supersession', () => {
   it('reports progress with partial aggregates while the run goes on', async () => {
-    const updates: Progress[] = [];
+    // Progress and partials come apart now; with partialEveryMs 0 each update has its partial.
+    const updates: (RunProgress & { partial?: PartialRun })[] = [];
     const p = pool({ size: 2, maxChunk: 2, partialEveryMs: 0 });
-    await p.run(small, { onProgress: (u) => updates.push(u) });
+    await p.run(small, { onProgress: (u) => updates.push(u), onPartial: (partial) => (updates.at(-1)!.partial = partial) });
     expect(updates.length).toBeGreaterThan(2);
     expect(updates.map((u) => u.done)).toEqual([...updates.map((u) => u.done)].sort((a, b) => a - b));
     expect(updates.at(-1)!.done).toBe(small.replications);
-    expect(updates[0].partial?.scenario.replications).toBe(updates[0].done);
+    expect(updates[0].partial?.result.scenario.replications).toBe(updates[0].done);
   });
 
   it('a superseded run delivers nothing after the new run starts, and rejects as cancelled', async () => {
@@ -95,7 +96,7 @@ describe('faults', () => {
       const p = pool({ size: 2, entry: faulty, chunkTimeoutMs: 1500 });
       await expect(p.run({ ...small, name })).rejects.toThrow(message);
       const ok = await p.run(small);
-      expect(ok.scenario.replications).toBe(small.replications);
+      expect(ok.result.scenario.replications).toBe(small.replications);
     });
   }
 });
@@ -105,8 +106,8 @@ describe('time limits: start-up apart from work, and a hang limit that follows t
 
   it(`a worker that takes ${BOOT_MS} ms to boot is not a hang, even with a shorter chunk limit`, async () => {
     const p = pool({ size: 1, entry: slow, chunkTimeoutMs: BOOT_MS / 2 });
-    const result = await p.run(small);
-    expect(JSON.stringify(result)).toBe(JSON.stringify(runInline(small)));
+    const { result } = await p.run(small);
+    expect(JSON.stringify(result)).toBe(JSON.stringify(runInline(small).result));
   });
 
   it('a worker that does not say it is ready within the start-up limit fails the run, naming start-up', async () => {
@@ -120,8 +121,8 @@ describe('time limits: start-up apart from work, and a hang limit that follows t
     const limit = Math.round(2.5 * PER_REPLICATION_MS);
     const p = pool({ size: 1, entry: slow, chunkTimeoutMs: limit });
     const scenario = { ...small, name: 'slow' };
-    const result = await p.run(scenario);
-    expect(JSON.stringify(result)).toBe(JSON.stringify(runInline(scenario)));
+    const { result } = await p.run(scenario);
+    expect(JSON.stringify(result)).toBe(JSON.stringify(runInline(scenario).result));
   });
 });
 

@@ -113,3 +113,32 @@ export function workspaceStorageMessage(failures: readonly StoreFailure[], lang:
     `This notice goes away once saving works again (${details}).`
   );
 }
+
+/** The stored baseline draft, or `fallback` when there is none or it is damaged. */
+export function loadDraft(store: WorkspaceStore, fallback: () => Draft): Draft {
+  try {
+    const saved = store.read(DRAFT_KEY);
+    if (saved) return JSON.parse(saved) as Draft;
+  } catch {
+    // Damaged: start from the fallback.
+  }
+  return fallback();
+}
+
+/** The stored variants (at most `max`), or none when they are damaged. */
+export function loadVariants(store: WorkspaceStore, max: number): { name: string; draft: Draft }[] {
+  try {
+    const saved = JSON.parse(store.read(VARIANTS_KEY) ?? '[]') as unknown;
+    if (Array.isArray(saved)) return saved.filter((v) => v && typeof v.name === 'string' && v.draft && typeof v.draft === 'object').slice(0, max);
+  } catch {
+    // Damaged: no variants.
+  }
+  return [];
+}
+
+/** The stored language, or `preferred` when none was chosen. */
+export function loadLang(store: WorkspaceStore, preferred: () => Lang): Lang {
+  const saved = store.read(LANG_KEY);
+  if (saved === 'ja' || saved === 'en') return saved;
+  return preferred();
+}

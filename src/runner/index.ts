@@ -1,0 +1,17 @@
+/**
+ * Runners: the one way replications are run. A Runner takes a scenario and
+ * `{ replications?, signal, onProgress, onPartial }` and resolves to a Run: the
+ * typed aggregate, the scenario it was computed from, and each replication's
+ * compared values (for pairing variants with common random numbers).
+ *
+ * - `InlineRunner` / `runInline` (inline.ts): this thread; the reference.
+ * - `SimPool` (workers/pool.ts): worker threads or web workers, byte-identical
+ *   to the inline runner whatever the worker count or chunking.
+ *
+ * Experiments (src/experiments/) are written against `Runner` and never know
+ * which one they got.
+ */
+export type { PartialRun, Run, RunOptions, RunProgress, Runner } from './types.ts';
+export { RunCancelled, withReplications } from './types.ts';
+export { InlineRunner, inlineRunner, runInline, simulateRange } from './inline.ts';
+export { EtaEstimator } from './eta.ts';

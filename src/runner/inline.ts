@@ -1,0 +1,70 @@
+/**
+ * The inline runner: every replication in this thread, in order. It is the
+ * reference the worker pool must reproduce byte for byte, and what tests use.
+ */
+import type { Scenario } from '../scenario/types.ts';
+import { simulateReplication } from '../engine/simulate.ts';
+import type { ReplicationResult } from '../engine/results.ts';
+import { accumulatorFor, addResult, type Measures } from '../montecarlo/aggregate.ts';
+import type { RunAccumulator } from '../montecarlo/accumulator.ts';
+import { EtaEstimator } from './eta.ts';
+import { partialOf, runOf } from './outcome.ts';
+import { RunCancelled, withReplications, type Run, type Runner, type RunOptions } from './types.ts';
+
+/** Runs replications [from, to) of `s` in this thread, results kept whole (the queueing tests read them). */
+export function simulateRange(s: Scenario, from: number, to: number): ReplicationResult[] {
+  const out: ReplicationResult[] = [];
+  for (let r = from; r < to; r++) out.push(simulateReplication(s, r));
+  return out;
+}
+
+/** Runs replications 0..s.replications-1 into one accumulator, calling `each` after each one. */
+function accumulate(s: Scenario, each?: (acc: RunAccumulator<Measures>) => void): RunAccumulator<Measures> {
+  let acc: RunAccumulator<Measures> | null = null;
+  for (let r = 0; r < s.replications; r++) {
+    const result = simulateReplication(s, r);
+    acc ??= accumulatorFor(result, s.horizonDays);
+    addResult(acc, result);
+    each?.(acc);
+  }
+  if (!acc) throw new Error(`runInline: expected at least one replication, got ${s.replications}`);
+  return acc;
+}
+
+/** Runs every replication of `s` (or its first `replications`) in this thread, at once. */
+export function runInline(s: Scenario, replications?: number): Run {
+  const scenario = withReplications(s, replications);
+  const acc = accumulate(scenario);
+  return runOf(partialOf(scenario, acc), acc);
+}
+
+/**
+ * The inline runner behind the Runner interface. It works in the caller's task
+ * without yielding, so an abort is seen between replications only when a
+ * callback (or the code before the call) aborted.
+ */
+export class InlineRunner implements Runner {
+  /** @param partialEvery a partial aggregate every this many replications (0: only the final one). */
+  constructor(private readonly partialEvery = 0) {}
+
+  async run(s: Scenario, options: RunOptions = {}): Promise<Run> {
+    const { signal, onProgress, onPartial } = options;
+    const scenario = withReplications(s, options.replications);
+    const cancelled = () => (signal?.reason instanceof RunCancelled ? signal.reason : new RunCancelled());
+    if (signal?.aborted) throw cancelled();
+    const started = performance.now();
+    const eta = new EtaEstimator(scenario.replications);
+    const acc = accumulate(scenario, (a) => {
+      if (signal?.aborted) throw cancelled();
+      const now = performance.now();
+      onProgress?.({ done: a.count, total: scenario.replications, elapsedMs: now - started, etaMs: eta.update(a.count, now) });
+      if (onPartial && this.partialEvery > 0 && a.count < scenario.replications && a.count % this.partialEvery === 0) onPartial(partialOf(scenario, a));
+    });
+    const final = partialOf(scenario, acc);
+    onPartial?.(final);
+    return runOf(final, acc);
+  }
+}
+
+/** The inline runner without partial aggregates but the final one. */
+export const inlineRunner: Runner = new InlineRunner();

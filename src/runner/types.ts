@@ -1,0 +1,64 @@
+/**
+ * What a runner is: something that runs every replication of a scenario and
+ * hands back the aggregate with the scenario it was computed from. The worker
+ * pool (workers/pool.ts) and the inline runner (inline.ts) are the two
+ * implementations; experiments (src/experiments/) only ever see this interface.
+ */
+import type { Scenario } from '../scenario/types.ts';
+import type { RunResult } from '../montecarlo/run.ts';
+import type { ComparedValues } from '../montecarlo/compare.ts';
+
+/** How far a run is, delivered while it goes on. */
+export interface RunProgress {
+  /** Replications aggregated so far (always a prefix 0..done-1). */
+  done: number;
+  total: number;
+  elapsedMs: number;
+  /** Time left from the measured pace (NaN until there is a pace to measure: see eta.ts). */
+  etaMs: number;
+}
+
+/**
+ * An aggregate and the scenario it was computed from. A chart draws `result`
+ * next to inputs read from `scenario`, never from a newer edit (issue 12, item 6).
+ */
+export interface PartialRun {
+  /** The scenario as run (with the replication count actually asked for). */
+  scenario: Scenario;
+  /** The aggregate of the replications done so far (`result.scenario.replications` of them). */
+  result: RunResult;
+}
+
+/** A finished run: the aggregate, and each replication's compared values for pairing variants. */
+export interface Run extends PartialRun {
+  values: ComparedValues;
+}
+
+/** Options of one run. */
+export interface RunOptions {
+  /** Replications to run (the first n, 0..n-1); default: the scenario's own count. */
+  replications?: number;
+  /** Aborting rejects the run with RunCancelled; nothing is delivered after that. */
+  signal?: AbortSignal;
+  onProgress?: (progress: RunProgress) => void;
+  /** Aggregates of the replications so far, at most every so often (runner specific), and the final one. */
+  onPartial?: (partial: PartialRun) => void;
+}
+
+/** Runs the replications of a scenario. */
+export interface Runner {
+  run(scenario: Scenario, options?: RunOptions): Promise<Run>;
+}
+
+/** The error of a cancelled or superseded run. */
+export class RunCancelled extends Error {
+  constructor(reason = 'the run was cancelled') {
+    super(reason);
+    this.name = 'AbortError';
+  }
+}
+
+/** `scenario` with `replications` replications, when given (a run of its first n). */
+export function withReplications(scenario: Scenario, replications: number | undefined): Scenario {
+  return replications === undefined || replications === scenario.replications ? scenario : { ...scenario, replications };
+}

@@ -1,0 +1,157 @@
+/**
+ * The app's one scheduler: a newer job of the same key supersedes the older, a
+ * job of a lower band interrupts the running one (which runs again later), stop
+ * drops everything, partials are drawn once per frame and never after their job
+ * ended, readiness holds a job back, and every job reports through its status.
+ */
+import { describe, expect, it } from 'vitest';
+import { JobQueue, type Job, type JobStatus } from '../../src/ui/state/jobQueue.ts';
+import { RunCancelled, type PartialRun, type Run, type Runner } from '../../src/runner/types.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
+
+/** A runner whose runs end when the test says (or fail on abort, as the pool does). */
+class ManualRunner implements Runner {
+  readonly runs: { name: string; finish: () => void; fail: (e: Error) => void; partial: (p: PartialRun) => void; aborted: () => boolean }[] = [];
+  run(scenario: Scenario, options: Parameters<Runner['run']>[1] = {}): Promise<Run> {
+    return new Promise<Run>((resolve, reject) => {
+      const { signal } = options;
+      signal?.addEventListener('abort', () => reject(new RunCancelled()));
+      this.runs.push({
+        name: scenario.name,
+        finish: () => resolve({ scenario, result: { name: scenario.name } as never, values: { measures: {} as never, controls: [] } }),
+        fail: reject,
+        partial: (p) => options.onPartial?.(p),
+        aborted: () => signal?.aborted ?? false,
+      });
+    });
+  }
+}
+
+const status = (): JobStatus => ({ state: 'idle', progress: null, error: null });
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+/** A job running scenario `name` once; records what it delivered. */
+function job(name: string, band = 1, key = name) {
+  const delivered: string[] = [];
+  const j: Job<Run> & { delivered: string[] } = {
+    key,
+    band: () => band,
+    status: status(),
+    size: () => ({ total: 10, steps: 1 }),
+    start: (o) => o.runner.run({ name } as Scenario, { signal: o.signal, onPartial: o.onPartial }),
+    partial: (p) => delivered.push(`partial ${p.scenario.name}`),
+    done: (run) => delivered.push(`done ${run.scenario.name}`),
+    delivered,
+  };
+  return j;
+}
+
+function setup() {
+  const runner = new ManualRunner();
+  const frames: (() => void)[] = [];
+  const queue = new JobQueue(() => runner, (cb) => frames.push(cb));
+  const drawFrames = async () => {
+    await flush();
+    while (frames.length) frames.shift()!();
+    await flush();
+  };
+  return { runner, queue, drawFrames };
+}
+
+describe('job queue', () => {
+  it('runs one job at a time, lowest band first, and reports through each status', async () => {
+    const { runner, queue, drawFrames } = setup();
+    const a = job('a', 1);
+    const b = job('b', 0);
+    queue.submit(a);
+    await flush();
+    expect(runner.runs.map((r) => r.name)).toEqual(['a']);
+    expect(a.status.state).toBe('running');
+    expect(a.status.progress).toMatchObject({ done: 0, total: 10, step: 0, steps: 1 });
+    // b (band 0) interrupts a, which waits to run again.
+    queue.submit(b);
+    expect(runner.runs[0].aborted()).toBe(true);
+    await flush();
+    expect(runner.runs.map((r) => r.name)).toEqual(['a', 'b']);
+    expect(a.status.state).toBe('running');
+    runner.runs[1].finish();
+    await drawFrames();
+    expect(b.status.state).toBe('done');
+    expect(b.delivered).toEqual(['done b']);
+    expect(runner.runs.map((r) => r.name)).toEqual(['a', 'b', 'a']);
+    runner.runs[2].finish();
+    await drawFrames();
+    expect(a.status.state).toBe('done');
+    expect(a.delivered).toEqual(['done a']);
+  });
+
+  it('a newer job of the same key supersedes a running one: nothing of the old one is delivered', async () => {
+    const { runner, queue, drawFrames } = setup();
+    const old = job('old', 1, 'k');
+    queue.submit(old);
+    await flush();
+    runner.runs[0].partial({ scenario: { name: 'old' } as Scenario, result: {} as never });
+    const newer = job('new', 1, 'k');
+    queue.submit(newer);
+    await drawFrames();
+    expect(runner.runs.map((r) => r.name)).toEqual(['old', 'new']);
+    expect(old.delivered).toEqual([]);
+    runner.runs[1].finish();
+    await drawFrames();
+    expect(newer.delivered).toEqual(['done new']);
+  });
+
+  it('draws the latest partial once per frame', async () => {
+    const { runner, queue, drawFrames } = setup();
+    const a = job('a');
+    queue.submit(a);
+    await flush();
+    for (const n of ['p1', 'p2', 'p3']) runner.runs[0].partial({ scenario: { name: n } as Scenario, result: {} as never });
+    await drawFrames();
+    expect(a.delivered).toEqual(['partial p3']);
+  });
+
+  it('stop cancels the running job and drops the queued ones, which read as stopped', async () => {
+    const { runner, queue } = setup();
+    const a = job('a');
+    const b = job('b', 2);
+    queue.submit(a);
+    queue.submit(b);
+    b.status.state = 'running'; // asked for (the app shows it waiting)
+    await flush();
+    queue.stop();
+    await flush();
+    expect(a.status.state).toBe('stopped');
+    expect(b.status.state).toBe('stopped');
+    expect(runner.runs.map((r) => r.name)).toEqual(['a']);
+    expect(queue.has('a') || queue.has('b')).toBe(false);
+  });
+
+  it('a failing run reads as an error with its message, and the queue goes on', async () => {
+    const { runner, queue, drawFrames } = setup();
+    const a = job('a');
+    const b = job('b');
+    queue.submit(a);
+    queue.submit(b);
+    await flush();
+    runner.runs[0].fail(new Error('simulation worker threw: boom'));
+    await drawFrames();
+    expect(a.status).toMatchObject({ state: 'error', error: 'simulation worker threw: boom' });
+    expect(runner.runs.map((r) => r.name)).toEqual(['a', 'b']);
+  });
+
+  it('a job that is not ready waits, and starts once a finished job makes it ready', async () => {
+    const { runner, queue, drawFrames } = setup();
+    let baseDone = false;
+    const analysis = { ...job('analysis', 2), ready: () => baseDone };
+    const base = { ...job('base', 0), done: () => (baseDone = true) };
+    queue.submit(analysis);
+    await flush();
+    expect(runner.runs).toHaveLength(0);
+    queue.submit(base);
+    await flush();
+    runner.runs[0].finish();
+    await drawFrames();
+    expect(runner.runs.map((r) => r.name)).toEqual(['base', 'analysis']);
+  });
+});
