@@ -16,6 +16,50 @@ export default ts.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
+  // Direction of the house (ARCHITECTURE.md): scenario -> engine -> runner ->
+  // experiment -> UI or CLI. Each zone names what it may not import.
+  {
+    files: ['src/engine/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        { regex: '^\\.\\./(?!scenario/)', message: 'The engine imports nothing outside src/engine but the scenario\'s types.' },
+        { regex: '^\\.\\./scenario/', allowTypeImports: true, message: 'The engine imports only the scenario\'s types (import type).' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/{engine,scenario,domain,i18n,montecarlo,runner,workers,share,export}/**'],
+    ignores: ['src/engine/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '/(ui|cli|experiments)/', message: 'Lower layers never import experiments, the UI or the CLI: data flows one way.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/runner/**', 'src/workers/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '/(ui|cli|experiments)/', message: 'Runners run replications; experiments are built over them, never the other way.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/ui/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '/(engine|cli)/', message: 'The UI reaches the engine only through runners and experiments (src/runner, src/experiments), and shares i18n with the CLI rather than importing it.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '/(engine|ui)/', message: 'The CLI reaches the engine only through runners and experiments, and shares i18n with the UI rather than importing it.' },
+      ] }],
+    },
+  },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },

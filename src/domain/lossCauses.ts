@@ -6,6 +6,9 @@
  * cause added there without a descriptor here does not compile.
  */
 import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
+
+/** The causes of loss, in the engine's order (for readers that may not import the engine). */
+export { LOSS_CAUSES, type LossCause };
 import type { Department } from '../scenario/types.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
