@@ -71,13 +71,13 @@ const mutants = Array.from({ length: 300 }, () => JSON.stringify(mutate(pick(lib
 const NAMES_A_FIELD = /^(\(file\)|[^\s:]+|marketing): \S/;
 
 describe('300 random mutations of the library scenarios', () => {
-  it('each validates or is refused with problems that each name a field, and validation answers within 2 s each', () => {
+  // No clock here (timed assertions fail on a busy machine and pass on a fast one):
+  // validation that looped over a value (a ramp of 1e12 days) never answered at
+  // all, which the test's own time limit catches.
+  it('each validates or is refused with problems that each name a field', () => {
     let valid = 0;
     for (const text of mutants) {
-      const start = performance.now();
       const v = parseScenarioText(text);
-      // A generous bound: validation that loops over a value (a ramp of 1e12 days) never answered at all.
-      expect(performance.now() - start, text.slice(0, 200)).toBeLessThan(2000);
       if (v.ok) valid++;
       else for (const p of v.problems) expect(p, text.slice(0, 200)).toMatch(NAMES_A_FIELD);
     }
