@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LAST_EDITS_KEY, loadWouldLoseEdits, readLastEdits, sameWorkspace, writeLastEdits } from '../../src/ui/state/lastEdits.ts';
 import { WorkspaceStore } from '../../src/ui/state/workspaceStore.ts';
 import type { StorageLike } from '../../src/ui/state/savedLibrary.ts';
+import type { Draft } from '../../src/ui/editor/draft.ts';
 
 class Memory implements StorageLike {
   readonly data = new Map<string, string>();
@@ -20,9 +21,9 @@ class Memory implements StorageLike {
   }
 }
 
-const library = [{ version: 1, name: 'Baseline', insideSales: { headcount: 5 } }, { version: 1, name: 'Marketing too strong', insideSales: { headcount: 4 } }];
-const edited = { version: 1, name: 'Baseline', insideSales: { headcount: 7 } };
-const one = (draft: object) => [{ name: '', draft }];
+const library: Draft[] = [{ version: 1, name: 'Baseline', insideSales: { headcount: 5 } }, { version: 1, name: 'Marketing too strong', insideSales: { headcount: 4 } }];
+const edited: Draft = { version: 1, name: 'Baseline', insideSales: { headcount: 7 } };
+const one = (draft: Draft) => [{ name: '', draft }];
 
 describe('loadWouldLoseEdits', () => {
   it('a library scenario loaded over an edited one loses the edits', () => {
