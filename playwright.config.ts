@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
  * silently reuse the first one's server and test the wrong code.
  */
 const port = Number(process.env.E2E_PORT ?? 4173);
+/** The production build (service worker and all), for the offline test: see test/e2e/offline.spec.ts. */
+export const previewPort = port + 100;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -22,10 +24,19 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: `npx vite --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: `npx vite --host 127.0.0.1 --port ${port} --strictPort`,
+      url: `http://127.0.0.1:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      // The service worker exists only in a build, so offline is tested against one.
+      command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${previewPort} --strictPort`,
+      url: `http://127.0.0.1:${previewPort}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+  ],
 });

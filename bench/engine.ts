@@ -1,11 +1,40 @@
 /**
- * Engine benchmark: events per second and replications per second on one core,
- * for the baseline and for a Jackson network. Run with `npm run bench`.
+ * Engine benchmark on one core: the first replication of a fresh process against
+ * the steady time; events and replications per second for the baseline and the
+ * Jackson network; the engine against a minimal hand-written event loop on the same
+ * Jackson model (bench/minimalLoop.ts), alternating; and the animation trace's size
+ * and cost. Run with `npm run bench` (or `npx tsx bench/engine.ts`).
  */
 import { availableParallelism } from 'node:os';
-import { simulateReplication } from '../src/engine/simulate.ts';
+import { simulateReplication, traceReplication } from '../src/engine/simulate.ts';
+import { erlangC } from '../src/engine/erlang.ts';
 import type { Scenario } from '../src/scenario/types.ts';
-import { jackson, library } from './scenarios.ts';
+import { JACKSON, jackson, library } from './scenarios.ts';
+import { minimalJackson } from './minimalLoop.ts';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Milliseconds `f` takes. */
+function time(f: () => unknown): number {
+  const start = performance.now();
+  f();
+  return performance.now() - start;
+}
+
+/** The first replication in this (fresh) process, then the median of the steady ones after a warm-up. */
+function firstVsSteady(name: string, scenario: Scenario, warmup: number, reps: number): void {
+  const first = time(() => simulateReplication(scenario, 0));
+  const times: number[] = [];
+  for (let r = 1; r <= warmup + reps; r++) times.push(time(() => simulateReplication(scenario, r)));
+  const steady = median(times.slice(warmup));
+  console.log(
+    `${name.padEnd(22)} first replication ${first.toFixed(0)} ms in a fresh process, steady ${steady.toFixed(1)} ms (median of ${reps} after ${warmup}): first/steady ${(first / steady).toFixed(1)}x; ` +
+      `replications 2-6: ${times.slice(0, 5).map((t) => t.toFixed(0)).join(', ')} ms`,
+  );
+}
 
 function measure(name: string, scenario: Scenario, warmup: number, reps: number): void {
   for (let r = 0; r < warmup; r++) simulateReplication(scenario, r);
@@ -18,6 +47,66 @@ function measure(name: string, scenario: Scenario, warmup: number, reps: number)
   );
 }
 
+/** The engine against the minimal loop on the same Jackson model, run in turn; waits checked against Erlang C. */
+function versusMinimal(warmup: number, pairs: number): void {
+  const scenario = jackson();
+  const engine: number[] = [], minimal: number[] = [];
+  const waits = { engine: [0, 0, 0], minimal: [0, 0, 0] };
+  let engineEvents = 0, minimalEvents = 0, engineLeads = 0, minimalLeads = 0;
+  for (let i = 0; i < warmup + pairs; i++) {
+    let e = 0;
+    engine.push(time(() => {
+      const r = simulateReplication(scenario, i);
+      engineEvents += r.events;
+      engineLeads += r.population.created;
+      [r.insideSales, r.fieldSales, r.customerSuccess].forEach((x, k) => (waits.engine[k] += x.waitMeanDays));
+      e = r.events;
+    }));
+    minimal.push(time(() => {
+      const m = minimalJackson(i + 1);
+      minimalEvents += m.events;
+      minimalLeads += m.leads;
+      m.meanWait.forEach((w, k) => (waits.minimal[k] += w));
+    }));
+    if (!(e > 0)) throw new Error('no events');
+  }
+  const J = JACKSON, runs = warmup + pairs;
+  const theory = [
+    erlangC(J.insideSales.servers, J.leadsPerDay, 1 / J.insideSales.meanDays).meanWait,
+    erlangC(J.fieldSales.servers, J.leadsPerDay * J.insideSales.pass, 1 / J.fieldSales.meanDays).meanWait,
+    erlangC(J.customerSuccess.servers, J.leadsPerDay * J.insideSales.pass * J.fieldSales.pass, 1 / J.customerSuccess.meanDays).meanWait,
+  ];
+  const e = median(engine.slice(warmup)), m = median(minimal.slice(warmup));
+  const fmt = (xs: number[]) => xs.map((x) => (x / runs).toFixed(2)).join(' / ');
+  console.log(`Jackson network, ${J.horizonDays} days: engine vs a minimal hand-written event loop on the same Jackson model`);
+  console.log(`  engine ${e.toFixed(1)} ms, minimal loop ${m.toFixed(1)} ms per run (medians of ${pairs} alternating pairs after ${warmup}): engine speed ${(m / e).toFixed(2)}x the minimal loop's`);
+  console.log(`  per run: leads ${Math.round(engineLeads / runs)} vs ${Math.round(minimalLeads / runs)}, events ${Math.round(engineEvents / runs)} vs ${Math.round(minimalEvents / runs)} (the engine adds week and month ends)`);
+  console.log(`  mean waits IS / FS / CS (days): engine ${fmt(waits.engine)}, minimal ${fmt(waits.minimal)}, Erlang C ${theory.map((x) => x.toFixed(2)).join(' / ')}`);
+}
+
+/** The animation trace: transitions and bytes per replication, and time with and without the recorder, alternating. */
+function measureTrace(scenario: Scenario, pairs: number): void {
+  const plain: number[] = [], traced: number[] = [];
+  let transitions = 0, bytes = 0;
+  for (let r = 0; r < pairs; r++) {
+    plain.push(time(() => simulateReplication(scenario, r)));
+    traced.push(time(() => {
+      const { trace } = traceReplication(scenario, r);
+      transitions += trace.length;
+      bytes += trace.bytes;
+    }));
+  }
+  const half = (xs: number[]) => median(xs.slice(Math.floor(xs.length / 2)));
+  console.log(
+    `baseline trace         ${Math.round(transitions / pairs).toLocaleString('en-US')} transitions, ${(bytes / pairs / 1024).toFixed(0)} KiB per replication; ` +
+      `median ${half(traced).toFixed(1)} ms traced vs ${half(plain).toFixed(1)} ms plain (${(half(traced) / half(plain)).toFixed(2)}x, second half of ${pairs} alternating pairs)`,
+  );
+}
+
 console.log(`Engine, one core in Node ${process.version} (${availableParallelism()} cores on this machine)`);
-measure('baseline', library('baseline.json'), 20, 100);
-measure('Jackson network', jackson(), 20, 100);
+const baseline = library('baseline.json');
+firstVsSteady('baseline', baseline, 10, 30);
+measure('baseline', baseline, 20, 100);
+measure('Jackson network', jackson(), 5, 20);
+versusMinimal(5, 20);
+measureTrace(baseline, 30);

@@ -1,50 +1,46 @@
 /**
  * Plain-text report of a run for the terminal: departments, funnel, revenue and
- * the bottleneck verdict, with medians and P10-P90 ranges.
+ * the bottleneck verdict, with medians and P10-P90 ranges, in English or
+ * Japanese. Texts come from i18n/messages.ts; departments and causes of loss from
+ * their descriptors (src/domain).
  */
 import type { RunResult } from '../montecarlo/run.ts';
 import type { Summary } from '../montecarlo/stats.ts';
 import type { BottleneckVerdict } from '../montecarlo/bottleneck.ts';
-import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
 import type { NextHire } from '../montecarlo/compare.ts';
 import { funnelSteps, type FunnelStepKey } from '../montecarlo/funnelSteps.ts';
 import { printable } from '../scenario/printable.ts';
 import type { WarmupCheck } from '../montecarlo/warmup.ts';
+import { translate, type MessageKey } from '../i18n/messages.ts';
+import { formatCount, formatPercent, formatYen, type Lang } from '../i18n/format.ts';
+import { department, isQueueDepartment, QUEUE_DEPARTMENT_LIST, type Department } from '../domain/departments.ts';
+import { LOSS_CAUSE_LIST, sumOf, waitingLossesOf } from '../domain/lossCauses.ts';
 
-/** English names of departments. */
-export const DEPARTMENT_NAMES = {
-  marketing: 'Marketing',
-  insideSales: 'Inside Sales',
-  fieldSales: 'Field Sales',
-  customerSuccess: 'Customer Success',
-} as const;
-
-/** English names of loss causes, in the words of MODEL.md. */
-export const LOSS_NAMES: Record<LossCause, string> = {
-  notQualified: 'never qualified (not a buyer)',
-  isAbandoned: 'never contacted (gave up waiting for IS)',
-  isCold: 'went cold waiting for IS',
-  isDisqualified: 'disqualified by IS',
-  fsAbandoned: 'stalled waiting for FS (gave up)',
-  fsCold: 'stalled waiting for FS (intent decayed)',
-  dealLost: 'lost deal',
-  csAbandoned: 'cancelled waiting for onboarding',
-  churnBase: 'base churn',
-  churnOverload: 'churned from overload',
+/** Names of the funnel's rows in the report (all MQLs keep a name short enough for a table). */
+const FUNNEL_NAMES: Record<FunnelStepKey, MessageKey> = {
+  leads: 'leads',
+  newMqls: 'newMqls',
+  returnedMqls: 'returnedMqls',
+  mqls: 'reportMqls',
+  sqls: 'sqls',
+  won: 'won',
 };
 
-/** English names of the funnel's rows. */
-const FUNNEL_NAMES: Record<FunnelStepKey, string> = {
-  leads: 'Leads',
-  newMqls: 'New MQLs',
-  returnedMqls: 'Returned from nurture',
-  mqls: 'MQLs to IS (new + returned)',
-  sqls: 'SQLs',
-  won: 'Won',
+/** Why the warm-up was not checked, by WarmupCheck reason. */
+const REASON_NAMES: Record<WarmupCheck['reasons'][number], MessageKey> = {
+  seasonality: 'reportReasonSeasonality',
+  campaign: 'reportReasonCampaign',
+  hiring: 'reportReasonHiring',
 };
 
-const count = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '-');
-const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '-');
+/** How the report writes numbers in one language ('-' or '–' where a number is undefined). */
+interface Numbers {
+  count: (x: number) => string;
+  pct: (x: number) => string;
+  days: (x: number) => string;
+  yen: (x: number) => string;
+}
+
 const days = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
 
 /** Yen in millions or billions (JPY 12.3M), for an English terminal. */
@@ -56,161 +52,214 @@ export function yen(x: number): string {
   return `¥${Math.round(x).toLocaleString('en-US')}`;
 }
 
+/**
+ * English keeps the terminal's own formats (a percentage with one decimal, yen in
+ * M and B with one more digit than the app's); Japanese uses the app's (i18n/format.ts):
+ * yen in 万 and 億. Days are one decimal in both, the unit being in the heading.
+ */
+const NUMBERS: Record<Lang, Numbers> = {
+  en: {
+    count: (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '-'),
+    pct: (x) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '-'),
+    days,
+    yen,
+  },
+  ja: {
+    count: (x) => formatCount(x, 'ja'),
+    pct: formatPercent,
+    days,
+    yen: (x) => formatYen(x, 'ja'),
+  },
+};
+
+/** Columns a text takes in a terminal: East Asian wide and full-width characters take two. */
+function columns(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+    n += wide ? 2 : 1;
+  }
+  return n;
+}
+
 function pad(cells: string[], widths: number[]): string {
-  return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  return cells
+    .map((c, i) => {
+      const fill = ' '.repeat(Math.max(0, widths[i] - columns(c)));
+      return i === 0 ? c + fill : fill + c;
+    })
+    .join('  ')
+    .trimEnd();
 }
 
 function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = header.map((h, i) => Math.max(columns(h), ...rows.map((r) => columns(r[i]))));
   return [pad(header, widths), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => pad(r, widths))];
 }
 
-const range = (s: Summary, f: (x: number) => string) => `${f(s.p10)} - ${f(s.p90)}`;
+/** The report's texts and numbers in `lang`. */
+function writer(lang: Lang) {
+  const t = (k: MessageKey, v: Record<string, string | number> = {}) => translate(lang, k, v);
+  const n = NUMBERS[lang];
+  return {
+    t,
+    n,
+    dept: (d: Department) => t(department(d).label),
+    range: (s: Summary, f: (x: number) => string) => `${f(s.p10)} - ${f(s.p90)}`,
+    /** Sentences side by side: a space in English, none in Japanese. */
+    join: (sentences: string[]) => sentences.join(lang === 'ja' ? '' : ' '),
+  };
+}
 
 /** One sentence naming the bottleneck and its evidence; a verdict decided by the next best hire says so. */
-export function verdictSentence(v: BottleneckVerdict): string {
-  const gain = `+${yen(v.hireGainYen ?? 0)}`;
-  if (v.limit === 'demand' && v.basis === 'nextHire') return `One more marketer adds the most ARR (${gain}): lead volume from Marketing limits the funnel.`;
+export function verdictSentence(v: BottleneckVerdict, lang: Lang = 'en'): string {
+  const w = writer(lang);
+  const gain = `+${w.n.yen(v.hireGainYen ?? 0)}`;
+  if (v.limit === 'demand' && v.basis === 'nextHire') return w.t('verdictDemandByHire', { gain });
   const notes = v.evidence
     .filter((e) => e.congested && e.blockedBy !== null && e.blockedBy === v.department)
-    .map((e) => `${DEPARTMENT_NAMES[e.department]} is congested too, but ${DEPARTMENT_NAMES[e.blockedBy!]} already gets nearly all it can work, so one more person in ${DEPARTMENT_NAMES[e.department]} would add no wins.`);
-  if (v.basis === 'nextHire') notes.push(`Decided by the next best hire: one more person in ${DEPARTMENT_NAMES[v.department]} adds ${gain} ARR, the most of any department.`);
-  return [loadSentence(v), ...notes].join(' ');
+    .map((e) => w.t('verdictHeldBack', { up: w.dept(e.department), down: w.dept(e.blockedBy!) }));
+  if (v.basis === 'nextHire') notes.push(w.t('verdictByHire', { dept: w.dept(v.department), gain }));
+  return w.join([loadSentence(v, lang), ...notes]);
 }
 
 /** The sentence judged from load: the department's evidence, or demand. */
-function loadSentence(v: BottleneckVerdict): string {
+function loadSentence(v: BottleneckVerdict, lang: Lang): string {
+  const { t, n, dept } = writer(lang);
   if (v.limit === 'demand') {
     const busiest = [...v.evidence].sort((a, b) => b.utilisation - a.utilisation)[0];
-    return `No department is congested (busiest: ${DEPARTMENT_NAMES[busiest.department]} at ${pct(busiest.utilisation)}): lead volume from Marketing limits the funnel.`;
+    return t('reportDemand', { dept: dept(busiest.department), util: n.pct(busiest.utilisation) });
   }
   const e = v.evidence.find((x) => x.department === v.department)!;
-  const item = { insideSales: 'MQLs', fieldSales: 'opportunities', customerSuccess: 'new accounts' }[e.department];
-  const lostWords = { insideSales: 'were never contacted or went cold', fieldSales: 'stalled', customerSuccess: 'churned from overload or gave up on onboarding' }[e.department];
+  const stage = department(e.department).stage;
+  const words = { dept: dept(e.department), items: t(stage.reportItems), lost: n.count(e.lostWaiting), lostWords: t(stage.reportLostWords), waiting: n.count(e.queueEnd) };
   // Nothing started: there is no wait to quote, only items that were never worked.
-  if (!Number.isFinite(e.waitDays)) {
-    return `${DEPARTMENT_NAMES[e.department]} is the bottleneck: no work started there, so its ${item} were never worked (${count(e.queueEnd)} waiting at the end); ${count(e.lostWaiting)} ${lostWords} in the period.`;
-  }
-  return (
-    `${DEPARTMENT_NAMES[e.department]} is the bottleneck: ${pct(e.utilisation)} busy, ${item} wait ${days(e.waitDays)} days on median, ` +
-    `${count(e.lostWaiting)} ${lostWords} in the period, ${count(e.queueEnd)} waiting at the end.`
-  );
+  if (!Number.isFinite(e.waitDays)) return t('reportVerdictNoneStarted', words);
+  return t('reportVerdictCapacity', { ...words, util: n.pct(e.utilisation), wait: n.days(e.waitDays) });
 }
 
-/** English names of the weekly series the warm-up check reads. */
-const DRIFT_SERIES: Record<string, string> = {
-  'funnel.mqlsByWeek': 'MQLs per week',
-  'funnel.wonByWeek': 'wins per week',
-  'insideSales.queueByWeek': 'the Inside Sales queue',
-  'fieldSales.queueByWeek': 'the Field Sales queue',
-  'customerSuccess.queueByWeek': 'the Customer Success queue',
-};
+/** The name of a weekly series the warm-up check reads ('insideSales.queueByWeek': the Inside Sales queue). */
+function seriesName(series: string, lang: Lang): string {
+  const { t, dept } = writer(lang);
+  if (series === 'funnel.mqlsByWeek') return t('warmupMqls');
+  if (series === 'funnel.wonByWeek') return t('warmupWon');
+  const d = series.split('.')[0];
+  return isQueueDepartment(d) ? t('warmupQueue', { dept: dept(d) }) : series;
+}
 
 /** The warm-up check as a sentence: steady, not checked (and why), or which series still drift. */
-export function warmupSentence(w: WarmupCheck): string {
-  if (w.steady === null) return `Warm-up: not checked, the scenario changes over the period by design (${w.reasons.join(', ')}).`;
-  if (w.steady) return `Warm-up: after ${w.warmupDays} days, weekly MQLs, wins and queues show no material drift (a steady state).`;
+export function warmupSentence(w: WarmupCheck, lang: Lang = 'en'): string {
+  const { t, n } = writer(lang);
+  const list = lang === 'ja' ? '、' : ', ';
+  if (w.steady === null) return t('reportWarmupNotChecked', { reasons: w.reasons.map((r) => t(REASON_NAMES[r])).join(list) });
+  if (w.steady) return t('reportWarmupSteady', { days: w.warmupDays });
+  const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
   const drifts = w.series
     .filter((x) => x.drifts)
-    .map((x) => {
-      const s = x.slopePerWeek;
-      const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
-      return `${DRIFT_SERIES[x.series] ?? x.series} ${x.relativeChange > 0 ? 'rose' : 'fell'} ${pct(Math.abs(x.relativeChange))} across the period (${signed(s.mean)} a week, 95% CI ${signed(s.ciLow)} to ${signed(s.ciHigh)}; MSER-5 would drop the first ${x.mserWeeks} weeks)`;
-    });
-  return (
-    `Warning: not a steady state after the ${w.warmupDays}-day warm-up: ${drifts.join('; ')}. ` +
-    'Lengthen warmupDays, or read these figures as those of a business still changing (a queue that grows while its department is at full use never settles: that is overload).'
-  );
+    .map((x) =>
+      t(x.relativeChange > 0 ? 'reportDriftRise' : 'reportDriftFall', {
+        series: seriesName(x.series, lang),
+        pct: n.pct(Math.abs(x.relativeChange)),
+        slope: signed(x.slopePerWeek.mean),
+        low: signed(x.slopePerWeek.ciLow),
+        high: signed(x.slopePerWeek.ciHigh),
+        weeks: x.mserWeeks,
+      }),
+    );
+  return t('reportWarmupWarning', { days: w.warmupDays, drifts: drifts.join(lang === 'ja' ? '、' : '; ') });
 }
 
-/** The full terminal report. */
-export function formatReport(r: RunResult): string {
+/** The full terminal report, in English unless `lang` says otherwise. */
+export function formatReport(r: RunResult, lang: Lang = 'en'): string {
+  const { t, n, dept, range } = writer(lang);
   const m = r.measures;
   const lines: string[] = [];
   // The name and seed are the file's text: printable() keeps escape codes in them from acting on the terminal.
-  lines.push(`${printable(r.scenario.name)}: ${r.scenario.replications} replications, ${r.scenario.horizonDays} days, seed "${printable(r.scenario.seed)}"`);
-  lines.push('Figures are medians over replications with the P10 - P90 range.', '');
-  const stages = [
-    ['Inside Sales', m.insideSales, m.funnel.lost.isAbandoned.p50 + m.funnel.lost.isCold.p50],
-    ['Field Sales', m.fieldSales, m.funnel.lost.fsAbandoned.p50 + m.funnel.lost.fsCold.p50],
-    ['Customer Success', m.customerSuccess, m.funnel.lost.csAbandoned.p50 + m.funnel.lost.churnOverload.p50],
-  ] as const;
+  lines.push(t('reportHeader', { name: printable(r.scenario.name), reps: r.scenario.replications, days: r.scenario.horizonDays, seed: printable(r.scenario.seed) }));
+  lines.push(t('reportMedians'), '');
   // A wait is undefined where nothing started: say so rather than print 0.
-  const wait = (x: number) => (Number.isFinite(x) ? days(x) : 'none started');
+  const wait = (x: number) => (Number.isFinite(x) ? n.days(x) : t('reportNoneStarted'));
   lines.push(
     ...table(
-      ['Department', 'Utilisation', 'Mean wait (days)', 'P90 wait', 'Gave up', 'Backlog at end', 'Lost while waiting'],
-      stages.map(([name, s, lost]) => [name, pct(s.utilisation.p50), wait(s.waitMeanDays.p50), wait(s.waitP90Days.p50), pct(s.abandonShare.p50), count(s.queueEnd.p50), count(lost)]),
+      [t('reportDepartment'), t('reportUtilisation'), t('reportMeanWait'), t('reportP90Wait'), t('reportGaveUp'), t('reportBacklogEnd'), t('lostWhileWaiting')],
+      QUEUE_DEPARTMENT_LIST.map((d) => {
+        const s = m[d.key];
+        const lost = sumOf(waitingLossesOf(d.key), (c) => m.funnel.lost[c].p50);
+        return [dept(d.key), n.pct(s.utilisation.p50), wait(s.waitMeanDays.p50), wait(s.waitP90Days.p50), n.pct(s.abandonShare.p50), n.count(s.queueEnd.p50), n.count(lost)];
+      }),
     ),
-    'Waits are before work starts, of the items whose work started. Gave up: share of those who left the queue',
-    'without being worked. Lost while waiting: gave up, or lost after work because intent decayed while waiting',
-    '(for CS: cancelled before onboarding, or churned from overload).',
+    ...t('reportStagesNote').split('\n'),
   );
-  lines.push('', 'Funnel');
+  lines.push('', t('reportFunnel'));
   const f = m.funnel;
   lines.push(
     ...table(
-      ['Step', 'Count', 'P10 - P90', 'Conversion'],
+      [t('reportStep'), t('reportCount'), t('reportRange'), t('reportConversion')],
       funnelSteps(f).map((step) => [
-        FUNNEL_NAMES[step.key],
-        count(step.summary.p50),
-        range(step.summary, count),
-        step.rate ? `${pct(step.rate.value)} of ${FUNNEL_NAMES[step.rate.of]}` : '',
+        t(FUNNEL_NAMES[step.key]),
+        n.count(step.summary.p50),
+        range(step.summary, n.count),
+        step.rate ? t('rateOf', { rate: n.pct(step.rate.value), of: t(FUNNEL_NAMES[step.rate.of]) }) : '',
       ]),
     ),
-    `Of the items actually worked: SQL rate ${pct(f.sqlRateOfWorked.p50)} of MQLs worked, win rate ${pct(f.winRateOfWorked.p50)} of deals worked.`,
+    t('reportWorked', { sql: n.pct(f.sqlRateOfWorked.p50), win: n.pct(f.winRateOfWorked.p50) }),
   );
-  lines.push('', 'Lost, by cause');
-  lines.push(...table(['Cause', 'Count', 'P10 - P90'], LOSS_CAUSES.map((c) => [LOSS_NAMES[c], count(f.lost[c].p50), range(f.lost[c], count)])));
+  lines.push('', t('lossesChart'));
+  lines.push(...table([t('reportCause'), t('reportCount'), t('reportRange')], LOSS_CAUSE_LIST.map((c) => [t(c.reportLabel), n.count(f.lost[c.cause].p50), range(f.lost[c.cause], n.count)])));
   const v = m.revenue;
-  lines.push('', 'Revenue');
+  const row = (label: MessageKey, s: Summary, format: (x: number) => string) => [t(label), format(s.p50), range(s, format)];
+  lines.push('', t('reportRevenue'));
   lines.push(
     ...table(
-      ['Measure', 'Median', 'P10 - P90'],
+      [t('measure'), t('kpiMedian'), t('reportRange')],
       [
-        ['Bookings (new ACV)', yen(v.bookingsYen.p50), range(v.bookingsYen, yen)],
-        ['ARR at start', yen(v.arrStartYen.p50), range(v.arrStartYen, yen)],
-        ['ARR at horizon', yen(v.arrEndYen.p50), range(v.arrEndYen, yen)],
-        ['Churned ARR', yen(v.churnedArrYen.p50), range(v.churnedArrYen, yen)],
-        ['Expansion ARR', yen(v.expansionArrYen.p50), range(v.expansionArrYen, yen)],
-        ['NRR', pct(v.nrr.p50), range(v.nrr, pct)],
-        ['GRR', pct(v.grr.p50), range(v.grr, pct)],
-        ['Cost (people + programmes)', yen(v.costYen.p50), range(v.costYen, yen)],
-        ['Direct CAC (people of Marketing, IS, FS + programmes)', yen(v.cacYen.p50), range(v.cacYen, yen)],
-        ['Annual logo churn (per renewal, annualised)', pct(v.annualChurn.p50), range(v.annualChurn, pct)],
-        ['LTV (ACV x gross margin / annual logo churn)', yen(v.ltvYen.p50), range(v.ltvYen, yen)],
-        ['CAC payback (months)', days(v.paybackMonths.p50), range(v.paybackMonths, days)],
+        row('reportBookings', v.bookingsYen, n.yen),
+        row('reportArrStart', v.arrStartYen, n.yen),
+        row('arrEndYen', v.arrEndYen, n.yen),
+        row('reportChurnedArr', v.churnedArrYen, n.yen),
+        row('reportExpansionArr', v.expansionArrYen, n.yen),
+        row('nrr', v.nrr, n.pct),
+        row('reportGrr', v.grr, n.pct),
+        row('reportCost', v.costYen, n.yen),
+        row('reportCac', v.cacYen, n.yen),
+        row('reportAnnualChurn', v.annualChurn, n.pct),
+        row('reportLtv', v.ltvYen, n.yen),
+        row('reportPayback', v.paybackMonths, n.days),
       ],
     ),
   );
-  if (r.target) lines.push('', `Probability ARR at horizon >= ${yen(r.target.arrYen)}: ${pct(r.target.probability)}`);
-  lines.push('', `Bottleneck: ${verdictSentence(r.bottleneck)}`);
-  lines.push(warmupSentence(r.warmup));
+  if (r.target) lines.push('', t('reportTarget', { target: n.yen(r.target.arrYen), p: n.pct(r.target.probability) }));
+  lines.push('', t('reportBottleneck', { sentence: verdictSentence(r.bottleneck, lang) }));
+  lines.push(warmupSentence(r.warmup, lang));
   return lines.join('\n');
 }
 
-/** The next-best-hire ranking for the terminal. */
-export function formatNextHire(name: string, h: NextHire): string {
-  const signedYen = (x: number) => (Math.abs(x) < 0.5 ? '0' : x > 0 ? `+${yen(x)}` : `-${yen(-x)}`);
-  const signed = (x: number) => (Math.round(x) === 0 ? '0' : x > 0 ? `+${count(x)}` : `-${count(-x)}`);
+/** The next-best-hire ranking for the terminal, in English unless `lang` says otherwise. */
+export function formatNextHire(name: string, h: NextHire, lang: Lang = 'en'): string {
+  const { t, n, dept } = writer(lang);
+  const signedYen = (x: number) => (Math.abs(x) < 0.5 ? '0' : x > 0 ? `+${n.yen(x)}` : `-${n.yen(-x)}`);
+  const signed = (x: number) => (Math.round(x) === 0 ? '0' : x > 0 ? `+${n.count(x)}` : `-${n.count(-x)}`);
   const rows = h.ranked.map((o, i) => {
     const d = o.differences;
     return [
-      `${i + 1}. ${DEPARTMENT_NAMES[o.department]}`,
+      `${i + 1}. ${dept(o.department)}`,
       signedYen(d.arrEndYen.mean),
-      `${signedYen(d.arrEndYen.ciLow)} to ${signedYen(d.arrEndYen.ciHigh)}`,
-      pct(d.arrEndYen.pBetter),
+      t('reportInterval', { low: signedYen(d.arrEndYen.ciLow), high: signedYen(d.arrEndYen.ciHigh) }),
+      n.pct(d.arrEndYen.pBetter),
       signed(-d.lostWhileWaiting.mean),
       signedYen(d.costYen.mean),
     ];
   });
   const lines = [
-    `${printable(name)}: one more person in each department, hired on day 0 with the usual ramp (${h.replications} paired replications, common random numbers and control variates)`,
+    t('reportHireHeader', { name: printable(name), reps: h.replications }),
     '',
-    ...table(['Hire', 'ARR at horizon', '95% CI', 'P(better)', 'Lost while waiting avoided', 'Cost'], rows),
+    ...table([t('hire'), t('arrEndYen'), t('ci95'), t('reportPBetter'), t('lostAvoided'), t('costYen')], rows),
     '',
-    `Bottleneck now: ${verdictSentence(h.bottleneckNow)}`,
-    `After the best hire: ${verdictSentence(h.bottleneckAfter)}`,
+    t('reportBottleneckNow', { sentence: verdictSentence(h.bottleneckNow, lang) }),
+    t('reportBottleneckAfter', { sentence: verdictSentence(h.bottleneckAfter, lang) }),
   ];
   return lines.join('\n');
 }

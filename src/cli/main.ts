@@ -1,5 +1,5 @@
 /**
- * The command line: `npm run simulate -- FILE [--reps N] [--seed S] [--workers N] [--json] [--out FILE] [--next-hire]`.
+ * The command line: `npm run simulate -- FILE [--reps N] [--seed S] [--workers N] [--json] [--out FILE] [--next-hire] [--lang en|ja]`.
  * Replications run on the same worker pool as the app, in Node worker threads.
  * Exit 0 on success, 2 on bad input (an invalid scenario or option), 1 on an internal error.
  */
@@ -13,7 +13,7 @@ import { nodePool } from '../workers/nodeWorkers.ts';
 import { formatNextHire, formatReport } from './format.ts';
 import { nextBestHire, singleRun } from '../experiments/index.ts';
 
-const USAGE = 'usage: npm run simulate -- FILE.json [--reps N] [--seed S] [--workers N] [--json] [--out FILE] [--next-hire]';
+const USAGE = 'usage: npm run simulate -- FILE.json [--reps N] [--seed S] [--workers N] [--json] [--out FILE] [--next-hire] [--lang en|ja]';
 
 /** A problem with what the user gave: reported without a stack trace, exit 2. */
 class InputError extends Error {}
@@ -30,6 +30,7 @@ function parse(argv: string[]) {
         'next-hire': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
+        lang: { type: 'string', default: 'en' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -92,6 +93,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new InputError(`expected one scenario file, got ${positionals.length}\n${USAGE}`);
   const file = positionals[0];
+  // The report's language (its texts and number formats come from src/i18n); errors stay in English.
+  const lang = values.lang;
+  if (lang !== 'en' && lang !== 'ja') throw new InputError(`--lang: must be en or ja, got ${printable(lang)}`);
   if (values.out !== undefined) checkOut(values.out);
   const { bytes, size: fileSize } = readScenarioFile(file);
   const decoded = decodeScenarioBytes(bytes, fileSize);
@@ -116,10 +120,10 @@ async function main(argv: string[]): Promise<number> {
     if (values['next-hire']) {
       // Five paired runs on the pool: the scenario, then one more person in each department.
       const hire = await nextBestHire({ scenario }, { runner: pool });
-      output = values.json ? jsonText(hire) : formatNextHire(scenario.name, hire);
+      output = values.json ? jsonText(hire) : formatNextHire(scenario.name, hire, lang);
     } else {
       const { result } = await singleRun(scenario, { runner: pool });
-      output = values.json ? jsonText(result) : formatReport(result);
+      output = values.json ? jsonText(result) : formatReport(result, lang);
     }
   } finally {
     pool.terminate();

@@ -2,55 +2,147 @@
  * Leads (and accounts) as columns of typed arrays, indexed by id. A replication
  * holds tens of thousands of leads for its whole length; as objects their numeric
  * fields would each be a heap allocation that the garbage collector copies again
- * and again, which cost more than the simulation itself.
+ * and again, which cost more than the simulation itself. The columns are declared
+ * fields of a class (not added by computed key), so V8 keeps the table's shape
+ * fixed and each `L.column[id]` is a field load, not a dictionary lookup.
  */
-import type { Uniform } from './random.ts';
 
-const FLOAT_COLUMNS = [
-  'queuedAt', 'abandonAt', 'waitedDays',
-  // The current pass's draws, made when the lead becomes an MQL.
-  'isWork', 'isU', 'isRecycleU', 'isPatience', 'fsCycle', 'fsU', 'fsRecycleU', 'fsPatience', 'abandonRecycleU', 'acvYen', 'onboardDays', 'csPatience',
-  // As an account.
-  'arrYen', 'cohortArrYen', 'onboardWaitDays',
-] as const;
-// ticket: the queue ticket of the lead's current join (see Stage.enqueue); mqlPasses: times it became an MQL.
-const INT_COLUMNS = ['state', 'stage', 'segment', 'renewals', 'activeIndex', 'noise', 'initial', 'ticket', 'mqlPasses'] as const;
-
-type FloatColumn = (typeof FLOAT_COLUMNS)[number];
-type IntColumn = (typeof INT_COLUMNS)[number];
+/** Copies `a` into a new array of length n. */
+function grow64(a: Float64Array, n: number): Float64Array {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}
+function grow32(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
 
 /** The lead table: one typed array per field, plus each lead's random stream. */
-export type LeadTable = { [K in FloatColumn]: Float64Array } & { [K in IntColumn]: Int32Array } & {
-  rng: Uniform[];
+export class LeadTable {
   /** Number of leads. */
-  size: number;
-};
+  size = 0;
+  /** Each lead's random stream: its two words and the draws made (see counterUniform). */
+  word1: Int32Array;
+  word2: Int32Array;
+  draws: Int32Array;
+  /** When the lead joined its current queue. */
+  queuedAt: Float64Array;
+  /** When it gives up waiting (Infinity: never, or not waiting). */
+  abandonAt: Float64Array;
+  /** Its wait before its current or last work started. */
+  waitedDays: Float64Array;
+  /** The current pass's draws, made when the lead becomes an MQL (see Replication.drawPass). */
+  isWork: Float64Array;
+  isU: Float64Array;
+  isRecycleU: Float64Array;
+  isPatience: Float64Array;
+  fsCycle: Float64Array;
+  fsU: Float64Array;
+  fsRecycleU: Float64Array;
+  fsPatience: Float64Array;
+  abandonRecycleU: Float64Array;
+  acvYen: Float64Array;
+  onboardDays: Float64Array;
+  csPatience: Float64Array;
+  /** As an account: its ARR, its ARR when the last year began (the cohort), and its onboarding wait. */
+  arrYen: Float64Array;
+  cohortArrYen: Float64Array;
+  onboardWaitDays: Float64Array;
+  /** Lead state (see replication.ts), stage index or -1, segment index, renewals so far, index in the active list or -1. */
+  state: Int32Array;
+  stage: Int32Array;
+  segment: Int32Array;
+  renewals: Int32Array;
+  activeIndex: Int32Array;
+  /** Flags (0 or 1): an MQL that is noise; an account carried in at the start. */
+  noise: Int32Array;
+  initial: Int32Array;
+  /** The queue ticket of its current join (see Stage.enqueue), and the times it became an MQL. */
+  ticket: Int32Array;
+  mqlPasses: Int32Array;
+
+  constructor(capacity: number) {
+    this.word1 = new Int32Array(capacity);
+    this.word2 = new Int32Array(capacity);
+    this.draws = new Int32Array(capacity);
+    this.queuedAt = new Float64Array(capacity);
+    this.abandonAt = new Float64Array(capacity);
+    this.waitedDays = new Float64Array(capacity);
+    this.isWork = new Float64Array(capacity);
+    this.isU = new Float64Array(capacity);
+    this.isRecycleU = new Float64Array(capacity);
+    this.isPatience = new Float64Array(capacity);
+    this.fsCycle = new Float64Array(capacity);
+    this.fsU = new Float64Array(capacity);
+    this.fsRecycleU = new Float64Array(capacity);
+    this.fsPatience = new Float64Array(capacity);
+    this.abandonRecycleU = new Float64Array(capacity);
+    this.acvYen = new Float64Array(capacity);
+    this.onboardDays = new Float64Array(capacity);
+    this.csPatience = new Float64Array(capacity);
+    this.arrYen = new Float64Array(capacity);
+    this.cohortArrYen = new Float64Array(capacity);
+    this.onboardWaitDays = new Float64Array(capacity);
+    this.state = new Int32Array(capacity);
+    this.stage = new Int32Array(capacity);
+    this.segment = new Int32Array(capacity);
+    this.renewals = new Int32Array(capacity);
+    this.activeIndex = new Int32Array(capacity);
+    this.noise = new Int32Array(capacity);
+    this.initial = new Int32Array(capacity);
+    this.ticket = new Int32Array(capacity);
+    this.mqlPasses = new Int32Array(capacity);
+  }
+
+  /** Doubles every column, keeping the rows. */
+  grow(): void {
+    const n = this.state.length * 2;
+    this.word1 = grow32(this.word1, n);
+    this.word2 = grow32(this.word2, n);
+    this.draws = grow32(this.draws, n);
+    this.queuedAt = grow64(this.queuedAt, n);
+    this.abandonAt = grow64(this.abandonAt, n);
+    this.waitedDays = grow64(this.waitedDays, n);
+    this.isWork = grow64(this.isWork, n);
+    this.isU = grow64(this.isU, n);
+    this.isRecycleU = grow64(this.isRecycleU, n);
+    this.isPatience = grow64(this.isPatience, n);
+    this.fsCycle = grow64(this.fsCycle, n);
+    this.fsU = grow64(this.fsU, n);
+    this.fsRecycleU = grow64(this.fsRecycleU, n);
+    this.fsPatience = grow64(this.fsPatience, n);
+    this.abandonRecycleU = grow64(this.abandonRecycleU, n);
+    this.acvYen = grow64(this.acvYen, n);
+    this.onboardDays = grow64(this.onboardDays, n);
+    this.csPatience = grow64(this.csPatience, n);
+    this.arrYen = grow64(this.arrYen, n);
+    this.cohortArrYen = grow64(this.cohortArrYen, n);
+    this.onboardWaitDays = grow64(this.onboardWaitDays, n);
+    this.state = grow32(this.state, n);
+    this.stage = grow32(this.stage, n);
+    this.segment = grow32(this.segment, n);
+    this.renewals = grow32(this.renewals, n);
+    this.activeIndex = grow32(this.activeIndex, n);
+    this.noise = grow32(this.noise, n);
+    this.initial = grow32(this.initial, n);
+    this.ticket = grow32(this.ticket, n);
+    this.mqlPasses = grow32(this.mqlPasses, n);
+  }
+}
 
 /** An empty table with room for `capacity` leads. */
 export function createLeadTable(capacity = 4096): LeadTable {
-  const t = { rng: [], size: 0 } as unknown as LeadTable;
-  for (const c of FLOAT_COLUMNS) t[c] = new Float64Array(capacity);
-  for (const c of INT_COLUMNS) t[c] = new Int32Array(capacity);
-  return t;
+  return new LeadTable(capacity);
 }
 
-/** Appends a lead with stream `rng`, growing the columns as needed; returns its id. */
-export function addLead(t: LeadTable, rng: Uniform): number {
+/** Appends a lead whose stream has words w1 and w2, growing the columns as needed; returns its id. */
+export function addLead(t: LeadTable, w1: number, w2: number): number {
   const id = t.size++;
-  if (id === t.state.length) {
-    const capacity = t.state.length * 2;
-    for (const c of FLOAT_COLUMNS) {
-      const a = new Float64Array(capacity);
-      a.set(t[c]);
-      t[c] = a;
-    }
-    for (const c of INT_COLUMNS) {
-      const a = new Int32Array(capacity);
-      a.set(t[c]);
-      t[c] = a;
-    }
-  }
-  t.rng.push(rng);
+  if (id === t.state.length) t.grow();
+  t.word1[id] = w1;
+  t.word2[id] = w2;
   t.stage[id] = -1;
   t.activeIndex[id] = -1;
   t.abandonAt[id] = Infinity;

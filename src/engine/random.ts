@@ -94,42 +94,55 @@ export function itemStream(key: StreamKey, index: number): Uniform {
   );
 }
 
-/** Uniforms each lead takes from the replication's lead-block stream. */
-export const LEAD_BLOCK = 32;
-const PAGE_LEADS = 1024;
+/**
+ * Draw `n` (0, 1, 2, ...) of the counter-based stream with words (w1, w2): a Weyl
+ * sequence in w1 through the murmur3 finaliser, offset by w2 and finalised again.
+ * No state but the counter, so a lead's stream costs two words and a count, and
+ * any draw can be made on demand in any order. Two streams coincide (even shifted)
+ * only if both words are related, which a hash of the key makes vanishingly rare.
+ */
+export function counterUniform(w1: number, w2: number, n: number): number {
+  const x = finalise32((w1 + Math.imul(n + 1, 0x9e3779b9)) | 0);
+  return finalise32((x + w2) | 0) / 4294967296;
+}
+
+/** First word of item `index`'s counter-based stream under `key`. */
+export function itemWord1(key: StreamKey, index: number): number {
+  return finalise32((key[0] ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0) | 0;
+}
+
+/** Second word of item `index`'s counter-based stream under `key`. */
+export function itemWord2(key: StreamKey, index: number): number {
+  return (finalise32((key[1] + Math.imul(index + 1, 0x85ebca77)) >>> 0) ^ key[2]) | 0;
+}
 
 /**
- * The leads' own randomness. Lead i owns block i of LEAD_BLOCK uniforms of the
- * replication's lead-block stream, and past its block the lead's own stream
- * (itemStream, keyed by the lead's index) is created lazily. Both depend only on
- * (seed, replication, lead index): leads are numbered in arrival order, which
- * capacity never changes, and every lead takes a whole block whether it uses it or
- * not, so common random numbers hold. Seeding a generator per lead would cost more
- * than simulating most leads.
+ * The leads' own randomness: lead i's stream is counter-based (counterUniform) with
+ * words hashed from (seed, replication, i). It depends only on those, and leads
+ * are numbered in arrival order, which capacity never changes: two scenarios that
+ * differ in capacity see the same leads draw the same numbers (common random
+ * numbers). The engine keeps each lead's words and draw count in the lead table;
+ * `stream` gives the same numbers as a Uniform.
  */
 export class LeadStreams {
-  private readonly blocks: Uniform;
-  private readonly key: StreamKey;
-  private page = new Float64Array(0);
-  private pageStart = -Infinity;
+  readonly key: StreamKey;
 
-  constructor(seed: string, replication: number) {
-    this.blocks = replicationStream(seed, replication, 'lead-blocks');
-    this.key = streamKey(seed, replication, 'lead');
+  constructor(seed: string, replication: number, name = 'lead') {
+    this.key = streamKey(seed, replication, name);
   }
 
-  /** The stream of lead `index`; leads must be asked for in index order. */
+  /** First and second word of lead `index`'s stream. */
+  word1(index: number): number {
+    return itemWord1(this.key, index);
+  }
+  word2(index: number): number {
+    return itemWord2(this.key, index);
+  }
+
+  /** The stream of lead `index`, as a Uniform (draws 0, 1, 2, ...). */
   stream(index: number): Uniform {
-    if (index >= this.pageStart + PAGE_LEADS) {
-      this.page = new Float64Array(PAGE_LEADS * LEAD_BLOCK);
-      for (let i = 0; i < this.page.length; i++) this.page[i] = this.blocks();
-      this.pageStart = index;
-    }
-    const page = this.page;
-    const end = (index - this.pageStart + 1) * LEAD_BLOCK;
-    let at = end - LEAD_BLOCK;
-    let own: Uniform | null = null;
-    const key = this.key;
-    return () => (at < end ? page[at++] : (own ??= itemStream(key, index))());
+    const w1 = this.word1(index), w2 = this.word2(index);
+    let n = 0;
+    return () => counterUniform(w1, w2, n++);
   }
 }

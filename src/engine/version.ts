@@ -6,6 +6,7 @@
  *
  * 1: until 2026-11-24. 2: independent random streams (sfc32 seeded from a hash),
  * first-come-first-served by the current join, funnel rates of their rows, logo churn
- * per renewal decision.
+ * per renewal decision. 3: counter-based lead streams (a hash of the lead's key and
+ * a draw count instead of blocks of one stream and a generator per lead).
  */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;

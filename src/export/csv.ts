@@ -30,7 +30,8 @@
 import type { RunResult } from '../montecarlo/run.ts';
 import type { Lang } from '../i18n/format.ts';
 import { translate } from '../i18n/messages.ts';
-import { describeMeasure, UNIT_LABELS, type Unit } from './csvLabels.ts';
+import { departmentName, describeMeasure, UNIT_LABELS, type Unit } from './csvLabels.ts';
+import { QUEUE_DEPARTMENTS } from '../domain/departments.ts';
 
 /** The results table's header, by language. */
 export const CSV_COLUMNS: Record<Lang, readonly string[]> = {
@@ -123,7 +124,7 @@ function sectionOf(leaf: Leaf): Section {
 }
 
 // The order a reader looks for things in: the funnel and money first, the engine's event count last.
-const GROUP_ORDER = ['funnel', 'revenue', 'insideSales', 'fieldSales', 'customerSuccess', 'bookCoverageEnd', 'population', 'events'];
+const GROUP_ORDER = ['funnel', 'revenue', ...QUEUE_DEPARTMENTS, 'bookCoverageEnd', 'population', 'events'];
 const groupRank = (leaf: Leaf) => {
   const i = GROUP_ORDER.indexOf(leaf.path[0]);
   return i < 0 ? GROUP_ORDER.length : i;
@@ -142,7 +143,7 @@ function resultRows(result: RunResult, lang: Lang): string[][] {
     for (const leaf of leaves.filter((l) => sectionOf(l) === section)) {
       // A measure without a label still appears, under its path (tests keep labels complete).
       const d = describeMeasure(leaf.path, lang) ?? { label: leaf.path.join('.'), unit: 'count' as const, department: null };
-      const head = [SECTION_LABELS[section][lang], d.label, d.department ? translate(lang, d.department) : '', UNIT_LABELS[d.unit][lang]].map(textField);
+      const head = [SECTION_LABELS[section][lang], d.label, d.department ? departmentName(d.department, lang) : '', UNIT_LABELS[d.unit][lang]].map(textField);
       const s = leaf.stats;
       const values = (i: number | null) =>
         [s.mean, s.p10, s.p50, s.p90, s.ciLow, s.ciHigh].map((v) => numberField(i === null ? v : (v as number[])[i], d.unit));

@@ -4,8 +4,9 @@
  * screen use the same words. The tables are typed by the result's own fields: a
  * measure added to engine/results.ts without a label here does not compile.
  */
-import { LOSS_CAUSES, type FunnelResult, type LiveState, type LossCause, type RevenueResult, type StageResult } from '../engine/results.ts';
-import { QUEUE_DEPARTMENTS, type QueueDepartment } from '../scenario/types.ts';
+import type { FunnelResult, LiveState, LossCause, RevenueResult, StageResult } from '../engine/results.ts';
+import { department as departmentInfo, isQueueDepartment, type QueueDepartment } from '../domain/departments.ts';
+import { LOSS_CAUSE_LIST } from '../domain/lossCauses.ts';
 import { translate, type MessageKey } from '../i18n/messages.ts';
 import type { Lang } from '../i18n/format.ts';
 
@@ -104,8 +105,8 @@ const REVENUE_MEASURES: Record<keyof RevenueResult, MeasureText> = {
   renewals: { label: { en: 'Renewal decisions', ja: '更新判断の件数' }, unit: 'count' },
 };
 
-// Every loss cause has a message of the same name.
-const LOSS_TEXT: Record<LossCause, Text> = Object.fromEntries(LOSS_CAUSES.map((c) => [c, c])) as Record<LossCause, MessageKey>;
+// A cause's name is the one the charts show (its descriptor's label).
+const LOSS_TEXT = Object.fromEntries(LOSS_CAUSE_LIST.map((c) => [c.cause, c.label])) as Record<LossCause, Text>;
 
 const LIVE_TEXT: Record<LiveState, Text> = {
   marketing: { en: 'In Marketing (before MQL)', ja: 'マーケティング(MQL前)' },
@@ -162,7 +163,7 @@ export function describeMeasure(path: readonly string[], lang: Lang): MeasureDes
     if (group === 'bookCoverageEnd') return plain(COVERAGE, 'customerSuccess');
     return null;
   }
-  const department = (QUEUE_DEPARTMENTS as readonly string[]).includes(group) ? (group as QueueDepartment) : null;
+  const department = isQueueDepartment(group) ? group : null;
   if (path.length === 2) {
     if (department) return plain(lookup(STAGE_MEASURES, key), department);
     if (group === 'funnel') return plain(lookup(FUNNEL_MEASURES, key));
@@ -178,4 +179,9 @@ export function describeMeasure(path: readonly string[], lang: Lang): MeasureDes
     if (group === 'population' && key === 'live' && state) return { label: grouped(GROUPS.populationLive, state, lang), unit: 'count', department: null };
   }
   return null;
+}
+
+/** The name of department `d`, as the CSV's department column writes it. */
+export function departmentName(d: QueueDepartment, lang: Lang): string {
+  return translate(lang, departmentInfo(d).label);
 }

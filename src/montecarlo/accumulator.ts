@@ -6,19 +6,42 @@
  * P10, P50 and P90 and running moments: memory stays bounded for 10,000 runs.
  */
 import { P2Quantile } from './p2.ts';
-import { percentileSorted, slopeOf, summarize, tQuantile, type Summary } from './stats.ts';
+import { percentileSorted, RunningMoments, slopeOf, summaryOf, tQuantile, type Summary } from './stats.ts';
 import { rebuild, type Aggregated, type Layout, type SeriesSummary } from './layout.ts';
 
 /** Replications up to which series percentiles are exact. */
 export const EXACT_SERIES_REPLICATIONS = 256;
 const LEVELS = [0.1, 0.5, 0.9] as const;
 
-/** One series (weekly or monthly) summarised point by point. */
+/**
+ * Inserts finite `x` into the ascending `col[0..filled)` (room for one more), in the
+ * order Float64Array.prototype.sort gives (-0 before +0), so percentiles read from
+ * it equal those of a sort of the same values.
+ */
+function insertSorted(col: Float64Array, filled: number, x: number): void {
+  let j = filled;
+  while (j > 0) {
+    const prev = col[j - 1];
+    if (!(prev > x || (prev === x && prev === 0 && 1 / prev > 1 / x))) break;
+    col[j] = prev;
+    j--;
+  }
+  col[j] = x;
+}
+
+/**
+ * One series (weekly or monthly) summarised point by point. While exact, each
+ * point's finite values are kept sorted as they arrive, so a summary (drawn on the
+ * main thread several times a run) reads its percentiles instead of sorting.
+ */
 class SeriesAccumulator {
   private count: Float64Array;
   private mean: Float64Array;
   private m2: Float64Array;
-  private exact: Float64Array[] = [];
+  /** Per point, its finite values so far in ascending order (exact phase only). */
+  private columns: Float64Array[] | null;
+  private filled: Uint16Array;
+  private replications = 0;
   private sketches: P2Quantile[][] | null = null;
   /** Each replication's least-squares slope (one number a replication: the warm-up check's drift test). */
   readonly slopes: number[] = [];
@@ -27,6 +50,8 @@ class SeriesAccumulator {
     this.count = new Float64Array(length);
     this.mean = new Float64Array(length);
     this.m2 = new Float64Array(length);
+    this.columns = Array.from({ length }, () => new Float64Array(EXACT_SERIES_REPLICATIONS));
+    this.filled = new Uint16Array(length);
   }
 
   add(row: ArrayLike<number>): void {
@@ -43,19 +68,23 @@ class SeriesAccumulator {
       for (let i = 0; i < this.length; i++) if (Number.isFinite(row[i])) for (const s of this.sketches[i]) s.add(row[i]);
       return;
     }
-    this.exact.push(Float64Array.from({ length: this.length }, (_, i) => row[i]));
-    if (this.exact.length === EXACT_SERIES_REPLICATIONS) {
+    const columns = this.columns!;
+    for (let i = 0; i < this.length; i++) {
+      const x = row[i];
+      if (Number.isFinite(x)) insertSorted(columns[i], this.filled[i]++, x);
+    }
+    if (++this.replications === EXACT_SERIES_REPLICATIONS) {
       this.sketches = [];
       for (let i = 0; i < this.length; i++) {
         const sorted = this.column(i);
         this.sketches.push(LEVELS.map((p) => new P2Quantile(p, sorted)));
       }
-      this.exact = [];
+      this.columns = null;
     }
   }
 
   private column(i: number): Float64Array {
-    return Float64Array.from(this.exact.map((r) => r[i]).filter(Number.isFinite)).sort();
+    return this.columns![i].subarray(0, this.filled[i]);
   }
 
   summary(): SeriesSummary {
@@ -81,14 +110,55 @@ class SeriesAccumulator {
   }
 }
 
+/**
+ * One scalar's finite values in ascending order, brought up to date only when a
+ * summary asks: the values added since are sorted alone and merged in, so each
+ * summary costs O(n) rather than a sort of everything.
+ */
+class SortedValues {
+  private sorted = new Float64Array(64);
+  size = 0;
+
+  /** Merges `fresh` (finite, any order) in. */
+  merge(fresh: Float64Array): void {
+    if (fresh.length === 0) return;
+    fresh.sort();
+    const total = this.size + fresh.length;
+    const out = new Float64Array(Math.max(this.sorted.length, total * 2));
+    let a = 0, b = 0, k = 0;
+    const old = this.sorted;
+    // Ties take the older value first; equal values are the same number, except
+    // -0 and +0, which a sort orders -0 first: keep that order.
+    while (a < this.size && b < fresh.length) {
+      const x = old[a], y = fresh[b];
+      if (x < y || (x === y && !(x === 0 && 1 / x > 1 / y))) { out[k++] = x; a++; }
+      else { out[k++] = y; b++; }
+    }
+    while (a < this.size) out[k++] = old[a++];
+    while (b < fresh.length) out[k++] = fresh[b++];
+    this.sorted = out;
+    this.size = total;
+  }
+
+  view(): Float64Array {
+    return this.sorted.subarray(0, this.size);
+  }
+}
+
 /** Aggregates replications of shape T given as flat rows (see layout.ts), in replication order. */
 export class RunAccumulator<T = unknown> {
   private scalars: Float64Array;
   private series: SeriesAccumulator[] | null = null;
+  private readonly moments: RunningMoments[];
+  private readonly sorted: SortedValues[];
+  /** Replications already merged into `sorted`. */
+  private sortedCount = 0;
   count = 0;
 
   constructor(readonly layout: Layout<T>) {
     this.scalars = new Float64Array(64 * layout.scalarCount);
+    this.moments = Array.from({ length: layout.scalarCount }, () => new RunningMoments());
+    this.sorted = Array.from({ length: layout.scalarCount }, () => new SortedValues());
   }
 
   /** Adds the next replication: its scalars (layout order) and its series. */
@@ -99,7 +169,11 @@ export class RunAccumulator<T = unknown> {
       next.set(this.scalars);
       this.scalars = next;
     }
-    for (let i = 0; i < width; i++) this.scalars[this.count * width + i] = scalars[i];
+    for (let i = 0; i < width; i++) {
+      const x = scalars[i];
+      this.scalars[this.count * width + i] = x;
+      if (Number.isFinite(x)) this.moments[i].add(x);
+    }
     this.series ??= series.map((s) => new SeriesAccumulator(s.length));
     series.forEach((s, j) => this.series![j].add(s));
     this.count++;
@@ -129,8 +203,18 @@ export class RunAccumulator<T = unknown> {
 
   /** Summaries of every measure, in the result's shape. */
   summary(): Aggregated<T> {
+    const width = this.layout.scalarCount;
     const scalars: Summary[] = [];
-    for (let i = 0; i < this.layout.scalarCount; i++) scalars.push(summarize(this.values(i)));
+    for (let i = 0; i < width; i++) {
+      const fresh: number[] = [];
+      for (let r = this.sortedCount; r < this.count; r++) {
+        const x = this.scalars[r * width + i];
+        if (Number.isFinite(x)) fresh.push(x);
+      }
+      this.sorted[i].merge(Float64Array.from(fresh));
+      scalars.push(summaryOf(this.moments[i], this.sorted[i].view()));
+    }
+    this.sortedCount = this.count;
     return rebuild(this.layout, scalars, (this.series ?? []).map((s) => s.summary()));
   }
 }

@@ -10,12 +10,13 @@
  * one more person in each department are known (the next best hire), they decide
  * instead (see verdictFromHires in compare.ts).
  */
-import type { Department } from '../scenario/types.ts';
+import type { Department, QueueDepartment } from '../scenario/types.ts';
+import { sumOf, waitingLossesOf } from '../domain/lossCauses.ts';
 import type { Aggregated, Measures } from './aggregate.ts';
 import type { StageResult } from '../engine/results.ts';
 
 /** A department with a queue: every department but Marketing. */
-export type QueueDepartment = Exclude<Department, 'marketing'>;
+export type { QueueDepartment };
 
 /** Evidence about one queueing department. */
 export interface DepartmentEvidence {
@@ -28,7 +29,7 @@ export interface DepartmentEvidence {
   queueEnd: number;
   /** Growth of the median weekly queue from the second to the last quarter, in slots. */
   queueGrowth: number;
-  /** Mean items lost while waiting (gave up, went cold, or churned from overload). */
+  /** Mean items lost while waiting: the sum of the department's causes of loss marked whileWaiting (domain/lossCauses.ts). */
   lostWaiting: number;
   /** lostWaiting as a share of the items at risk: arrivals (for CS, new accounts plus renewal decisions). */
   lostShare: number;
@@ -127,15 +128,15 @@ function judgePassOn(is: DepartmentEvidence, m: Aggregated<Measures>, fs: Depart
 
 /** Names the department that limits throughput, with its evidence (judged from load: basis 'load'). */
 export function bottleneckVerdict(m: Aggregated<Measures>): BottleneckVerdict {
-  const lost = m.funnel.lost;
+  const lostWaiting = (d: QueueDepartment) => sumOf(waitingLossesOf(d), (c) => m.funnel.lost[c].mean);
   // CS also limits through its book: coverage above 1 raises churn.
   const overCoverage = Math.max(0, (m.bookCoverageEnd.p50 || 0) - 1.1);
   const evidence = [
-    evidenceOf('insideSales', m.insideSales, lost.isAbandoned.mean + lost.isCold.mean, m.insideSales.arrivals.mean, 0),
-    evidenceOf('fieldSales', m.fieldSales, lost.fsAbandoned.mean + lost.fsCold.mean, m.fieldSales.arrivals.mean, 0),
+    evidenceOf('insideSales', m.insideSales, lostWaiting('insideSales'), m.insideSales.arrivals.mean, 0),
+    evidenceOf('fieldSales', m.fieldSales, lostWaiting('fieldSales'), m.fieldSales.arrivals.mean, 0),
     // CS loses new accounts before onboarding and accounts of the whole book at renewal:
     // both are at risk (a share of new accounts alone read 670% with no CSMs).
-    evidenceOf('customerSuccess', m.customerSuccess, lost.csAbandoned.mean + lost.churnOverload.mean, m.customerSuccess.arrivals.mean + m.revenue.renewals.mean, overCoverage),
+    evidenceOf('customerSuccess', m.customerSuccess, lostWaiting('customerSuccess'), m.customerSuccess.arrivals.mean + m.revenue.renewals.mean, overCoverage),
   ];
   judgePassOn(evidence[0], m, evidence[1]);
   const binding = evidence.filter((e) => e.congested && e.blockedBy === null).sort((a, b) => b.score - a.score);

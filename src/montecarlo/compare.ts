@@ -7,7 +7,8 @@
  * with a 95% confidence interval and the probability (share of pairs) that the
  * variant is better.
  */
-import type { Department, Scenario } from '../scenario/types.ts';
+import { DEPARTMENTS, type Department, type Scenario } from '../scenario/types.ts';
+import { WAITING_LOSS_CAUSES } from '../domain/lossCauses.ts';
 import { DEFAULT_RAMP_DAYS } from '../scenario/defaults.ts';
 import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
 import { controlledMean, MIN_RESIDUAL_DF } from './controlVariates.ts';
@@ -15,7 +16,7 @@ import type { RunAccumulator } from './accumulator.ts';
 import type { BottleneckVerdict } from './bottleneck.ts';
 
 /** Losses that waiting caused (the ones capacity can avoid). */
-export const WAITING_LOSSES: readonly LossCause[] = ['isAbandoned', 'isCold', 'fsAbandoned', 'fsCold', 'csAbandoned', 'churnOverload'];
+export const WAITING_LOSSES: readonly LossCause[] = WAITING_LOSS_CAUSES;
 
 interface ComparedSpec {
   /** Scalar measures (paths in a replication result) whose sum is the measure. */
@@ -163,4 +164,4 @@ export function verdictFromHires(load: BottleneckVerdict, ranked: readonly HireO
 }
 
 /** Departments a hire can go to, in the order of the funnel. */
-export const HIRE_DEPARTMENTS: readonly Department[] = ['marketing', 'insideSales', 'fieldSales', 'customerSuccess'];
+export const HIRE_DEPARTMENTS: readonly Department[] = DEPARTMENTS;

@@ -41,20 +41,41 @@ export function tQuantile(p: number, df: number): number {
 
 /** Summarises the finite values among `values`. */
 export function summarize(values: ArrayLike<number>): Summary {
+  const moments = new RunningMoments();
   const finite: number[] = [];
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite.push(values[i]);
-  const n = finite.length;
-  if (n === 0) return { n, mean: NaN, sd: NaN, p10: NaN, p50: NaN, p90: NaN, ciLow: NaN, ciHigh: NaN };
-  let mean = 0, m2 = 0;
-  // Welford: stable for large yen sums.
-  for (let i = 0; i < n; i++) {
-    const d = finite[i] - mean;
-    mean += d / (i + 1);
-    m2 += d * (finite[i] - mean);
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) continue;
+    finite.push(values[i]);
+    moments.add(values[i]);
   }
+  return summaryOf(moments, Float64Array.from(finite).sort());
+}
+
+/**
+ * Count, mean and sum of squared deviations of finite values added one by one
+ * (Welford: stable for large yen sums). The same additions in the same order give
+ * the same bits, so a streaming summary equals the summary of the stored values.
+ */
+export class RunningMoments {
+  n = 0;
+  mean = 0;
+  m2 = 0;
+
+  /** Adds `x` (callers pass finite values only). */
+  add(x: number): void {
+    const d = x - this.mean;
+    this.n++;
+    this.mean += d / this.n;
+    this.m2 += d * (x - this.mean);
+  }
+}
+
+/** The Summary of values with these moments, whose finite values are `sorted` (ascending). */
+export function summaryOf(moments: RunningMoments, sorted: ArrayLike<number>): Summary {
+  const { n, mean, m2 } = moments;
+  if (n === 0) return { n, mean: NaN, sd: NaN, p10: NaN, p50: NaN, p90: NaN, ciLow: NaN, ciHigh: NaN };
   const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
   const half = n > 1 ? tQuantile(0.975, n - 1) * (sd / Math.sqrt(n)) : NaN;
-  const sorted = Float64Array.from(finite).sort();
   return {
     n,
     mean,

@@ -16,7 +16,7 @@
  * A run whose inputs change over the period by design (seasonality, a campaign or a
  * hire inside it) is not checked: its drift is the scenario, not the warm-up.
  */
-import type { Scenario } from '../scenario/types.ts';
+import { QUEUE_DEPARTMENTS, type Scenario } from '../scenario/types.ts';
 import { summarize } from './stats.ts';
 import type { Aggregated, Measures, SeriesSummary } from './aggregate.ts';
 import type { RunAccumulator } from './accumulator.ts';
@@ -131,7 +131,7 @@ export function varyingInputs(s: Scenario): WarmupCheck['reasons'] {
 
 /** The weekly series the check looks at: MQLs and wins per week, and each department's queue. */
 const FLOW_SERIES = ['mqlsByWeek', 'wonByWeek'] as const;
-const QUEUES = ['insideSales', 'fieldSales', 'customerSuccess'] as const;
+const QUEUES = QUEUE_DEPARTMENTS;
 
 /** Checks the warm-up of a run from its aggregated measures and the per-replication slopes its accumulator keeps. */
 export function warmupCheck(s: Scenario, m: Aggregated<Measures>, acc: RunAccumulator): WarmupCheck {

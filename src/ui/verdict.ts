@@ -2,6 +2,7 @@
 import type { BottleneckVerdict } from '../montecarlo/bottleneck.ts';
 import type { WarmupCheck } from '../montecarlo/warmup.ts';
 import { translate } from '../i18n/messages.ts';
+import { department, isQueueDepartment } from '../domain/departments.ts';
 import { formatCount, formatDays, formatPercent, formatYen, type Lang } from '../i18n/format.ts';
 
 /** The sentence for a bottleneck verdict; a verdict decided by the next best hire says so. */
@@ -22,12 +23,7 @@ function loadSentence(v: BottleneckVerdict, lang: Lang): string {
     return translate(lang, 'verdictDemand', { dept: translate(lang, busiest.department), util: formatPercent(busiest.utilisation) });
   }
   const e = v.evidence.find((x) => x.department === v.department)!;
-  const words = {
-    insideSales: ['itemsIs', 'lostIs'],
-    fieldSales: ['itemsFs', 'lostFs'],
-    customerSuccess: ['itemsCs', 'lostCs'],
-  } as const;
-  const [items, lostWords] = words[e.department];
+  const { items, lostWords } = department(e.department).stage;
   // Nothing started: there is no wait to quote, only items that were never worked.
   if (!Number.isFinite(e.waitDays)) {
     return translate(lang, 'verdictNoneStarted', {
@@ -54,8 +50,8 @@ export function warmupNotice(w: WarmupCheck | undefined, lang: Lang): string | n
   const name = (series: string) => {
     if (series === 'funnel.mqlsByWeek') return translate(lang, 'warmupMqls');
     if (series === 'funnel.wonByWeek') return translate(lang, 'warmupWon');
-    const dept = series.split('.')[0] as 'insideSales' | 'fieldSales' | 'customerSuccess';
-    return translate(lang, 'warmupQueue', { dept: translate(lang, dept) });
+    const dept = series.split('.')[0];
+    return translate(lang, 'warmupQueue', { dept: isQueueDepartment(dept) ? translate(lang, department(dept).label) : dept });
   };
   const what = w.series
     .filter((x) => x.drifts)

@@ -69,4 +69,31 @@ describe('accumulator', () => {
     const s = acc.summary() as { s: { p50: number[] } };
     expect(Math.abs(s.s.p50[0] - 0.5)).toBeLessThan(0.02);
   });
+  it('summaries taken as replications stream in equal, bit for bit, those of the stored values sorted afresh (NaN, ties, -0 and +0 included)', () => {
+    const acc = new RunAccumulator(layout);
+    const u = seedrandom.xor128('stream');
+    const pool = [NaN, -0, 0, 1, 1, 2.5, -3, 1e9 + 0.1];
+    const draw = () => (u() < 0.5 ? pool[Math.floor(u() * pool.length)] : (u() - 0.5) * 100);
+    const xs: number[] = [];
+    const ss: number[] = [];
+    for (let r = 0; r < EXACT_SERIES_REPLICATIONS; r++) {
+      const x = draw(), y = draw();
+      xs.push(x);
+      ss.push(y);
+      acc.add([x], [[y]]);
+      // Summaries at irregular points, as partial results come.
+      if (u() < 0.2 || r === EXACT_SERIES_REPLICATIONS - 2) {
+        const s = acc.summary() as { x: unknown; s: { p10: number[]; p50: number[]; p90: number[] } };
+        expect(s.x).toEqual(summarize(xs));
+        const sorted = Float64Array.from(ss.filter(Number.isFinite)).sort();
+        expect([s.s.p10[0], s.s.p50[0], s.s.p90[0]]).toEqual([0.1, 0.5, 0.9].map((p) => percentileSorted(sorted, p)));
+      }
+    }
+    for (let r = 0; r < 300; r++) {
+      const x = draw();
+      xs.push(x);
+      acc.add([x], [[draw()]]);
+    }
+    expect((acc.summary() as { x: unknown }).x).toEqual(summarize(xs));
+  });
 });

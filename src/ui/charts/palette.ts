@@ -1,10 +1,11 @@
-/** Colour-blind-safe colours (Okabe and Ito), one per department, and the warning ramp. */
-export const DEPARTMENT_COLOURS = {
-  marketing: '#E69F00',
-  insideSales: '#0072B2',
-  fieldSales: '#009E73',
-  customerSuccess: '#CC79A7',
-} as const;
+/** Colour-blind-safe colours (Okabe and Ito): the departments' (from their descriptors), the losses' and the warning ramp. */
+import { DEPARTMENT_LIST, type Department } from '../../domain/departments.ts';
+
+/** Each department's colour, as its descriptor declares it. */
+export const DEPARTMENT_COLOURS = Object.fromEntries(DEPARTMENT_LIST.map((d) => [d.key, d.colour])) as Record<Department, string>;
+
+/** Bars of losses: red for those waiting caused (capacity avoids them), grey for the others. */
+export const LOSS_COLOURS = { whileWaiting: '#D55E00', other: '#8C96A0' } as const;
 
 /** Fill of a department's stage-balance bar by utilisation: spare, near full, over. */
 export function loadColour(utilisation: number): string {

@@ -5,6 +5,7 @@
  * replications pair with the baseline's (common random numbers).
  */
 import type { Lang } from '../../i18n/format.ts';
+import { DEPARTMENTS } from '../../scenario/types.ts';
 import { setAt, valueOf, type Draft } from './draft.ts';
 
 /** The one-click what-ifs. */
@@ -34,7 +35,7 @@ export function applyWhatIf(draft: Draft, w: WhatIf): Draft {
     case 'insideSalesDouble':
       return scale(draft, ['insideSales', 'headcount'], 2);
     case 'plusOneEach':
-      return (['marketing', 'insideSales', 'fieldSales', 'customerSuccess'] as const).reduce((d, dept) => setAt(d, [dept, 'headcount'], num(d, [dept, 'headcount']) + 1), draft);
+      return DEPARTMENTS.reduce((d, dept) => setAt(d, [dept, 'headcount'], num(d, [dept, 'headcount']) + 1), draft);
     case 'customerSuccessPlus50':
       // Headcount is whole people: half again, rounded (at least one more person).
       return setAt(draft, ['customerSuccess', 'headcount'], Math.max(num(draft, ['customerSuccess', 'headcount']) + 1, Math.round(num(draft, ['customerSuccess', 'headcount']) * 1.5)));

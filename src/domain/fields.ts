@@ -1,0 +1,39 @@
+/**
+ * How a department's editable field is described: where it lives in the
+ * department's part of the scenario, how it is edited, and its label and help
+ * (message keys: the texts themselves live in i18n/messages.ts, in both languages).
+ */
+import type { MessageKey } from '../i18n/messages.ts';
+
+/** How a field is edited. */
+export type FieldKind =
+  | 'count' // a whole number (headcount: with stepper and slider)
+  | 'number'
+  | 'text' // a string kept as typed, digits included (the seed)
+  | 'percent' // stored 0-1, shown 0-100
+  | 'yen'
+  | 'mean' // the mean of a distribution, keeping its shape
+  | 'patience' // mean of the patience (its shape kept; exponential when new), empty = forever
+  | 'decay' // none / half-life / speed-to-lead preset
+  | 'discipline'; // which waiting item a freed slot takes next: first come or newest first
+
+/** One editable field. */
+export interface FieldDef {
+  /** Path in the scenario (for a department's field: within the department, e.g. ['mix', 'never']). */
+  path: string[];
+  label: MessageKey;
+  help: MessageKey;
+  kind: FieldKind;
+  /** The department's headcount: edited with a stepper and a slider. */
+  headcount?: boolean;
+}
+
+/** The headcount field every department has. */
+export const HEADCOUNT: FieldDef = { path: ['headcount'], label: 'headcount', help: 'headcountHelp', kind: 'count', headcount: true };
+
+/** The fields of a queue whose waiting items give up and lose intent: patience, decay, order. */
+export const WAITING_FIELDS: FieldDef[] = [
+  { path: ['patienceDays'], label: 'patience', help: 'patienceHelp', kind: 'patience' },
+  { path: ['decay'], label: 'decayKind', help: 'halfLifeHelp', kind: 'decay' },
+  { path: ['discipline'], label: 'discipline', help: 'discipline', kind: 'discipline' },
+];

@@ -1,0 +1,77 @@
+/**
+ * A scenario compiled for the engine: its distributions sampled by closures, its
+ * segments with cumulative shares, its staffing plans in simulation time. Pure and
+ * independent of the replication, so a test can check a compiled field alone.
+ */
+import type { Scenario } from '../scenario/types.ts';
+import { compileDist, type Distribution } from './distributions.ts';
+import { compileDecay, type Decay } from './decay.ts';
+import { MONTH_DAYS } from './arrivals.ts';
+import { staffPlan, type StaffPlan } from './staffing.ts';
+
+/** The departments with a queue, in the engine's stage order (0 IS, 1 FS, 2 CS). */
+export const STAGE_KEYS = ['insideSales', 'fieldSales', 'customerSuccess'] as const;
+
+/** A segment with its distributions compiled. */
+export interface CompiledSegment {
+  share: number;
+  sqlRate: number;
+  winRate: number;
+  skipFieldSales: boolean;
+  isWork: Distribution;
+  cycle: Distribution;
+  acv: Distribution;
+}
+
+/** What a replication reads from its scenario, compiled once per replication. */
+export interface CompiledScenario {
+  scenario: Scenario;
+  /** Start of the reporting window (the warm-up's length) and the horizon, in simulation days. */
+  t0: number;
+  tEnd: number;
+  contractDays: number;
+  qualification: Distribution;
+  nurture: Distribution;
+  /** The segments (one 'all' segment built from the departments when the scenario has none). */
+  segments: CompiledSegment[];
+  /** Cumulative shares: a uniform u picks the first segment whose cut exceeds it. */
+  segmentCut: number[];
+  /** Patience of each stage (null: waits forever). */
+  patience: (Distribution | null)[];
+  /** Share of those who give up that go back to nurture, per stage (CS never does). */
+  abandonRecycleShare: number[];
+  isDecay: Decay;
+  fsDecay: Decay;
+  onboarding: Distribution;
+  expansion: Distribution;
+  /** Staffing plan of each stage, shifted by the warm-up. */
+  plans: StaffPlan[];
+  /** Items one person works at once, per stage. */
+  concurrent: number[];
+}
+
+/** Compiles scenario `s` for one replication. */
+export function compileScenario(s: Scenario): CompiledScenario {
+  const t0 = s.warmupDays;
+  const segments: CompiledSegment[] = (s.segments.length ? s.segments : [
+    { name: 'all', share: 1, sqlRate: s.insideSales.sqlRate, winRate: s.fieldSales.winRate, cycleDays: s.fieldSales.cycleDays, acvYen: s.fieldSales.acvYen, skipFieldSales: false, isWorkDays: s.insideSales.workDays },
+  ]).map((g) => ({ share: g.share, sqlRate: g.sqlRate, winRate: g.winRate, skipFieldSales: g.skipFieldSales, isWork: compileDist(g.isWorkDays), cycle: compileDist(g.cycleDays), acv: compileDist(g.acvYen) }));
+  return {
+    scenario: s,
+    t0,
+    tEnd: s.warmupDays + s.horizonDays,
+    contractDays: s.customerSuccess.contractMonths * MONTH_DAYS,
+    qualification: compileDist(s.marketing.qualificationDays),
+    nurture: compileDist(s.marketing.nurtureDays),
+    segments,
+    segmentCut: segments.map((_, i) => segments.slice(0, i + 1).reduce((a, g) => a + g.share, 0)),
+    patience: [s.insideSales.patienceDays, s.fieldSales.patienceDays, s.customerSuccess.patienceDays].map((p) => (p === null ? null : compileDist(p))),
+    abandonRecycleShare: [s.insideSales.abandonRecycleShare, s.fieldSales.abandonRecycleShare, 0],
+    isDecay: compileDecay(s.insideSales.decay),
+    fsDecay: compileDecay(s.fieldSales.decay),
+    onboarding: compileDist(s.customerSuccess.onboardingDays),
+    expansion: compileDist(s.customerSuccess.expansionShare),
+    plans: STAGE_KEYS.map((k) => staffPlan(s[k].headcount, s.hiring, k, t0)),
+    concurrent: STAGE_KEYS.map((k) => s[k].concurrentPerHead),
+  };
+}

@@ -1,0 +1,538 @@
+/**
+ * The event handlers of one replication: what happens to a lead when it arrives,
+ * becomes an MQL, waits, is worked, converts, is lost or recycled, and to an
+ * account when it renews or churns. The state lives in the lead table, the stages
+ * and the window counters below; `run` drives the handlers from the event queue.
+ * The money and population summary is read from this state by summary.ts.
+ */
+import { EventQueue } from './eventQueue.ts';
+import { Stage } from './stage.ts';
+import { arrivalTimes, expectedLeadCount, leadRate, MONTH_DAYS } from './arrivals.ts';
+import { counterUniform, LeadStreams, replicationStream, type Uniform } from './random.ts';
+import { capacityUpdateTimes, effectiveHeadcount } from './staffing.ts';
+import { createLeadTable, addLead, type LeadTable } from './leadTable.ts';
+import { LOSS_CAUSES, type ControlSums, type LossCause } from './results.ts';
+import type { CompiledScenario, CompiledSegment } from './compile.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { decodeTransition, PLACE_LOST, PLACE_NEW, type Transition, type TransitionSink } from './trace.ts';
+
+// Event kinds, and their priority at equal times: capacity first, then releases
+// before seizes (a finishing item frees its slot before a newcomer asks for one).
+const CAPACITY = 0, SERVICE_END = 1, ABANDON = 2, ARRIVAL = 3, MQL_READY = 4, RENEWAL = 5, WEEK_END = 6, MONTH_END = 7, COHORT = 8;
+const PRIORITY = [0, 1, 2, 3, 3, 4, 5, 5, 5];
+/** Names of the event kinds, by kind number (for the `trace` observer). */
+export const KIND_NAMES = ['capacity', 'serviceEnd', 'abandon', 'arrival', 'mqlReady', 'renewal', 'weekEnd', 'monthEnd', 'cohort'];
+
+// Lead states: live states are indices of LIVE_STATES; lost states are LOST + cause index.
+// State 0, 'marketing' (not yet an MQL), is a new row's default in the lead table.
+const NURTURE = 1, CUSTOMER = 8;
+/** The first lost state: a lead in state LOST + c was lost for LOSS_CAUSES[c]. */
+export const LOST = 100;
+/** The state of a lead waiting in stage k (0 IS, 1 FS, 2 CS), and of one in work there. */
+export const queueState = (k: number) => 2 + 2 * k;
+const serviceState = (k: number) => 3 + 2 * k;
+const IS = 0, FS = 1, CS = 2;
+const cause = (c: LossCause) => LOSS_CAUSES.indexOf(c);
+const LOST_IS_ABANDONED = cause('isAbandoned'), LOST_IS_COLD = cause('isCold'), LOST_IS_DISQUALIFIED = cause('isDisqualified');
+const LOST_FS_ABANDONED = cause('fsAbandoned'), LOST_FS_COLD = cause('fsCold'), LOST_DEAL = cause('dealLost');
+const LOST_CS_ABANDONED = cause('csAbandoned'), LOST_NOT_QUALIFIED = cause('notQualified');
+const CHURN_BASE = cause('churnBase'), CHURN_OVERLOAD = cause('churnOverload');
+const ABANDON_CAUSE = [LOST_IS_ABANDONED, LOST_FS_ABANDONED, LOST_CS_ABANDONED];
+// Transition kinds: indices of TRANSITION_KINDS (trace.ts).
+const T_ARRIVE = 0, T_QUEUE = 1, T_START = 2, T_CONVERT = 3, T_LOSE = 4, T_RECYCLE = 5, T_CHURN = 6;
+
+/** Optional observers of a run, for tests and debugging. */
+export interface SimulateOptions {
+  /** Called for every event handled: time, kind name, lead id (or -1). */
+  trace?: (t: number, kind: string, id: number) => void;
+  /** Called when work on lead `id` starts at time t in department k (0 IS, 1 FS, 2 CS) after `wait` days in its queue. */
+  onStart?: (t: number, k: number, id: number, wait: number) => void;
+  /** Called for every change of a lead's place, as codes (see trace.ts: TraceRecorder records them). */
+  transitions?: TransitionSink;
+  /** Called for every change of a lead's place, as an object (one allocation each: `transitions` is cheaper). */
+  onTransition?: (x: Transition) => void;
+}
+
+/** One sink calling the code sink and the object observer of `options`, or undefined when neither is asked for. */
+function sinkOf(options: SimulateOptions): TransitionSink | undefined {
+  const codes = options.transitions, objects = options.onTransition;
+  if (!objects) return codes;
+  return (t, id, kind, from, to, cause) => {
+    if (codes) codes(t, id, kind, from, to, cause);
+    objects(decodeTransition(t, id, kind, from, to, cause));
+  };
+}
+
+/** One replication's state and event handlers. */
+export class Replication {
+  readonly s: Scenario;
+  readonly c: CompiledScenario;
+  readonly replication: number;
+  readonly t0: number;
+  readonly tEnd: number;
+  readonly stages: Stage[];
+  readonly L: LeadTable;
+  readonly events = new EventQueue();
+  private readonly trace: SimulateOptions['trace'];
+  private readonly onStart: SimulateOptions['onStart'];
+  private readonly sink: TransitionSink | undefined;
+  private readonly leadStreams: LeadStreams;
+  /** The lead whose stream `u` draws from (set by `leadU`). */
+  private cur = 0;
+  /** One Uniform for every lead: draws the next number of lead `cur`'s stream. */
+  private readonly u: Uniform;
+  private readonly waitingIn: ((i: number, ticket: number) => boolean)[];
+
+  // Counters: events handled and leads created in the whole run.
+  eventCount = 0;
+  created = 0;
+  /** Losses by cause index: of every lead, and inside the window (accounts carried in included). */
+  readonly lostAll = new Array<number>(LOSS_CAUSES.length).fill(0);
+  readonly lostWindow = new Array<number>(LOSS_CAUSES.length).fill(0);
+  readonly weeks: number;
+  readonly months: number;
+  readonly leadsByWeek: number[];
+  readonly mqlsByWeek: number[];
+  readonly sqlsByWeek: number[];
+  readonly wonByWeek: number[];
+  readonly bookingsByMonth: number[];
+  readonly arrByMonth: number[] = [];
+  /** Deals Inside Sales closed itself (IS-complete segments), won or lost, in the window. */
+  isClosedW = 0;
+  // Window counters (suffix W: inside the reporting window).
+  leadsW = 0; mqlsW = 0; newMqlsW = 0; renewalsW = 0; cancelledW = 0; sqlsW = 0; wonW = 0;
+  bookingsW = 0; churnedArrW = 0; expansionArrW = 0; churnedAccountsW = 0;
+  /** ARR now, and at the start of the window. */
+  arr = 0;
+  arrStart = 0;
+  readonly controls: ControlSums = { sqlYen: 0, wonYen: 0, renewalYen: 0, sqls: 0, won: 0 };
+  /** Ids of active accounts (won and not churned), in no particular order. */
+  readonly active: number[] = [];
+  private lastWeekEnd: number;
+
+  constructor(c: CompiledScenario, replication: number, options: SimulateOptions = {}) {
+    const s = c.scenario;
+    this.s = s;
+    this.c = c;
+    this.replication = replication;
+    this.t0 = c.t0;
+    this.tEnd = c.tEnd;
+    this.trace = options.trace;
+    this.onStart = options.onStart;
+    this.sink = sinkOf(options);
+    this.stages = [new Stage(s.insideSales.discipline, c.t0), new Stage(s.fieldSales.discipline, c.t0), new Stage(s.customerSuccess.discipline, c.t0)];
+    this.leadStreams = new LeadStreams(s.seed, replication);
+    // Room for the leads expected and a margin, so that the columns rarely grow.
+    this.L = createLeadTable(Math.ceil(expectedLeadCount(s) * 1.1) + s.customerSuccess.initialAccounts + 256);
+    const L = this.L;
+    this.u = () => {
+      const id = this.cur;
+      return counterUniform(L.word1[id], L.word2[id], L.draws[id]++);
+    };
+    this.waitingIn = [0, 1, 2].map((k) => (i: number, ticket: number) => L.state[i] === queueState(k) && L.ticket[i] === ticket);
+    this.weeks = Math.ceil(s.horizonDays / 7 - 1e-9);
+    this.months = Math.ceil(s.horizonDays / MONTH_DAYS - 1e-9);
+    this.leadsByWeek = new Array<number>(this.weeks).fill(0);
+    this.mqlsByWeek = new Array<number>(this.weeks).fill(0);
+    this.sqlsByWeek = new Array<number>(this.weeks).fill(0);
+    this.wonByWeek = new Array<number>(this.weeks).fill(0);
+    this.bookingsByMonth = new Array<number>(this.months).fill(0);
+    this.lastWeekEnd = c.t0;
+  }
+
+  /** Tells the transition sink that lead `id` goes from its current state to state `to` (a lost state carries its cause). */
+  private note(kind: number, id: number, t: number, to: number): void {
+    const from = this.L.state[id];
+    this.sink!(t, id, kind, from >= LOST ? PLACE_LOST : from, to >= LOST ? PLACE_LOST : to, to >= LOST ? to - LOST : -1);
+  }
+
+  /** The stream of lead `id` (valid until another lead's is asked for). */
+  private leadU(id: number): Uniform {
+    this.cur = id;
+    return this.u;
+  }
+
+  private week(t: number): number {
+    return Math.min(this.weeks - 1, Math.floor((t - this.t0) / 7));
+  }
+
+  private activate(id: number): void {
+    this.L.activeIndex[id] = this.active.length;
+    this.active.push(id);
+  }
+
+  private deactivate(id: number): void {
+    const L = this.L, active = this.active;
+    const last = active.pop()!;
+    if (last !== id) {
+      active[L.activeIndex[id]] = last;
+      L.activeIndex[last] = L.activeIndex[id];
+    }
+    L.activeIndex[id] = -1;
+  }
+
+  private lose(id: number, c: number, t: number, kind = T_LOSE): void {
+    const L = this.L;
+    if (this.sink) this.note(kind, id, t, LOST + c);
+    L.state[id] = LOST + c;
+    if (t >= this.t0) this.lostWindow[c]++;
+    // Accounts carried from before day 0 churn like any other, but they are not leads.
+    if (!L.initial[id]) this.lostAll[c]++;
+  }
+
+  /** Draws what one pass through the departments needs, in a fixed order (common random numbers). */
+  private drawPass(id: number): void {
+    const L = this.L, c = this.c;
+    const u = this.leadU(id), g = c.segments[L.segment[id]];
+    const patience = c.patience;
+    L.isWork[id] = g.isWork.sample(u);
+    L.isU[id] = u();
+    L.isRecycleU[id] = u();
+    L.isPatience[id] = patience[IS] ? patience[IS].sample(u) : Infinity;
+    L.fsCycle[id] = g.cycle.sample(u);
+    L.fsU[id] = u();
+    L.fsRecycleU[id] = u();
+    L.fsPatience[id] = patience[FS] ? patience[FS].sample(u) : Infinity;
+    L.abandonRecycleU[id] = u();
+    L.acvYen[id] = g.acv.sample(u);
+    L.onboardDays[id] = c.onboarding.sample(u);
+    L.csPatience[id] = patience[CS] ? patience[CS].sample(u) : Infinity;
+  }
+
+  /** Lead `id` arrives at stage k at time t: it starts at once if a slot is free, else queues (and may give up). */
+  private arrive(k: number, id: number, t: number, converted: boolean): void {
+    const L = this.L;
+    const stage = this.stages[k];
+    stage.noteArrival(t);
+    L.stage[id] = k;
+    if (stage.hasRoom()) return this.start(k, id, t, 0, converted ? T_CONVERT : T_START);
+    if (this.sink) this.note(converted ? T_CONVERT : T_QUEUE, id, t, queueState(k));
+    L.state[id] = queueState(k);
+    L.queuedAt[id] = t;
+    L.ticket[id] = stage.enqueue(t, id);
+    const p = k === IS ? L.isPatience[id] : k === FS ? L.fsPatience[id] : L.csPatience[id];
+    if (p < Infinity) {
+      L.abandonAt[id] = t + p;
+      this.events.push(L.abandonAt[id], PRIORITY[ABANDON], ABANDON, id);
+    }
+  }
+
+  /** Work on lead `id` starts; `kind` is the transition (start, or convert when it comes straight from the stage before). */
+  private start(k: number, id: number, t: number, wait: number, kind: number): void {
+    const L = this.L;
+    this.stages[k].start(t, wait);
+    if (this.onStart) this.onStart(t, k, id, wait);
+    if (this.sink) this.note(kind, id, t, serviceState(k));
+    L.state[id] = serviceState(k);
+    L.waitedDays[id] = wait;
+    L.abandonAt[id] = Infinity;
+    const work = k === IS ? L.isWork[id] : k === FS ? L.fsCycle[id] : L.onboardDays[id];
+    this.events.push(t + work, PRIORITY[SERVICE_END], SERVICE_END, id);
+  }
+
+  /** Starts waiting items of stage k while slots are free. */
+  private fill(k: number, t: number): void {
+    const stage = this.stages[k];
+    while (stage.hasRoom()) {
+      const id = stage.dequeue(t, this.waitingIn[k]);
+      if (id < 0) return;
+      this.start(k, id, t, t - this.L.queuedAt[id], T_START);
+    }
+  }
+
+  private recycle(id: number, stage: Stage, t: number): void {
+    const L = this.L, c = this.c;
+    stage.noteRecycled(t);
+    if (this.sink) this.note(T_RECYCLE, id, t, NURTURE);
+    L.state[id] = NURTURE;
+    L.stage[id] = -1;
+    const u = this.leadU(id);
+    if (u() < this.s.marketing.nurtureReturnShare) this.events.push(t + c.nurture.sample(u), PRIORITY[MQL_READY], MQL_READY, id);
+    else c.nurture.sample(u); // keep the lead's stream in step either way
+  }
+
+  private win(id: number, t: number): void {
+    const L = this.L;
+    if (t >= this.t0) {
+      this.wonW++;
+      this.wonByWeek[this.week(t)]++;
+      this.bookingsW += L.acvYen[id];
+      this.bookingsByMonth[Math.min(this.months - 1, Math.floor((t - this.t0) / MONTH_DAYS))] += L.acvYen[id];
+    }
+    L.arrYen[id] = L.acvYen[id];
+    this.arr += L.arrYen[id];
+    this.activate(id);
+    this.events.push(t + this.c.contractDays, PRIORITY[RENEWAL], RENEWAL, id);
+    this.arrive(CS, id, t, true);
+  }
+
+  /** Adds a win decision taken with probability `p` to the control sums. */
+  private noteWinDecision(id: number, won: boolean, p: number, t: number): void {
+    const surprise = (won ? 1 : 0) - p;
+    this.controls.wonYen += surprise * this.L.acvYen[id];
+    if (t >= this.t0) this.controls.won += surprise;
+  }
+
+  private endInsideSales(id: number, t: number): void {
+    const L = this.L, c = this.c, s = this.s;
+    const g: CompiledSegment = c.segments[L.segment[id]];
+    const p0 = L.noise[id] ? 0 : g.sqlRate;
+    const u = L.isU[id];
+    const p = p0 * c.isDecay(L.waitedDays[id]);
+    const converted = u < p;
+    const surprise = (converted ? 1 : 0) - p;
+    this.controls.sqlYen += surprise * g.winRate * L.acvYen[id];
+    if (t >= this.t0) this.controls.sqls += surprise;
+    this.stages[IS].finish(t, converted, L.isWork[id]);
+    L.stage[id] = -1;
+    if (converted) {
+      if (t >= this.t0) { this.sqlsW++; this.sqlsByWeek[this.week(t)]++; }
+      if (!g.skipFieldSales) return this.arrive(FS, id, t, true);
+      // IS-complete: Inside Sales closes the deal itself, with no Field Sales queue.
+      if (t >= this.t0) this.isClosedW++;
+      const won = L.fsU[id] < g.winRate;
+      this.noteWinDecision(id, won, g.winRate, t);
+      if (won) return this.win(id, t);
+      return L.fsRecycleU[id] < s.fieldSales.recycleShare ? this.recycle(id, this.stages[IS], t) : this.lose(id, LOST_DEAL, t);
+    }
+    if (L.isRecycleU[id] < s.insideSales.recycleShare) return this.recycle(id, this.stages[IS], t);
+    // Counterfactual with the same draw: would it have converted with no wait?
+    this.lose(id, u < p0 ? LOST_IS_COLD : LOST_IS_DISQUALIFIED, t);
+  }
+
+  private endFieldSales(id: number, t: number): void {
+    const L = this.L;
+    const p0 = this.c.segments[L.segment[id]].winRate;
+    const u = L.fsU[id];
+    const p = p0 * this.c.fsDecay(L.waitedDays[id]);
+    const won = u < p;
+    this.noteWinDecision(id, won, p, t);
+    this.stages[FS].finish(t, won, L.fsCycle[id]);
+    L.stage[id] = -1;
+    if (won) return this.win(id, t);
+    if (L.fsRecycleU[id] < this.s.fieldSales.recycleShare) return this.recycle(id, this.stages[FS], t);
+    this.lose(id, u < p0 ? LOST_FS_COLD : LOST_DEAL, t);
+  }
+
+  private endOnboarding(id: number, t: number): void {
+    const L = this.L;
+    const churned = L.state[id] >= LOST;
+    this.stages[CS].finish(t, !churned, L.onboardDays[id]);
+    L.stage[id] = -1;
+    if (churned) return;
+    if (this.sink) this.note(T_CONVERT, id, t, CUSTOMER);
+    L.state[id] = CUSTOMER;
+  }
+
+  private renew(id: number, t: number): void {
+    const L = this.L, cs = this.s.customerSuccess;
+    if (L.state[id] >= LOST) return;
+    const heads = effectiveHeadcount(this.c.plans[CS], t);
+    const coverage = heads > 0 ? this.active.length / (heads * cs.accountsPerHead) : Infinity;
+    // Guarded so that no CSMs (coverage Infinity) with no overload effect is not 0 x Infinity = NaN.
+    let p = cs.churnRate + (cs.overloadChurnPerUnit > 0 && coverage > 1 ? cs.overloadChurnPerUnit * (coverage - 1) : 0);
+    if (L.renewals[id] === 0) {
+      // An onboarding that waited (or is still waiting) raises the first renewal's churn.
+      const waited = L.state[id] === queueState(CS) ? t - L.queuedAt[id] : L.onboardWaitDays[id];
+      p += Math.min(cs.onboardingWaitChurnMax, cs.onboardingWaitChurnPerDay * waited);
+    }
+    const rng = this.leadU(id);
+    const u = rng();
+    L.renewals[id]++;
+    const inWindow = t >= this.t0;
+    if (inWindow) this.renewalsW++;
+    // Expected ARR change at this renewal: churn with p (at most 1), else expand with its rate and mean share.
+    const arrBefore = L.arrYen[id];
+    const pChurn = Math.min(1, p);
+    this.controls.renewalYen -= arrBefore * ((1 - pChurn) * cs.expansionRate * this.c.expansion.mean - pChurn);
+    if (u < p) {
+      this.controls.renewalYen -= arrBefore;
+      if (inWindow) { this.churnedArrW += L.arrYen[id]; this.churnedAccountsW++; }
+      this.arr -= L.arrYen[id];
+      this.deactivate(id);
+      if (L.state[id] === queueState(CS)) this.stages[CS].withdraw(t, t - L.queuedAt[id]);
+      this.lose(id, u < cs.churnRate ? CHURN_BASE : CHURN_OVERLOAD, t, T_CHURN);
+      return;
+    }
+    if (rng() < cs.expansionRate) {
+      const delta = L.arrYen[id] * this.c.expansion.sample(rng);
+      L.arrYen[id] += delta;
+      this.arr += delta;
+      this.controls.renewalYen += delta;
+      if (inWindow) this.expansionArrW += delta;
+    }
+    this.events.push(t + this.c.contractDays, PRIORITY[RENEWAL], RENEWAL, id);
+  }
+
+  private newLead(t: number): void {
+    const L = this.L, c = this.c, m = this.s.marketing;
+    const index = this.created++;
+    const id = addLead(L, this.leadStreams.word1(index), this.leadStreams.word2(index));
+    const u = this.leadU(id);
+    const kindU = u(), segmentU = u(), noiseU = u(), returnU = u();
+    let segment = 0;
+    while (segment < c.segments.length - 1 && segmentU >= c.segmentCut[segment]) segment++;
+    const buyingNow = kindU < m.mix.buyingNow;
+    const later = !buyingNow && kindU < m.mix.buyingNow + m.mix.later;
+    const noise = !buyingNow && !later && noiseU < m.mqlNoiseShare;
+    L.segment[id] = segment;
+    L.noise[id] = noise ? 1 : 0;
+    if (this.sink) this.sink(t, id, T_ARRIVE, PLACE_NEW, later ? NURTURE : 0, -1);
+    if (t >= this.t0) { this.leadsW++; this.leadsByWeek[this.week(t)]++; }
+    if (buyingNow || noise) {
+      this.events.push(t + c.qualification.sample(u), PRIORITY[MQL_READY], MQL_READY, id);
+    } else if (later) {
+      L.state[id] = NURTURE;
+      if (returnU < m.nurtureReturnShare) {
+        const nurtureDays = c.nurture.sample(u);
+        this.events.push(t + nurtureDays + c.qualification.sample(u), PRIORITY[MQL_READY], MQL_READY, id);
+      }
+    } else {
+      this.lose(id, LOST_NOT_QUALIFIED, t);
+    }
+  }
+
+  private mqlReady(id: number, t: number): void {
+    const L = this.L;
+    if (t >= this.t0) {
+      this.mqlsW++;
+      this.mqlsByWeek[this.week(t)]++;
+      if (L.mqlPasses[id] === 0) this.newMqlsW++;
+    }
+    L.mqlPasses[id]++;
+    this.drawPass(id);
+    this.arrive(IS, id, t, false);
+  }
+
+  private abandon(id: number, t: number): void {
+    const L = this.L;
+    const k = L.stage[id];
+    if (k < 0 || L.state[id] !== queueState(k) || L.abandonAt[id] !== t) return; // stale: already started
+    const stage = this.stages[k];
+    stage.giveUp(t, t - L.queuedAt[id]);
+    L.stage[id] = -1;
+    L.abandonAt[id] = Infinity;
+    if (k === CS) {
+      // A won deal that never got onboarded cancels: its ARR goes.
+      this.arr -= L.arrYen[id];
+      // A lost logo and lost ARR alike, and a decision for the logo churn rate.
+      if (t >= this.t0) { this.churnedArrW += L.arrYen[id]; this.churnedAccountsW++; this.cancelledW++; }
+      this.deactivate(id);
+      return this.lose(id, LOST_CS_ABANDONED, t, T_CHURN);
+    }
+    if (L.abandonRecycleU[id] < this.c.abandonRecycleShare[k]) return this.recycle(id, stage, t);
+    this.lose(id, ABANDON_CAUSE[k], t);
+  }
+
+  private updateCapacity(k: number, t: number): void {
+    this.stages[k].setSlots(t, Math.floor(effectiveHeadcount(this.c.plans[k], t) * this.c.concurrent[k] + 1e-9));
+    this.fill(k, t);
+  }
+
+  /** Schedules the run's first events: the initial book, capacity changes, week and month ends, the first arrival. */
+  private schedule(): () => number {
+    const L = this.L, c = this.c, s = this.s, events = this.events;
+    const { t0, tEnd, contractDays, segments, segmentCut } = c;
+    // Initial book: accounts carried at day 0 of the run, renewals spread over the term.
+    const accounts = new LeadStreams(s.seed, this.replication, 'account');
+    const cohortStart = Math.max(t0, tEnd - 365);
+    for (let i = 0; i < s.customerSuccess.initialAccounts; i++) {
+      const id = addLead(L, accounts.word1(i), accounts.word2(i));
+      const u = this.leadU(id);
+      L.initial[id] = 1;
+      if (this.sink) this.sink(0, id, T_ARRIVE, PLACE_NEW, CUSTOMER, -1);
+      L.state[id] = CUSTOMER;
+      L.renewals[id] = 1;
+      // The book carried in has the deal mix of the segments (an IS-complete SMB book
+      // is priced at SMB ACV, not at Field Sales'); one segment draws no segment number.
+      let segment = 0;
+      if (segments.length > 1) {
+        const segmentU = u();
+        while (segment < segments.length - 1 && segmentU >= segmentCut[segment]) segment++;
+      }
+      L.segment[id] = segment;
+      L.arrYen[id] = segments[segment].acv.sample(u);
+      this.arr += L.arrYen[id];
+      this.activate(id);
+      events.push(u() * contractDays, PRIORITY[RENEWAL], RENEWAL, id);
+    }
+
+    // Capacity: at time 0 and whenever the hiring plan changes it.
+    for (let k = 0; k < 3; k++) {
+      this.updateCapacity(k, 0);
+      for (const t of capacityUpdateTimes(c.plans[k], tEnd)) if (t > 0) events.push(t, PRIORITY[CAPACITY], CAPACITY, k);
+    }
+    for (let w = 1; t0 + 7 * w < tEnd - 1e-9; w++) events.push(t0 + 7 * w, PRIORITY[WEEK_END], WEEK_END, -1);
+    for (let mo = 1; t0 + MONTH_DAYS * mo < tEnd - 1e-9; mo++) events.push(t0 + MONTH_DAYS * mo, PRIORITY[MONTH_END], MONTH_END, -1);
+    events.push(cohortStart, PRIORITY[COHORT], COHORT, -1);
+    if (t0 === 0) this.arrStart = this.arr;
+    else events.push(t0, PRIORITY[MONTH_END], MONTH_END, -2);
+
+    const nextArrival = arrivalTimes(leadRate(s), tEnd, replicationStream(s.seed, this.replication, 'arrivals'));
+    const firstArrival = nextArrival();
+    if (firstArrival < Infinity) events.push(firstArrival, PRIORITY[ARRIVAL], ARRIVAL, -1);
+    return nextArrival;
+  }
+
+  /** Runs the replication to its horizon, then closes the last week and month and counts those still waiting. */
+  run(): void {
+    const L = this.L, events = this.events, stages = this.stages, tEnd = this.tEnd, trace = this.trace;
+    const nextArrival = this.schedule();
+    while (events.size > 0 && events.peekTime() <= tEnd) {
+      events.pop();
+      const t = events.poppedTime, kind = events.poppedKind, id = events.poppedArg;
+      this.eventCount++;
+      if (trace) trace(t, KIND_NAMES[kind], id);
+      switch (kind) {
+        case ARRIVAL: {
+          this.newLead(t);
+          const next = nextArrival();
+          if (next < Infinity) events.push(next, PRIORITY[ARRIVAL], ARRIVAL, -1);
+          break;
+        }
+        case MQL_READY:
+          this.mqlReady(id, t);
+          break;
+        case SERVICE_END: {
+          const k = L.stage[id];
+          if (k === IS) this.endInsideSales(id, t);
+          else if (k === FS) this.endFieldSales(id, t);
+          else {
+            L.onboardWaitDays[id] = L.waitedDays[id];
+            this.endOnboarding(id, t);
+          }
+          this.fill(k, t);
+          break;
+        }
+        case ABANDON:
+          this.abandon(id, t);
+          break;
+        case RENEWAL:
+          this.renew(id, t);
+          break;
+        case CAPACITY:
+          this.updateCapacity(id, t);
+          break;
+        case WEEK_END:
+          for (const stage of stages) stage.closeWeek(t, t - this.lastWeekEnd);
+          this.lastWeekEnd = t;
+          break;
+        case MONTH_END:
+          if (id === -2) this.arrStart = this.arr;
+          else this.arrByMonth.push(this.arr);
+          break;
+        case COHORT:
+          for (const a of this.active) L.cohortArrYen[a] = L.arrYen[a];
+          break;
+      }
+    }
+
+    // Close the last (possibly partial) week and month at the horizon.
+    if (tEnd - this.lastWeekEnd > 1e-9) for (const stage of stages) stage.closeWeek(tEnd, tEnd - this.lastWeekEnd);
+    this.arrByMonth.push(this.arr);
+    // Items still waiting at the horizon count their wait so far (Little's law).
+    for (let id = 0; id < L.size; id++) {
+      if (L.stage[id] >= 0 && L.state[id] === queueState(L.stage[id])) stages[L.stage[id]].noteStillWaiting(tEnd, tEnd - L.queuedAt[id]);
+    }
+  }
+}

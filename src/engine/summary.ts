@@ -1,0 +1,141 @@
+/**
+ * The measures of a finished replication: where every lead created is at the
+ * horizon (population), the cohort's retention, and the money (cost, CAC, LTV,
+ * payback), read from the replication's state.
+ */
+import type { Scenario } from '../scenario/types.ts';
+import { paidPersonDays, staffPlan, effectiveHeadcount } from './staffing.ts';
+import { LIVE_STATES, LOSS_CAUSES, type LiveState, type LossCause, type ReplicationResult, type RevenueResult } from './results.ts';
+import { LOST, type Replication } from './replication.ts';
+import type { LeadTable } from './leadTable.ts';
+
+/** Live leads by state, and the cohort's ARR at its start, at the horizon and kept (for NRR and GRR). */
+export interface HorizonPopulation {
+  live: Record<LiveState, number>;
+  cohortStartArr: number;
+  cohortEndArr: number;
+  cohortKeptArr: number;
+}
+
+/** Counts live leads (accounts carried in excluded) and sums the cohort's ARR over lead table `L`. */
+export function population(L: LeadTable): HorizonPopulation {
+  const live = Object.fromEntries(LIVE_STATES.map((k) => [k, 0])) as Record<LiveState, number>;
+  let cohortStartArr = 0, cohortEndArr = 0, cohortKeptArr = 0;
+  for (let id = 0; id < L.size; id++) {
+    if (L.cohortArrYen[id] > 0) {
+      cohortStartArr += L.cohortArrYen[id];
+      if (L.state[id] < LOST) {
+        cohortEndArr += L.arrYen[id];
+        cohortKeptArr += Math.min(L.arrYen[id], L.cohortArrYen[id]);
+      }
+    }
+    if (!L.initial[id] && L.state[id] < LOST) live[LIVE_STATES[L.state[id]]]++;
+  }
+  return { live, cohortStartArr, cohortEndArr, cohortKeptArr };
+}
+
+/** What the money measures need from a replication's window counters. */
+export interface MoneyInputs {
+  wonW: number;
+  bookingsW: number;
+  renewalsW: number;
+  cancelledW: number;
+  churnedAccountsW: number;
+}
+
+/** Costs over the window, CAC, mean ACV, annual logo churn, LTV and payback of scenario `s`. */
+export function money(s: Scenario, w: MoneyInputs): Pick<RevenueResult, 'costYen' | 'headcountCostYen' | 'programCostYen' | 'cacYen' | 'ltvYen' | 'paybackMonths' | 'meanAcvYen' | 'annualChurn'> {
+  const m = s.marketing, cs = s.customerSuccess;
+  const t0 = s.warmupDays, tEnd = s.warmupDays + s.horizonDays;
+  const years = s.horizonDays / 365;
+  const personYears = (k: 'marketing' | 'insideSales' | 'fieldSales' | 'customerSuccess') =>
+    paidPersonDays(staffPlan(s[k].headcount, s.hiring, k, t0), t0, tEnd) / 365;
+  const acquisitionHeadcountCost =
+    personYears('marketing') * m.costPerHeadYen + personYears('insideSales') * s.insideSales.costPerHeadYen + personYears('fieldSales') * s.fieldSales.costPerHeadYen;
+  const headcountCost = acquisitionHeadcountCost + personYears('customerSuccess') * cs.costPerHeadYen;
+  const programCost = m.programBudgetYenPerMonth * 12 * years + m.campaigns.filter((c) => c.startDay < s.horizonDays).reduce((a, c) => a + c.extraLeads * m.costPerLeadYen, 0);
+  const cac = w.wonW > 0 ? (acquisitionHeadcountCost + programCost) / w.wonW : NaN;
+  const meanAcv = w.wonW > 0 ? w.bookingsW / w.wonW : NaN;
+  // Logo churn per renewal decision, annualised from the contract term (see RevenueResult.annualChurn).
+  const decisions = w.renewalsW + w.cancelledW;
+  const churnPerDecision = decisions > 0 ? w.churnedAccountsW / decisions : cs.churnRate;
+  const annualChurn = 1 - Math.pow(1 - Math.min(1, churnPerDecision), 12 / cs.contractMonths);
+  const ltv = annualChurn > 0 ? (meanAcv * cs.grossMargin) / annualChurn : NaN;
+  return {
+    costYen: headcountCost + programCost,
+    headcountCostYen: headcountCost,
+    programCostYen: programCost,
+    cacYen: cac,
+    ltvYen: ltv,
+    paybackMonths: meanAcv > 0 ? cac / ((meanAcv / 12) * cs.grossMargin) : NaN,
+    meanAcvYen: meanAcv,
+    annualChurn,
+  };
+}
+
+/** Counts by cause index as a record by cause name. */
+function named(counts: number[]): Record<LossCause, number> {
+  return Object.fromEntries(LOSS_CAUSES.map((c, i) => [c, counts[i]])) as Record<LossCause, number>;
+}
+
+/** The measures of finished replication `r`. */
+export function summarise(r: Replication): ReplicationResult {
+  const s = r.s, cs = s.customerSuccess;
+  const pop = population(r.L);
+  const cost = money(s, r);
+  const csHeads = effectiveHeadcount(r.c.plans[2], r.tEnd);
+  const isResult = r.stages[0].result(r.tEnd);
+  const fsResult = r.stages[1].result(r.tEnd);
+  const csResult = r.stages[2].result(r.tEnd);
+  const { sqlsW, wonW, mqlsW, newMqlsW, leadsW } = r;
+  return {
+    replication: r.replication,
+    events: r.eventCount,
+    insideSales: isResult,
+    fieldSales: fsResult,
+    customerSuccess: csResult,
+    funnel: {
+      leads: leadsW,
+      mqls: mqlsW,
+      sqls: sqlsW,
+      won: wonW,
+      lost: named(r.lostWindow),
+      newMqls: newMqlsW,
+      returnedMqls: mqlsW - newMqlsW,
+      mqlRate: leadsW ? newMqlsW / leadsW : NaN,
+      sqlRate: mqlsW ? sqlsW / mqlsW : NaN,
+      winRate: sqlsW ? wonW / sqlsW : NaN,
+      sqlRateOfWorked: isResult.completions ? sqlsW / isResult.completions : NaN,
+      winRateOfWorked: fsResult.completions + r.isClosedW ? wonW / (fsResult.completions + r.isClosedW) : NaN,
+      leadsByWeek: r.leadsByWeek,
+      mqlsByWeek: r.mqlsByWeek,
+      sqlsByWeek: r.sqlsByWeek,
+      wonByWeek: r.wonByWeek,
+    },
+    revenue: {
+      bookingsYen: r.bookingsW,
+      arrEndYen: r.arr,
+      arrStartYen: r.arrStart,
+      arrByMonth: r.arrByMonth,
+      bookingsByMonth: r.bookingsByMonth,
+      churnedArrYen: r.churnedArrW,
+      expansionArrYen: r.expansionArrW,
+      nrr: pop.cohortStartArr > 0 ? pop.cohortEndArr / pop.cohortStartArr : NaN,
+      grr: pop.cohortStartArr > 0 ? pop.cohortKeptArr / pop.cohortStartArr : NaN,
+      customersEnd: r.active.length,
+      costYen: cost.costYen,
+      headcountCostYen: cost.headcountCostYen,
+      programCostYen: cost.programCostYen,
+      cacYen: cost.cacYen,
+      ltvYen: cost.ltvYen,
+      paybackMonths: cost.paybackMonths,
+      meanAcvYen: cost.meanAcvYen,
+      annualChurn: cost.annualChurn,
+      churnedAccounts: r.churnedAccountsW,
+      renewals: r.renewalsW,
+    },
+    population: { created: r.created, live: pop.live, lost: named(r.lostAll) },
+    bookCoverageEnd: csHeads > 0 ? r.active.length / (csHeads * cs.accountsPerHead) : r.active.length > 0 ? Infinity : 0,
+    controls: r.controls,
+  };
+}
