@@ -54,6 +54,8 @@ test('importing the same file twice: fixed after a refusal, it loads; no console
   // The file sets no warm-up: 0 days, unlike the library's 730, and the editor says so.
   await expect(page.locator('#field-warmupDays')).toHaveValue('0');
   await expect(page.getByTestId('warmup-zero')).toContainText('ウォームアップなし');
+  await page.getByTestId('warmup-zero').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'artifacts/screenshots/work-warmup-zero-ja.png' });
   // The same file once more, over an edit: loaded again, and the edit kept.
   await setField(page, 'field-insideSales-headcount', '8');
   await input.setInputFiles(file({ version: 1, name: 'Mini', insideSales: { headcount: 6 } }));
