@@ -25,7 +25,9 @@ import { LIBRARY } from './library.ts';
 import { LANG_KEY, WorkspaceStore, loadDraft, loadLang, loadVariants, type StoreFailure } from './workspaceStore.ts';
 import { JobQueue, type Job, type JobState } from './jobQueue.ts';
 import { ReactiveJobStatus } from './jobStatus.svelte.ts';
-import { Entry, MAX_VARIANTS, Workspace } from './workspace.svelte.ts';
+import { Entry, MAX_VARIANTS, Workspace, type NamedDraft } from './workspace.svelte.ts';
+import { SavedLibrary } from './savedLibrary.ts';
+import { loadWouldLoseEdits, readLastEdits, writeLastEdits, type LastEdits, type LoadSource } from './lastEdits.ts';
 
 export { Entry, MAX_VARIANTS } from './workspace.svelte.ts';
 /** Where a scenario's run stands (every job's state: see jobQueue.ts). */
@@ -49,6 +51,10 @@ export class AppState {
     ...loadVariants(store, MAX_VARIANTS),
   ]);
   importProblems = $state<string[]>([]);
+  /** The workspace the last load over unsaved work replaced, kept in storage (restorable: see `load`). */
+  lastEdits = $state.raw<LastEdits | null>(readLastEdits(store));
+  /** The last edits were kept by a load just now: the notice that offers them back is up until dismissed. */
+  lastEditsJustKept = $state(false);
   /** Writes of the workspace that failed and have not succeeded since (shown until they do). */
   storageFailures = $state.raw<StoreFailure[]>([]);
   nextHire = $state.raw<NextHire | null>(null);
@@ -128,14 +134,38 @@ export class AppState {
     this.changed(this.workspace.edit(path, value), RERUN_DELAY_MS);
   }
 
-  /** Replaces the scenario on screen (a library scenario, an imported file or a shared link). */
-  replace(draft: Draft): void {
+  /**
+   * Every load goes through here: a library scenario, an imported file, a saved
+   * item, a share link, or the last edits restored. `items` replaces the scenario
+   * on screen, or, when `whole`, the whole workspace (then `active` is shown).
+   * When that would lose work saved nowhere else, the workspace is first kept as
+   * the last edits, in storage, so the user can restore it (issue 14).
+   */
+  load(items: NamedDraft[], source: LoadSource, whole = items.length > 1, active = 0): void {
+    const workspace = this.workspace.items();
+    const saved = new SavedLibrary(() => localStorage).list();
+    if (loadWouldLoseEdits(workspace, this.active, items, whole, LIBRARY.map((l) => l.draft), saved)) {
+      this.lastEdits = { items: workspace, active: this.active, keptAt: nowIso(), by: source };
+      writeLastEdits(store, this.lastEdits);
+      this.lastEditsJustKept = true;
+      this.storageFailures = store.failures;
+    }
     this.importProblems = [];
-    this.changed(this.workspace.replace(draft), 0);
+    if (whole) {
+      this.replaceAll(items);
+      this.select(active);
+    } else this.changed(this.workspace.replace(items[0].draft), 0);
   }
 
-  /** Replaces the whole workspace: a baseline and its variants (opening a saved comparison). */
-  replaceAll(items: { name: string; draft: Draft }[]): void {
+  /** Brings back the last edits a load replaced (itself a load: edits made since are kept in turn). */
+  restoreLastEdits(): void {
+    const kept = this.lastEdits;
+    this.lastEditsJustKept = false;
+    if (kept) this.load(structuredClone(kept.items), 'lastEdits', true, kept.active);
+  }
+
+  /** Replaces the whole workspace: a baseline and its variants. */
+  private replaceAll(items: { name: string; draft: Draft }[]): void {
     this.stop();
     this.nextHire = null;
     this.nextHireJob.reset();
@@ -151,7 +181,7 @@ export class AppState {
       this.importProblems = v.problems;
       return;
     }
-    this.replace(JSON.parse(withoutBom(text)) as Draft);
+    this.load([{ name: '', draft: JSON.parse(withoutBom(text)) as Draft }], 'file');
   }
 
   /** Imports a file's first bytes (`size`: the whole file's): UTF-8, or UTF-16 with a byte-order mark, as the CLI reads it. */
@@ -271,6 +301,9 @@ export class AppState {
     };
   }
 }
+
+/** The time now, ISO 8601 (a stamp stored as text, never drawn: no reactive date needed). */
+const nowIso = () => new Date().toISOString();
 
 /** The job key of entry `e`'s run: a newer run of the same entry supersedes an older one. */
 const runKey = (e: Entry) => `run:${e.id}`;

@@ -156,6 +156,11 @@ export class Workspace {
     };
   }
 
+  /** Every scenario as plain data, the baseline first (named ''), as a load replaces them. */
+  items(): NamedDraft[] {
+    return this.entries.map((e, i) => ({ name: i === 0 ? '' : e.name, draft: $state.snapshot(e.draft) as Draft }));
+  }
+
   private make(items: readonly NamedDraft[]): Entry[] {
     return items.map((v) => new Entry(this.nextId++, v.name, v.draft));
   }

@@ -12,6 +12,7 @@
 import type { Draft } from '../editor/draft.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { describe, isQuotaError, type StorageLike } from './savedLibrary.ts';
+import { LAST_EDITS_KEY } from './lastEdits.ts';
 
 /** The baseline's draft. */
 export const DRAFT_KEY = 'funnel.draft.v1';
@@ -84,6 +85,7 @@ const WHAT: Record<string, Record<Lang, string>> = {
   [DRAFT_KEY]: { en: 'the scenario (baseline)', ja: 'シナリオ(ベースライン)' },
   [VARIANTS_KEY]: { en: 'the variants', ja: 'バリエーション' },
   [LANG_KEY]: { en: 'the language choice', ja: '言語の選択' },
+  [LAST_EDITS_KEY]: { en: 'your last edits before a load', ja: '読み込み前の直前の編集' },
 };
 
 /**
