@@ -132,6 +132,8 @@ test('the saved library: save, reload, open, rename and delete a scenario; save 
   await expect(page.locator('#field-fieldSales-headcount')).toHaveValue('5');
   await page.locator('#field-fieldSales-headcount').blur();
   await item.getByRole('button', { name: 'Open' }).click();
+  // The edit (5) is saved nowhere: the app asks before replacing it.
+  await page.getByTestId('load-over-edits').getByRole('button', { name: 'Open it' }).click();
   await expect(page.getByTestId('saved-message')).toContainText('FS nine');
   await expect(page.locator('#field-fieldSales-headcount')).toHaveValue('9');
   await item.getByRole('button', { name: 'Rename' }).click();
@@ -151,6 +153,7 @@ test('the saved library: save, reload, open, rename and delete a scenario; save 
   await setField(page, 'field-fieldSales-headcount', '5');
   await page.locator('#field-fieldSales-headcount').blur();
   await renamed.getByRole('button', { name: 'Open' }).click();
+  await page.getByTestId('load-over-edits').getByRole('button', { name: 'Open it' }).click();
   await expect(page.locator('#field-fieldSales-headcount')).toHaveValue('7');
   // A comparison: the baseline and a variant.
   await page.getByTestId('add-variant').selectOption('customerSuccessPlus50');

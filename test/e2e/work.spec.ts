@@ -7,11 +7,21 @@
 import { test, expect } from '@playwright/test';
 import { fresh, setField, shot } from './helpers.ts';
 
-test('a library scenario loaded over edits keeps them: Restore brings them back, also after a reload', async ({ page }) => {
+test('a library scenario loaded over edits asks first, then keeps them: Restore brings them back, also after a reload', async ({ page }) => {
   const errors = await fresh(page, 'ja');
   await setField(page, 'field-insideSales-headcount', '7');
   await setField(page, 'field-fieldSales-headcount', '11');
+  // A load over unsaved edits asks first; keeping them changes nothing.
+  const ask = page.getByTestId('load-over-edits');
   await page.getByLabel('シナリオを読み込む').selectOption('marketing-too-strong.json');
+  await expect(ask).toContainText('作業中のシナリオが置き換わります');
+  await shot(page, 'work-load-asks-ja');
+  await ask.getByRole('button', { name: '作業中の内容を残す' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.locator('#field-insideSales-headcount')).toHaveValue('7');
+  // Asked again and confirmed, the scenario loads.
+  await page.getByLabel('シナリオを読み込む').selectOption('marketing-too-strong.json');
+  await ask.getByRole('button', { name: '読み込む' }).click();
   await expect(page.locator('#field-insideSales-headcount')).toHaveValue('4');
   // The load says what it kept and offers the edits back.
   const notice = page.getByTestId('last-edits-notice');
@@ -32,7 +42,10 @@ test('a library scenario loaded over edits keeps them: Restore brings them back,
   await expect(kept).toHaveCount(0);
   // Loading an unedited library scenario over another keeps nothing new: the kept edits stay those of before.
   await page.getByLabel('シナリオを読み込む').selectOption('startup.json');
+  await ask.getByRole('button', { name: '読み込む' }).click();
+  // An unedited library scenario replaced by another: nothing to lose, no question.
   await page.getByLabel('シナリオを読み込む').selectOption('baseline.json');
+  await expect(ask).toHaveCount(0);
   await page.getByRole('button', { name: '閉じる' }).click();
   await page.getByTestId('last-edits').getByRole('button', { name: '編集を元に戻す' }).click();
   await expect(page.locator('#field-insideSales-headcount')).toHaveValue('7');

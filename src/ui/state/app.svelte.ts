@@ -55,6 +55,8 @@ export class AppState {
   lastEdits = $state.raw<LastEdits | null>(readLastEdits(store));
   /** The last edits were kept by a load just now: the notice that offers them back is up until dismissed. */
   lastEditsJustKept = $state(false);
+  /** A load waiting for the user to confirm it, because it would replace unsaved work. */
+  pendingLoad = $state.raw<{ items: NamedDraft[]; source: LoadSource; whole: boolean; active: number } | null>(null);
   /** Writes of the workspace that failed and have not succeeded since (shown until they do). */
   storageFailures = $state.raw<StoreFailure[]>([]);
   nextHire = $state.raw<NextHire | null>(null);
@@ -142,6 +144,7 @@ export class AppState {
    * the last edits, in storage, so the user can restore it (issue 14).
    */
   load(items: NamedDraft[], source: LoadSource, whole = items.length > 1, active = 0): void {
+    this.pendingLoad = null;
     const workspace = this.workspace.items();
     const saved = new SavedLibrary(() => localStorage).list();
     if (loadWouldLoseEdits(workspace, this.active, items, whole, LIBRARY.map((l) => l.draft), saved)) {
@@ -155,6 +158,32 @@ export class AppState {
       this.replaceAll(items);
       this.select(active);
     } else this.changed(this.workspace.replace(items[0].draft), 0);
+  }
+
+  /**
+   * A load the user asked for (library, file, saved item): when it would replace
+   * work saved nowhere else it waits in `pendingLoad` for the user to confirm or
+   * cancel (a load over edits asks first); otherwise it loads at once. Links ask
+   * through their own prompt, then call load().
+   */
+  requestLoad(items: NamedDraft[], source: LoadSource, whole = items.length > 1, active = 0): void {
+    const saved = new SavedLibrary(() => localStorage).list();
+    if (loadWouldLoseEdits(this.workspace.items(), this.active, items, whole, LIBRARY.map((l) => l.draft), saved)) {
+      this.pendingLoad = { items, source, whole, active };
+      return;
+    }
+    this.load(items, source, whole, active);
+  }
+
+  /** Confirms the load waiting for an answer (the edits it replaces are kept as the last edits). */
+  confirmLoad(): void {
+    const p = this.pendingLoad;
+    if (p) this.load(p.items, p.source, p.whole, p.active);
+  }
+
+  /** Cancels the load waiting for an answer: nothing changes. */
+  cancelLoad(): void {
+    this.pendingLoad = null;
   }
 
   /** Brings back the last edits a load replaced (itself a load: edits made since are kept in turn). */
@@ -181,7 +210,7 @@ export class AppState {
       this.importProblems = v.problems;
       return;
     }
-    this.load([{ name: '', draft: JSON.parse(withoutBom(text)) as Draft }], 'file');
+    this.requestLoad([{ name: '', draft: JSON.parse(withoutBom(text)) as Draft }], 'file');
   }
 
   /** Imports a file's first bytes (`size`: the whole file's): UTF-8, or UTF-16 with a byte-order mark, as the CLI reads it. */
