@@ -69,9 +69,10 @@ test('importing the same file twice: fixed after a refusal, it loads; no console
   await expect(page.getByTestId('warmup-zero')).toContainText('ウォームアップなし');
   await page.getByTestId('warmup-zero').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'artifacts/screenshots/work-warmup-zero-ja.png' });
-  // The same file once more, over an edit: loaded again, and the edit kept.
+  // The same file once more, over an edit: asked first, then loaded again, and the edit kept.
   await setField(page, 'field-insideSales-headcount', '8');
   await input.setInputFiles(file({ version: 1, name: 'Mini', insideSales: { headcount: 6 } }));
+  await page.getByTestId('load-over-edits').getByRole('button', { name: '読み込む' }).click();
   await expect(page.locator('#field-insideSales-headcount')).toHaveValue('6');
   await expect(page.getByTestId('last-edits-notice')).toContainText('取り込んだファイル');
   expect(errors).toEqual([]);
