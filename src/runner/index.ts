@@ -15,5 +15,4 @@ export type { PartialRun, Run, RunOptions, RunProgress, Runner } from './types.t
 export { RunCancelled, withReplications } from './types.ts';
 export { InlineRunner, inlineRunner, runInline, simulateRange } from './inline.ts';
 export { EtaEstimator } from './eta.ts';
-/** The version of the engine the runners run (results and links record it). */
-export { ENGINE_VERSION } from '../engine/version.ts';
+export { ENGINE_VERSION } from './version.ts';
