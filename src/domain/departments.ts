@@ -10,7 +10,7 @@
  */
 import { DEPARTMENTS, QUEUE_DEPARTMENTS, type Department, type QueueDepartment } from '../scenario/types.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import { HEADCOUNT, WAITING_FIELDS, type FieldDef } from './fields.ts';
+import { COST_PER_HEAD, HEADCOUNT, WAITING_FIELDS, type FieldDef } from './fields.ts';
 
 /** What a department with a queue adds: its engine stage and the words for what waits there. */
 export interface QueueStage {
@@ -63,6 +63,12 @@ const INFO: { [K in Department]: DepartmentInfo<K> } = {
       { path: ['mix', 'later'], label: 'mixLater', help: 'mixLaterHelp', kind: 'percent' },
       { path: ['mix', 'never'], label: 'mixNever', help: 'mixNeverHelp', kind: 'percent' },
       { path: ['mqlNoiseShare'], label: 'mqlNoise', help: 'mqlNoiseHelp', kind: 'percent' },
+      COST_PER_HEAD,
+      { path: ['startMonth'], label: 'startMonth', help: 'startMonthHelp', kind: 'month', advanced: true },
+      { path: ['seasonality'], label: 'seasonality', help: 'seasonalityHelp', kind: 'seasonality', advanced: true },
+      { path: ['qualificationDays'], label: 'qualificationDays', help: 'qualificationDaysHelp', kind: 'mean', advanced: true },
+      { path: ['nurtureDays'], label: 'nurtureDays', help: 'nurtureDaysHelp', kind: 'mean', advanced: true },
+      { path: ['nurtureReturnShare'], label: 'nurtureReturn', help: 'nurtureReturnHelp', kind: 'percent', advanced: true },
     ],
     // The three shares of the mix must sum to 1: a problem of none of them alone.
     jointProblems: [{ path: 'marketing.mix', label: 'leadMix' }, { path: 'marketing', label: 'marketing' }],
@@ -79,8 +85,10 @@ const INFO: { [K in Department]: DepartmentInfo<K> } = {
       HEADCOUNT,
       { path: ['concurrentPerHead'], label: 'concurrentIs', help: 'concurrentIsHelp', kind: 'count' },
       { path: ['workDays'], label: 'workDays', help: 'workDaysHelp', kind: 'mean' },
-      { path: ['sqlRate'], label: 'sqlRate', help: 'sqlRateHelp', kind: 'percent' },
+      { path: ['sqlRate'], label: 'sqlRate', help: 'sqlRateHelp', kind: 'percent', overriddenBySegment: 'sqlRate' },
       ...WAITING_FIELDS,
+      { path: ['recycleShare'], label: 'recycleIs', help: 'recycleIsHelp', kind: 'percent', advanced: true },
+      COST_PER_HEAD,
     ],
     jointProblems: [],
   },
@@ -94,10 +102,12 @@ const INFO: { [K in Department]: DepartmentInfo<K> } = {
     fields: [
       HEADCOUNT,
       { path: ['concurrentPerHead'], label: 'concurrentFs', help: 'concurrentFsHelp', kind: 'count' },
-      { path: ['cycleDays'], label: 'cycleDays', help: 'cycleDaysHelp', kind: 'mean' },
-      { path: ['winRate'], label: 'winRate', help: 'winRateHelp', kind: 'percent' },
-      { path: ['acvYen'], label: 'acv', help: 'acvHelp', kind: 'mean', yen: true },
+      { path: ['cycleDays'], label: 'cycleDays', help: 'cycleDaysHelp', kind: 'mean', overriddenBySegment: 'cycleDays' },
+      { path: ['winRate'], label: 'winRate', help: 'winRateHelp', kind: 'percent', overriddenBySegment: 'winRate' },
+      { path: ['acvYen'], label: 'acv', help: 'acvHelp', kind: 'mean', yen: true, overriddenBySegment: 'acvYen' },
       ...WAITING_FIELDS,
+      { path: ['recycleShare'], label: 'recycleFs', help: 'recycleFsHelp', kind: 'percent', advanced: true },
+      COST_PER_HEAD,
     ],
     jointProblems: [],
   },
@@ -116,6 +126,15 @@ const INFO: { [K in Department]: DepartmentInfo<K> } = {
       { path: ['churnRate'], label: 'churnRate', help: 'churnRateHelp', kind: 'percent' },
       { path: ['overloadChurnPerUnit'], label: 'overloadChurn', help: 'overloadChurnHelp', kind: 'percent' },
       { path: ['expansionRate'], label: 'expansionRate', help: 'expansionRateHelp', kind: 'percent' },
+      { path: ['expansionShare'], label: 'expansionShare', help: 'expansionShareHelp', kind: 'mean', share: true, advanced: true },
+      { path: ['contractMonths'], label: 'contractMonths', help: 'contractMonthsHelp', kind: 'number', advanced: true },
+      { path: ['onboardingWaitChurnPerDay'], label: 'onboardingWaitChurn', help: 'onboardingWaitChurnHelp', kind: 'percent', advanced: true },
+      { path: ['onboardingWaitChurnMax'], label: 'onboardingWaitChurnMax', help: 'onboardingWaitChurnMaxHelp', kind: 'percent', advanced: true },
+      { path: ['patienceDays'], label: 'onboardingPatience', help: 'onboardingPatienceHelp', kind: 'patience', advanced: true },
+      { path: ['discipline'], label: 'discipline', help: 'discipline', kind: 'discipline', advanced: true },
+      { path: ['initialAccounts'], label: 'initialAccounts', help: 'initialAccountsHelp', kind: 'number', advanced: true },
+      { path: ['grossMargin'], label: 'grossMargin', help: 'grossMarginHelp', kind: 'percent', advanced: true },
+      COST_PER_HEAD,
     ],
     jointProblems: [],
   },

@@ -15,7 +15,9 @@ export type FieldKind =
   | 'mean' // the mean of a distribution, keeping its shape
   | 'patience' // mean of the patience (its shape kept; exponential when new), empty = forever
   | 'decay' // none / half-life / speed-to-lead preset
-  | 'discipline'; // which waiting item a freed slot takes next: first come or newest first
+  | 'discipline' // which waiting item a freed slot takes next: first come or newest first
+  | 'month' // a calendar month, 1-12
+  | 'seasonality'; // twelve monthly factors, January first
 
 /** One editable field. */
 export interface FieldDef {
@@ -28,7 +30,19 @@ export interface FieldDef {
   headcount?: boolean;
   /** A mean in yen (a deal size): typed and shown as an amount, like a 'yen' field. */
   yen?: boolean;
+  /** A distribution's mean that is a share (an expansion's size): shown and typed in percent. */
+  share?: boolean;
+  /** Folded under the card's advanced section, so the first screen stays simple. */
+  advanced?: boolean;
+  /**
+   * The segment field that replaces this one when the scenario has segments: the
+   * editor then says so instead of letting an edit silently do nothing.
+   */
+  overriddenBySegment?: 'sqlRate' | 'winRate' | 'cycleDays' | 'acvYen';
 }
+
+/** The annual cost of one person: every department has it, folded as advanced. */
+export const COST_PER_HEAD: FieldDef = { path: ['costPerHeadYen'], label: 'costPerHead', help: 'costPerHeadHelp', kind: 'yen', advanced: true };
 
 /** The headcount field every department has. */
 export const HEADCOUNT: FieldDef = { path: ['headcount'], label: 'headcount', help: 'headcountHelp', kind: 'count', headcount: true };
@@ -37,5 +51,6 @@ export const HEADCOUNT: FieldDef = { path: ['headcount'], label: 'headcount', he
 export const WAITING_FIELDS: FieldDef[] = [
   { path: ['patienceDays'], label: 'patience', help: 'patienceHelp', kind: 'patience' },
   { path: ['decay'], label: 'decayKind', help: 'halfLifeHelp', kind: 'decay' },
-  { path: ['discipline'], label: 'discipline', help: 'discipline', kind: 'discipline' },
+  { path: ['discipline'], label: 'discipline', help: 'discipline', kind: 'discipline', advanced: true },
+  { path: ['abandonRecycleShare'], label: 'abandonRecycle', help: 'abandonRecycleHelp', kind: 'percent', advanced: true },
 ];

@@ -1,0 +1,31 @@
+/**
+ * The plan's calendar: months of the plan (month 1 starts on day 0) and the
+ * calendar month they fall in, on the engine's average month (src/engine/arrivals.ts),
+ * so that a hire entered for "month 4" starts on the day the engine calls month 4.
+ */
+import { calendarMonth, MONTH_DAYS } from '../engine/arrivals.ts';
+
+/** The first day of month `n` of the plan (n = 1 is day 0), a whole day. */
+export function planMonthStartDay(n: number): number {
+  return Math.round((n - 1) * MONTH_DAYS);
+}
+
+/** The month of the plan (1 = the first) in which scenario day `day` falls. */
+export function planMonthOf(day: number): number {
+  return Math.floor(day / MONTH_DAYS + 1e-9) + 1;
+}
+
+/** Whether `day` is the first day of a month of the plan (so a month can name it). */
+export function isPlanMonthStart(day: number): boolean {
+  return planMonthStartDay(planMonthOf(day)) === day;
+}
+
+/** Months in a plan of `horizonDays` days (a partial last month counts). */
+export function planMonths(horizonDays: number): number {
+  return Math.max(1, Math.ceil(horizonDays / MONTH_DAYS - 1e-9));
+}
+
+/** Calendar month (1-12) of month `n` of the plan, when day 0 falls in calendar month `startMonth`. */
+export function calendarMonthOfPlanMonth(startMonth: number, n: number): number {
+  return calendarMonth(startMonth, planMonthStartDay(n)) + 1;
+}
