@@ -33,8 +33,12 @@ export interface DepartmentInfo<K extends Department = Department> {
   colour: string;
   /** Colour of its card's top border in the editor. */
   cardColour: string;
-  /** What flows into it (a count of the run's funnel) and that flow's name, for the flow picture's arrows. */
-  inflow: { count: 'leads' | 'mqls' | 'sqls' | 'won'; label: MessageKey };
+  /**
+   * What flows into it from the department before (a count of the run's funnel) and
+   * that flow's name, for the flow picture's arrows. IS-complete deals reach Customer
+   * Success from Inside Sales directly (funnel.wonByInsideSales), drawn as their own arrow.
+   */
+  inflow: { count: 'leads' | 'mqls' | 'sqlsToFieldSales' | 'wonByFieldSales'; label: MessageKey };
   /** Its queueing stage in the engine; null for Marketing, the source of leads, which has no queue. */
   stage: K extends QueueDepartment ? QueueStage : null;
   /** Its editable fields, in the editor's order; paths are within the department. */
@@ -95,7 +99,7 @@ const INFO: { [K in Department]: DepartmentInfo<K> } = {
   fieldSales: {
     key: 'fieldSales',
     label: 'fieldSales',
-    inflow: { count: 'sqls', label: 'sqls' },
+    inflow: { count: 'sqlsToFieldSales', label: 'sqls' },
     colour: '#009E73',
     cardColour: '#009e73',
     stage: { index: 1, items: 'itemsFs', reportItems: 'reportItemsFs', lostWords: 'lostFs', reportLostWords: 'reportLostFs' },
@@ -114,7 +118,7 @@ const INFO: { [K in Department]: DepartmentInfo<K> } = {
   customerSuccess: {
     key: 'customerSuccess',
     label: 'customerSuccess',
-    inflow: { count: 'won', label: 'won' },
+    inflow: { count: 'wonByFieldSales', label: 'won' },
     colour: '#CC79A7',
     cardColour: '#cc79a7',
     stage: { index: 2, items: 'itemsCs', reportItems: 'reportItemsCs', lostWords: 'lostCs', reportLostWords: 'reportLostCs' },

@@ -99,6 +99,8 @@ export class Replication {
   readonly arrByMonth: number[] = [];
   /** Deals Inside Sales closed itself (IS-complete segments), won or lost, in the window. */
   isClosedW = 0;
+  /** IS-complete deals won (closed by Inside Sales, never in Field Sales' queue), in the window. */
+  wonByIsW = 0;
   // Window counters (suffix W: inside the reporting window).
   leadsW = 0; mqlsW = 0; newMqlsW = 0; renewalsW = 0; cancelledW = 0; sqlsW = 0; wonW = 0;
   bookingsW = 0; churnedArrW = 0; expansionArrW = 0; churnedAccountsW = 0;
@@ -292,7 +294,10 @@ export class Replication {
       if (t >= this.t0) this.isClosedW++;
       const won = L.fsU[id] < g.winRate;
       this.noteWinDecision(id, won, g.winRate, t);
-      if (won) return this.win(id, t);
+      if (won) {
+        if (t >= this.t0) this.wonByIsW++;
+        return this.win(id, t);
+      }
       return L.fsRecycleU[id] < s.fieldSales.recycleShare ? this.recycle(id, this.stages[IS], t) : this.lose(id, LOST_DEAL, t);
     }
     if (L.isRecycleU[id] < s.insideSales.recycleShare) return this.recycle(id, this.stages[IS], t);

@@ -92,6 +92,12 @@ export interface FunnelResult {
   mqls: number;
   sqls: number;
   won: number;
+  /** SQLs handed to Field Sales: all SQLs but those of IS-complete segments, which Inside Sales closes itself. */
+  sqlsToFieldSales: number;
+  /** Deals won by Field Sales: won - wonByInsideSales. */
+  wonByFieldSales: number;
+  /** Deals won by Inside Sales alone (IS-complete segments): they go from IS to CS without passing through FS. */
+  wonByInsideSales: number;
   /** Losses in the window by cause; churn counts include accounts in the book at day 0. */
   lost: Record<LossCause, number>;
   /**

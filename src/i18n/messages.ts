@@ -422,6 +422,18 @@ const en = {
   addHire: '+ Add a hire',
   addLeave: '+ Add a departure',
   planSummary: '{start} → {end} people by day {day}',
+  isCompleteWon: 'won by IS alone (IS-complete)',
+  sqlsToFs: 'SQLs to FS',
+  monthShort: 'm{n}',
+  headsPaid: 'paid',
+  headsProductive: 'productive (ramp counted)',
+  headsBand: 'band: P10–P90',
+  headsChart: '{dept}: people over the period',
+  bookings: 'Bookings (new ACV won)',
+  totalCost: 'Total cost (people + programmes)',
+  arrPerHead: 'ARR at horizon per {dept} person ({n} people)',
+  isFsRatio: 'IS : FS headcount ({is} : {fs})',
+  isFsRatioNote: 'TOPO 2015: about 1 : 2.5 overall',
 };
 
 type Messages = typeof en;
@@ -836,6 +848,18 @@ const ja: Messages = {
   addHire: '+ 採用を追加',
   addLeave: '+ 退職を追加',
   planSummary: '{start}人 → {day}日目に{end}人',
+  isCompleteWon: '件をISが単独で受注(IS完結)',
+  sqlsToFs: 'FSへのSQL',
+  monthShort: '{n}か月',
+  headsPaid: '在籍',
+  headsProductive: '戦力(立ち上がりを加味)',
+  headsBand: '帯: P10–P90',
+  headsChart: '{dept}: 期間中の人数',
+  bookings: '受注額(新規ACV)',
+  totalCost: '総コスト(人件費+施策費)',
+  arrPerHead: '{dept}1人あたり期末ARR({n}人)',
+  isFsRatio: 'IS : FS の人数比({is} : {fs})',
+  isFsRatioNote: 'TOPO 2015: 全体で約 1 : 2.5',
 };
 
 /** Message keys. */

@@ -1,0 +1,90 @@
+/**
+ * Issue 15 in the browser: a hiring plan built in the editor, its effect on the
+ * queue, a plan imported from a file shown in the editor, every field reachable.
+ */
+import { expect, test } from '@playwright/test';
+import { fresh, loadScenario, shot, waitDone } from './helpers.ts';
+import { parseNumberInput } from '../../src/i18n/numberInput.ts';
+
+/** A number as the page shows it (1,000; 690万円). */
+const read = (text: string, unit: 'plain' | 'yen' = 'plain') => {
+  const n = parseNumberInput(text, unit);
+  if (!n.ok) throw new Error(`not a number: ${text}`);
+  return n.value;
+};
+
+const queueOf = async (page: import('@playwright/test').Page, dept: string) =>
+  Number(await page.locator(`g.dept[data-dept="${dept}"]`).getAttribute('data-queue'));
+
+test('a hiring plan built in the editor relieves the queue it targets', async ({ page }) => {
+  const errors = await fresh(page, 'ja');
+  await loadScenario(page, 'marketing-too-strong.json', '20');
+  const before = await queueOf(page, 'insideSales');
+  expect(before).toBeGreaterThan(50);
+
+  const plan = page.getByTestId('plan-insideSales');
+  await plan.locator('summary').click();
+  await expect(page.getByTestId('plan-summary-insideSales')).toContainText('増減の予定なし');
+  // Two hires: +3 from month 2 with no ramp, +2 from month 4 with IS's usual ramp.
+  await plan.getByRole('button', { name: '+ 採用を追加' }).click();
+  await plan.getByRole('button', { name: '+ 採用を追加' }).click();
+  const rows = plan.getByTestId('hire-row');
+  await expect(rows).toHaveCount(2);
+  await rows.nth(0).locator('select').first().selectOption('2');
+  await rows.nth(0).locator('input.change').fill('+3');
+  await rows.nth(0).locator('input.change').press('Enter');
+  await rows.nth(0).locator('select').nth(1).selectOption('none');
+  await rows.nth(1).locator('input.change').fill('2');
+  await rows.nth(1).locator('input.change').press('Enter');
+  const base = Number(await page.locator('#field-insideSales-headcount').inputValue());
+  await expect(page.getByTestId('plan-summary-insideSales')).toContainText(`${base}人 → 365日目に${base + 5}人`);
+  await waitDone(page);
+  const after = await queueOf(page, 'insideSales');
+  expect(after).toBeLessThan(before / 2);
+  await shot(page, 'plan-editor-ja');
+  await page.locator('section.card.insideSales').screenshot({ path: 'artifacts/screenshots/plan-card-ja.png' });
+  expect(errors).toEqual([]);
+});
+
+test('a plan imported from a file appears in the editor, and every setting can be reached', async ({ page }) => {
+  const errors = await fresh(page, 'ja');
+  const file = { version: 1, name: 'Plan', insideSales: { headcount: 4 }, hiring: [
+    { department: 'insideSales', day: 90, change: 4, rampDays: 95 },
+    { department: 'fieldSales', day: 182, change: 3 },
+  ] };
+  await page.getByTestId('import-input').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const keep = page.getByRole('button', { name: '読み込む' });
+  if (await keep.isVisible().catch(() => false)) await keep.click();
+  await expect(page.getByTestId('plan-summary-insideSales')).toContainText('4人 → 365日目に8人');
+  await expect(page.getByTestId('plan-insideSales').getByTestId('hire-row')).toHaveCount(1);
+  // Day 90 is no month's first day: it is shown as a day, not rounded to a month.
+  await expect(page.getByTestId('plan-insideSales').locator('select').first()).toHaveValue('day');
+  await expect(page.getByTestId('plan-fieldSales').getByTestId('hire-row')).toHaveCount(1);
+
+  // Folded settings open and edit like the others: CS gross margin.
+  await page.getByTestId('advanced-customerSuccess').locator('summary').click();
+  await page.locator('#field-customerSuccess-grossMargin').fill('70');
+  await page.locator('#field-customerSuccess-grossMargin').press('Enter');
+  await expect(page.locator('#field-customerSuccess-grossMargin')).toHaveValue('70');
+
+  // A segment that carries its own win rate overrides Field Sales' own, and the editor says so.
+  await page.getByTestId('segments-card').locator('summary').click();
+  await page.getByRole('button', { name: '+ セグメントを追加' }).click();
+  await expect(page.getByTestId('overridden-field-fieldSales-winRate')).toHaveCount(0);
+  await page.locator('#segments-0-winRate').fill('30');
+  await page.locator('#segments-0-winRate').press('Enter');
+  await expect(page.getByTestId('overridden-field-fieldSales-winRate')).toBeVisible();
+
+  // Leads per month: the total of its parts, and typing a total sets the programme budget.
+  const total = page.locator('#field-marketing-leadsPerMonth');
+  const cpl = read(await page.locator('#field-marketing-costPerLeadYen').inputValue(), 'yen');
+  const owned = read(await total.inputValue()) - read(await page.locator('#field-marketing-programBudgetYenPerMonth').inputValue(), 'yen') / cpl;
+  await total.fill('1,000');
+  await total.press('Enter');
+  await expect(total).toHaveValue('1,000');
+  const budget = read(await page.locator('#field-marketing-programBudgetYenPerMonth').inputValue(), 'yen');
+  // Owned channels unchanged; the budget buys the rest (to the yen the field shows).
+  expect(Math.abs(owned + budget / cpl - 1000)).toBeLessThan(1);
+  await shot(page, 'plan-import-ja');
+  expect(errors).toEqual([]);
+});
