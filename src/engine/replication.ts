@@ -8,12 +8,12 @@
 import { EventQueue } from './eventQueue.ts';
 import { Stage } from './stage.ts';
 import { arrivalTimes, expectedLeadCount, leadRate, MONTH_DAYS } from './arrivals.ts';
-import { counterUniform, LeadStreams, replicationStream, type Uniform } from './random.ts';
-import { capacityUpdateTimes, effectiveHeadcount } from './staffing.ts';
+import { counterUniform, LeadStreams, replicationStream, streamKey, type Uniform } from './random.ts';
+import { productiveAt, realiseRoster, rosterUpdateTimes, type Roster } from './staffing.ts';
 import { createLeadTable, addLead, type LeadTable } from './leadTable.ts';
 import { LOSS_CAUSES, type ControlSums, type LossCause } from './results.ts';
 import type { CompiledScenario, CompiledSegment } from './compile.ts';
-import type { Scenario } from '../scenario/types.ts';
+import { DEPARTMENTS, type Scenario } from '../scenario/types.ts';
 import { decodeTransition, PLACE_LOST, PLACE_NEW, type Transition, type TransitionSink } from './trace.ts';
 
 // Event kinds, and their priority at equal times: capacity first, then releases
@@ -72,6 +72,11 @@ export class Replication {
   readonly tEnd: number;
   readonly stages: Stage[];
   readonly L: LeadTable;
+  /**
+   * Each department's staffing in this replication (DEPARTMENTS order: Marketing, IS,
+   * FS, CS), drawn before the run from the staffing streams alone (see Roster).
+   */
+  readonly rosters: Roster[];
   readonly events = new EventQueue();
   private readonly trace: SimulateOptions['trace'];
   private readonly onStart: SimulateOptions['onStart'];
@@ -122,6 +127,9 @@ export class Replication {
     this.sink = sinkOf(options);
     this.stages = [new Stage(s.insideSales.discipline, c.t0), new Stage(s.fieldSales.discipline, c.t0), new Stage(s.customerSuccess.discipline, c.t0)];
     this.leadStreams = new LeadStreams(s.seed, replication);
+    this.rosters = DEPARTMENTS.map((d, i) =>
+      realiseRoster(c.rosters[i], c.tEnd, streamKey(s.seed, replication, `staff/${d}/base`), streamKey(s.seed, replication, `staff/${d}/hire`)),
+    );
     // Room for the leads expected and a margin, so that the columns rarely grow.
     this.L = createLeadTable(Math.ceil(expectedLeadCount(s) * 1.1) + s.customerSuccess.initialAccounts + 256);
     const L = this.L;
@@ -327,7 +335,7 @@ export class Replication {
   private renew(id: number, t: number): void {
     const L = this.L, cs = this.s.customerSuccess;
     if (L.state[id] >= LOST) return;
-    const heads = effectiveHeadcount(this.c.plans[CS], t);
+    const heads = productiveAt(this.rosters[1 + CS], t);
     const coverage = heads > 0 ? this.active.length / (heads * cs.accountsPerHead) : Infinity;
     // Guarded so that no CSMs (coverage Infinity) with no overload effect is not 0 x Infinity = NaN.
     let p = cs.churnRate + (cs.overloadChurnPerUnit > 0 && coverage > 1 ? cs.overloadChurnPerUnit * (coverage - 1) : 0);
@@ -424,8 +432,14 @@ export class Replication {
     this.lose(id, ABANDON_CAUSE[k], t);
   }
 
+  /**
+   * Stage k's slots follow its productive headcount. When people leave, slots fall
+   * at once but work in progress is not interrupted: colleagues take it over (the
+   * department takes no new item until its busy slots fall below its capacity), so
+   * no item returns to the queue and no lead's draw is spent twice.
+   */
   private updateCapacity(k: number, t: number): void {
-    this.stages[k].setSlots(t, Math.floor(effectiveHeadcount(this.c.plans[k], t) * this.c.concurrent[k] + 1e-9));
+    this.stages[k].setSlots(t, Math.floor(productiveAt(this.rosters[1 + k], t) * this.c.concurrent[k] + 1e-9));
     this.fill(k, t);
   }
 
@@ -460,7 +474,7 @@ export class Replication {
     // Capacity: at time 0 and whenever the hiring plan changes it.
     for (let k = 0; k < 3; k++) {
       this.updateCapacity(k, 0);
-      for (const t of capacityUpdateTimes(c.plans[k], tEnd)) if (t > 0) events.push(t, PRIORITY[CAPACITY], CAPACITY, k);
+      for (const t of rosterUpdateTimes(this.rosters[1 + k], tEnd)) if (t > 0) events.push(t, PRIORITY[CAPACITY], CAPACITY, k);
     }
     for (let w = 1; t0 + 7 * w < tEnd - 1e-9; w++) events.push(t0 + 7 * w, PRIORITY[WEEK_END], WEEK_END, -1);
     for (let mo = 1; t0 + MONTH_DAYS * mo < tEnd - 1e-9; mo++) events.push(t0 + MONTH_DAYS * mo, PRIORITY[MONTH_END], MONTH_END, -1);
@@ -468,7 +482,7 @@ export class Replication {
     if (t0 === 0) this.arrStart = this.arr;
     else events.push(t0, PRIORITY[MONTH_END], MONTH_END, -2);
 
-    const nextArrival = arrivalTimes(leadRate(s), tEnd, replicationStream(s.seed, this.replication, 'arrivals'));
+    const nextArrival = arrivalTimes(leadRate(s, this.rosters[0]), tEnd, replicationStream(s.seed, this.replication, 'arrivals'));
     const firstArrival = nextArrival();
     if (firstArrival < Infinity) events.push(firstArrival, PRIORITY[ARRIVAL], ARRIVAL, -1);
     return nextArrival;

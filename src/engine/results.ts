@@ -179,6 +179,19 @@ export interface ControlSums {
   won: number;
 }
 
+/**
+ * One department's people in one replication: paid (on the payroll) and productive
+ * (each counted at its ramp's fraction), as a time average over each week.
+ */
+export interface StaffingResult {
+  paidEnd: number;
+  productiveEnd: number;
+  /** People who left by attrition in the window (planned removals are not counted). */
+  leavers: number;
+  paidByWeek: number[];
+  productiveByWeek: number[];
+}
+
 /** The measures of one replication. */
 export interface ReplicationResult {
   replication: number;
@@ -191,6 +204,8 @@ export interface ReplicationResult {
   population: Population;
   /** Book coverage (active accounts / CS capacity) at the horizon. */
   bookCoverageEnd: number;
+  /** Headcount over time, by department. */
+  staffing: Record<'marketing' | 'insideSales' | 'fieldSales' | 'customerSuccess', StaffingResult>;
   /** Mean-zero sums for comparisons (not a business measure). */
   controls: ControlSums;
 }
