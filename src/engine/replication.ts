@@ -11,7 +11,7 @@ import { arrivalTimes, expectedLeadCount, leadRate, MONTH_DAYS } from './arrival
 import { counterUniform, LeadStreams, replicationStream, streamKey, type Uniform } from './random.ts';
 import { productiveAt, realiseRoster, rosterUpdateTimes, type Roster } from './staffing.ts';
 import { createLeadTable, addLead, type LeadTable } from './leadTable.ts';
-import { LOSS_CAUSES, type ControlSums, type LossCause } from './results.ts';
+import { LOSS_CAUSES, WAITING_COSTS, type ControlSums, type LossCause, type WaitingCost } from './results.ts';
 import type { CompiledScenario, CompiledSegment } from './compile.ts';
 import { DEPARTMENTS, type Scenario } from '../scenario/types.ts';
 import { decodeTransition, PLACE_LOST, PLACE_NEW, type Transition, type TransitionSink } from './trace.ts';
@@ -38,6 +38,9 @@ const LOST_FS_ABANDONED = cause('fsAbandoned'), LOST_FS_COLD = cause('fsCold'), 
 const LOST_CS_ABANDONED = cause('csAbandoned'), LOST_NOT_QUALIFIED = cause('notQualified');
 const CHURN_BASE = cause('churnBase'), CHURN_OVERLOAD = cause('churnOverload');
 const ABANDON_CAUSE = [LOST_IS_ABANDONED, LOST_FS_ABANDONED, LOST_CS_ABANDONED];
+const waitingCost = (c: WaitingCost) => WAITING_COSTS.indexOf(c);
+const COST_NEVER_CONTACTED = waitingCost('neverContacted'), COST_WENT_COLD = waitingCost('wentCold'), COST_STALLED = waitingCost('stalled');
+const COST_CHURN_OVERLOAD = waitingCost('churnOverload'), COST_CHURN_ONBOARDING = waitingCost('churnOnboarding');
 // Transition kinds: indices of TRANSITION_KINDS (trace.ts).
 const T_ARRIVE = 0, T_QUEUE = 1, T_START = 2, T_CONVERT = 3, T_LOSE = 4, T_RECYCLE = 5, T_CHURN = 6;
 
@@ -94,6 +97,8 @@ export class Replication {
   /** Losses by cause index: of every lead, and inside the window (accounts carried in included). */
   readonly lostAll = new Array<number>(LOSS_CAUSES.length).fill(0);
   readonly lostWindow = new Array<number>(LOSS_CAUSES.length).fill(0);
+  /** ARR lost to waiting inside the window, by WAITING_COSTS index (see WaitingCostResult). */
+  readonly waitingCostW = new Array<number>(WAITING_COSTS.length).fill(0);
   readonly weeks: number;
   readonly months: number;
   readonly leadsByWeek: number[];
@@ -186,6 +191,11 @@ export class Replication {
     if (t >= this.t0) this.lostWindow[c]++;
     // Accounts carried from before day 0 churn like any other, but they are not leads.
     if (!L.initial[id]) this.lostAll[c]++;
+  }
+
+  /** Counts `yen` of ARR lost to waiting for cause index `c` at time t, if inside the window. */
+  private lostToWaiting(c: number, yen: number, t: number): void {
+    if (t >= this.t0) this.waitingCostW[c] += yen;
   }
 
   /** Draws what one pass through the departments needs, in a fixed order (common random numbers). */
@@ -304,7 +314,9 @@ export class Replication {
       return L.fsRecycleU[id] < s.fieldSales.recycleShare ? this.recycle(id, this.stages[IS], t) : this.lose(id, LOST_DEAL, t);
     }
     if (L.isRecycleU[id] < s.insideSales.recycleShare) return this.recycle(id, this.stages[IS], t);
-    // Counterfactual with the same draw: would it have converted with no wait?
+    // Counterfactual with the same draw: would it have converted with no wait? Then it
+    // was an SQL lost to waiting, worth its expected ARR as an SQL.
+    if (u < p0) this.lostToWaiting(COST_WENT_COLD, g.winRate * L.acvYen[id], t);
     this.lose(id, u < p0 ? LOST_IS_COLD : LOST_IS_DISQUALIFIED, t);
   }
 
@@ -319,6 +331,8 @@ export class Replication {
     L.stage[id] = -1;
     if (won) return this.win(id, t);
     if (L.fsRecycleU[id] < this.s.fieldSales.recycleShare) return this.recycle(id, this.stages[FS], t);
+    // Won with no wait, by the same draw: a deal lost to waiting, worth its ACV.
+    if (u < p0) this.lostToWaiting(COST_STALLED, L.acvYen[id], t);
     this.lose(id, u < p0 ? LOST_FS_COLD : LOST_DEAL, t);
   }
 
@@ -339,6 +353,8 @@ export class Replication {
     const coverage = heads > 0 ? this.active.length / (heads * cs.accountsPerHead) : Infinity;
     // Guarded so that no CSMs (coverage Infinity) with no overload effect is not 0 x Infinity = NaN.
     let p = cs.churnRate + (cs.overloadChurnPerUnit > 0 && coverage > 1 ? cs.overloadChurnPerUnit * (coverage - 1) : 0);
+    // Churn below this is base churn or overload's; above it, up to p, the onboarding wait's.
+    const pOverload = p;
     if (L.renewals[id] === 0) {
       // An onboarding that waited (or is still waiting) raises the first renewal's churn.
       const waited = L.state[id] === queueState(CS) ? t - L.queuedAt[id] : L.onboardWaitDays[id];
@@ -359,6 +375,8 @@ export class Replication {
       this.arr -= L.arrYen[id];
       this.deactivate(id);
       if (L.state[id] === queueState(CS)) this.stages[CS].withdraw(t, t - L.queuedAt[id]);
+      // The loss cause keeps naming all churn above the base rate overload's; the waiting cost tells overload from onboarding waits.
+      if (u >= cs.churnRate) this.lostToWaiting(u < pOverload ? COST_CHURN_OVERLOAD : COST_CHURN_ONBOARDING, L.arrYen[id], t);
       this.lose(id, u < cs.churnRate ? CHURN_BASE : CHURN_OVERLOAD, t, T_CHURN);
       return;
     }
@@ -425,10 +443,17 @@ export class Replication {
       this.arr -= L.arrYen[id];
       // A lost logo and lost ARR alike, and a decision for the logo churn rate.
       if (t >= this.t0) { this.churnedArrW += L.arrYen[id]; this.churnedAccountsW++; this.cancelledW++; }
+      this.lostToWaiting(COST_CHURN_ONBOARDING, L.arrYen[id], t);
       this.deactivate(id);
       return this.lose(id, LOST_CS_ABANDONED, t, T_CHURN);
     }
     if (L.abandonRecycleU[id] < this.c.abandonRecycleShare[k]) return this.recycle(id, stage, t);
+    // Gave up waiting: worth what the same draws say it would have become with no wait
+    // (an SQL at its expected ARR for IS, a won deal's ACV for FS), else nothing.
+    const g = this.c.segments[L.segment[id]];
+    if (k === IS) {
+      if (L.isU[id] < (L.noise[id] ? 0 : g.sqlRate)) this.lostToWaiting(COST_NEVER_CONTACTED, g.winRate * L.acvYen[id], t);
+    } else if (L.fsU[id] < g.winRate) this.lostToWaiting(COST_STALLED, L.acvYen[id], t);
     this.lose(id, ABANDON_CAUSE[k], t);
   }
 

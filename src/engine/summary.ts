@@ -5,7 +5,7 @@
  */
 import { DEPARTMENTS, type Scenario } from '../scenario/types.ts';
 import { paidAt, paidPersonDays, productiveAt, rosterPaidPersonDays, rosterProductivePersonDays, staffPlan, type Roster } from './staffing.ts';
-import { LIVE_STATES, LOSS_CAUSES, type LiveState, type LossCause, type ReplicationResult, type RevenueResult, type StaffingResult } from './results.ts';
+import { LIVE_STATES, LOSS_CAUSES, type LiveState, type LossCause, type ReplicationResult, type RevenueResult, type StaffingResult, WAITING_COSTS, type WaitingCostResult } from './results.ts';
 import { LOST, type Replication } from './replication.ts';
 import type { LeadTable } from './leadTable.ts';
 
@@ -99,6 +99,14 @@ export function staffingOf(roster: Roster, t0: number, tEnd: number, weeks: numb
   };
 }
 
+/** ARR lost to waiting by cause, their total, and the ARR had no one waited (see WaitingCostResult). */
+export function waitingCostOf(byCause: readonly number[], arrEndYen: number): WaitingCostResult {
+  const out = Object.fromEntries(WAITING_COSTS.map((c, i) => [`${c}Yen`, byCause[i]])) as WaitingCostResult;
+  out.totalYen = byCause.reduce((a, x) => a + x, 0);
+  out.arrIfNoWaitYen = arrEndYen + out.totalYen;
+  return out;
+}
+
 /** The measures of finished replication `r`. */
 export function summarise(r: Replication): ReplicationResult {
   const s = r.s, cs = s.customerSuccess;
@@ -157,6 +165,7 @@ export function summarise(r: Replication): ReplicationResult {
     },
     population: { created: r.created, live: pop.live, lost: named(r.lostAll) },
     bookCoverageEnd: csHeads > 0 ? r.active.length / (csHeads * cs.accountsPerHead) : r.active.length > 0 ? Infinity : 0,
+    waitingCost: waitingCostOf(r.waitingCostW, r.arr),
     staffing: Object.fromEntries(DEPARTMENTS.map((d, i) => [d, staffingOf(r.rosters[i], r.tEnd - s.horizonDays, r.tEnd, r.weeks)])) as ReplicationResult['staffing'],
     controls: r.controls,
   };

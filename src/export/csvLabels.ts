@@ -4,7 +4,7 @@
  * screen use the same words. The tables are typed by the result's own fields: a
  * measure added to engine/results.ts without a label here does not compile.
  */
-import type { FunnelResult, LiveState, LossCause, RevenueResult, StageResult, StaffingResult } from '../engine/results.ts';
+import type { FunnelResult, LiveState, LossCause, RevenueResult, StageResult, StaffingResult, WaitingCostResult } from '../engine/results.ts';
 import { department as departmentInfo, isQueueDepartment, type QueueDepartment } from '../domain/departments.ts';
 import { LOSS_CAUSE_LIST } from '../domain/lossCauses.ts';
 import { translate, type MessageKey } from '../i18n/messages.ts';
@@ -105,6 +105,17 @@ const REVENUE_MEASURES: Record<keyof RevenueResult, MeasureText> = {
   renewals: { label: { en: 'Renewal decisions', ja: '更新判断の件数' }, unit: 'count' },
 };
 
+/** ARR lost to waiting (waitingCost.<cause>Yen): the README's "The cost of waiting in yen". */
+const WAITING_COST_MEASURES: Record<keyof WaitingCostResult, MeasureText> = {
+  neverContactedYen: { label: { en: 'ARR lost to waiting: MQLs never contacted', ja: '待ちによるARR損失: 未接触のMQL' }, unit: 'yen' },
+  wentColdYen: { label: { en: 'ARR lost to waiting: MQLs that went cold waiting for IS', ja: '待ちによるARR損失: IS待ちで冷めたMQL' }, unit: 'yen' },
+  stalledYen: { label: { en: 'ARR lost to waiting: opportunities stalled waiting for FS', ja: '待ちによるARR損失: FS待ちで停滞した商談' }, unit: 'yen' },
+  churnOverloadYen: { label: { en: 'ARR lost to waiting: churn from CS overload', ja: '待ちによるARR損失: CS過負荷による解約' }, unit: 'yen' },
+  churnOnboardingYen: { label: { en: 'ARR lost to waiting: churn from onboarding waits', ja: '待ちによるARR損失: オンボーディング待ちによる解約' }, unit: 'yen' },
+  totalYen: { label: { en: 'ARR lost to waiting (total)', ja: '待ちによるARR損失(合計)' }, unit: 'yen' },
+  arrIfNoWaitYen: { label: { en: 'ARR had no one waited (ARR at the end + ARR lost to waiting)', ja: '待ちがなかった場合のARR(期末ARR + 待ちによる損失)' }, unit: 'yen' },
+};
+
 const PAID = { en: 'Paid headcount (time average)', ja: '在籍人数(時間平均)' };
 const PRODUCTIVE = { en: 'Productive headcount, ramp counted (time average)', ja: '戦力人数(立ち上がり考慮、時間平均)' };
 
@@ -182,6 +193,7 @@ export function describeMeasure(path: readonly string[], lang: Lang): MeasureDes
     if (department) return plain(lookup(STAGE_MEASURES, key), department);
     if (group === 'funnel') return plain(lookup(FUNNEL_MEASURES, key));
     if (group === 'revenue') return plain(lookup(REVENUE_MEASURES, key));
+    if (group === 'waitingCost') return plain(lookup(WAITING_COST_MEASURES, key));
     if (group === 'population' && key === 'created') return plain(CREATED);
     return null;
   }
