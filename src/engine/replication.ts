@@ -12,8 +12,8 @@ import { counterUniform, LeadStreams, replicationStream, streamKey, type Uniform
 import { productiveAt, realiseRoster, rosterUpdateTimes, type Roster } from './staffing.ts';
 import { createLeadTable, addLead, type LeadTable } from './leadTable.ts';
 import { LOSS_CAUSES, WAITING_COSTS, type ControlSums, type LossCause, type WaitingCost } from './results.ts';
-import type { CompiledScenario, CompiledSegment } from './compile.ts';
-import { DEPARTMENTS, type Scenario } from '../scenario/types.ts';
+import { DEPARTMENT_KEYS, type CompiledScenario, type CompiledSegment } from './compile.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { decodeTransition, PLACE_LOST, PLACE_NEW, type Transition, type TransitionSink } from './trace.ts';
 
 // Event kinds, and their priority at equal times: capacity first, then releases
@@ -76,7 +76,7 @@ export class Replication {
   readonly stages: Stage[];
   readonly L: LeadTable;
   /**
-   * Each department's staffing in this replication (DEPARTMENTS order: Marketing, IS,
+   * Each department's staffing in this replication (DEPARTMENT_KEYS order: Marketing, IS,
    * FS, CS), drawn before the run from the staffing streams alone (see Roster).
    */
   readonly rosters: Roster[];
@@ -132,7 +132,7 @@ export class Replication {
     this.sink = sinkOf(options);
     this.stages = [new Stage(s.insideSales.discipline, c.t0), new Stage(s.fieldSales.discipline, c.t0), new Stage(s.customerSuccess.discipline, c.t0)];
     this.leadStreams = new LeadStreams(s.seed, replication);
-    this.rosters = DEPARTMENTS.map((d, i) =>
+    this.rosters = DEPARTMENT_KEYS.map((d, i) =>
       realiseRoster(c.rosters[i], c.tEnd, streamKey(s.seed, replication, `staff/${d}/base`), streamKey(s.seed, replication, `staff/${d}/hire`)),
     );
     // Room for the leads expected and a margin, so that the columns rarely grow.

@@ -3,7 +3,8 @@
  * horizon (population), the cohort's retention, and the money (cost, CAC, LTV,
  * payback), read from the replication's state.
  */
-import { DEPARTMENTS, type Scenario } from '../scenario/types.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { DEPARTMENT_KEYS } from './compile.ts';
 import { paidAt, paidPersonDays, productiveAt, rosterPaidPersonDays, rosterProductivePersonDays, staffPlan, type Roster } from './staffing.ts';
 import { LIVE_STATES, LOSS_CAUSES, type LiveState, type LossCause, type ReplicationResult, type RevenueResult, type StaffingResult, WAITING_COSTS, type WaitingCostResult } from './results.ts';
 import { LOST, type Replication } from './replication.ts';
@@ -45,7 +46,7 @@ export interface MoneyInputs {
 
 /**
  * Costs over the window, CAC, mean ACV, annual logo churn, LTV and payback of
- * scenario `s`; people are paid as in `rosters` (a replication's, DEPARTMENTS
+ * scenario `s`; people are paid as in `rosters` (a replication's, DEPARTMENT_KEYS
  * order), or as planned when none are given.
  */
 export function money(s: Scenario, w: MoneyInputs, rosters?: Roster[]): Pick<RevenueResult, 'costYen' | 'headcountCostYen' | 'programCostYen' | 'cacYen' | 'ltvYen' | 'paybackMonths' | 'meanAcvYen' | 'annualChurn'> {
@@ -53,7 +54,7 @@ export function money(s: Scenario, w: MoneyInputs, rosters?: Roster[]): Pick<Rev
   const t0 = s.warmupDays, tEnd = s.warmupDays + s.horizonDays;
   const years = s.horizonDays / 365;
   const personYears = (k: 'marketing' | 'insideSales' | 'fieldSales' | 'customerSuccess') =>
-    (rosters ? rosterPaidPersonDays(rosters[DEPARTMENTS.indexOf(k)], t0, tEnd) : paidPersonDays(staffPlan(s[k].headcount, s.hiring, k, t0), t0, tEnd)) / 365;
+    (rosters ? rosterPaidPersonDays(rosters[DEPARTMENT_KEYS.indexOf(k)], t0, tEnd) : paidPersonDays(staffPlan(s[k].headcount, s.hiring, k, t0), t0, tEnd)) / 365;
   const acquisitionHeadcountCost =
     personYears('marketing') * m.costPerHeadYen + personYears('insideSales') * s.insideSales.costPerHeadYen + personYears('fieldSales') * s.fieldSales.costPerHeadYen;
   const headcountCost = acquisitionHeadcountCost + personYears('customerSuccess') * cs.costPerHeadYen;
@@ -166,7 +167,7 @@ export function summarise(r: Replication): ReplicationResult {
     population: { created: r.created, live: pop.live, lost: named(r.lostAll) },
     bookCoverageEnd: csHeads > 0 ? r.active.length / (csHeads * cs.accountsPerHead) : r.active.length > 0 ? Infinity : 0,
     waitingCost: waitingCostOf(r.waitingCostW, r.arr),
-    staffing: Object.fromEntries(DEPARTMENTS.map((d, i) => [d, staffingOf(r.rosters[i], r.tEnd - s.horizonDays, r.tEnd, r.weeks)])) as ReplicationResult['staffing'],
+    staffing: Object.fromEntries(DEPARTMENT_KEYS.map((d, i) => [d, staffingOf(r.rosters[i], r.tEnd - s.horizonDays, r.tEnd, r.weeks)])) as ReplicationResult['staffing'],
     controls: r.controls,
   };
 }
