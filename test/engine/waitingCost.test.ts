@@ -57,8 +57,13 @@ describe('the cost of waiting in yen', () => {
   });
 
   it('Marketing too strong loses more yen to waiting than the baseline (95% CIs of the mean apart), carried by a run with mean, P10, P90 and CI', () => {
-    const run = (file: string) => runInline({ ...library(file), replications: 6, seed: 'waiting-cost' }).result.measures.waitingCost.totalYen;
-    const base = run('baseline.json'), mts = run('marketing-too-strong.json');
+    const results = (file: string) => runInline({ ...library(file), replications: 6, seed: 'waiting-cost' }).result;
+    const mtsResult = results('marketing-too-strong.json');
+    const base = results('baseline.json').measures.waitingCost.totalYen, mts = mtsResult.measures.waitingCost.totalYen;
+    // The verdict's evidence carries its department's yen: Inside Sales' two causes.
+    const w = mtsResult.measures.waitingCost;
+    expect(mtsResult.bottleneck.department).toBe('insideSales');
+    expect(mtsResult.bottleneck.evidence.find((e) => e.department === 'insideSales')!.lostWaitingYen).toBeCloseTo(w.neverContactedYen.mean + w.wentColdYen.mean, 3);
     for (const x of [base, mts]) expect(Object.keys(x)).toEqual(expect.arrayContaining(['mean', 'p10', 'p90', 'ciLow', 'ciHigh']));
     expect(mts.ciLow).toBeGreaterThan(base.ciHigh);
   });
