@@ -103,6 +103,10 @@ async function main(argv: string[]): Promise<number> {
   // Problems quote the file's own text: printable() keeps its control characters off the terminal.
   if (!validation.ok) throw new InputError(`${file}: invalid scenario\n${validation.problems.map((p) => `  ${printable(p)}`).join('\n')}`);
   const scenario = validation.scenario;
+  // An older file is migrated, not rejected: said on stderr, so the report itself stays the same.
+  if (validation.migratedFrom !== null) {
+    process.stderr.write(`${printable(file)}: scenario format version ${validation.migratedFrom}, read as version ${scenario.version} (same numbers; save it again to keep it in version ${scenario.version})\n`);
+  }
   if (values.reps !== undefined) {
     const reps = Number(values.reps);
     if (!Number.isInteger(reps) || reps < 1 || reps > 100_000) throw new InputError(`--reps: must be a whole number from 1 to 100000, got ${values.reps}`);

@@ -5,10 +5,10 @@
  * The causes themselves and their order are the engine's (engine/results.ts); a
  * cause added there without a descriptor here does not compile.
  */
-import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
+import { LOSS_CAUSES, WAITING_COSTS, type LossCause, type WaitingCost } from '../engine/results.ts';
 
 /** The causes of loss, in the engine's order (for readers that may not import the engine). */
-export { LOSS_CAUSES, type LossCause };
+export { LOSS_CAUSES, type LossCause, WAITING_COSTS, type WaitingCost };
 import type { Department } from '../scenario/types.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
@@ -61,4 +61,18 @@ export function waitingLossesOf(d: Department): LossCause[] {
 /** The sum over `causes` of `value(cause)`, added in the order given (so sums stay bit-identical to writing them out). */
 export function sumOf(causes: readonly LossCause[], value: (c: LossCause) => number): number {
   return causes.reduce((total, c) => total + value(c), 0);
+}
+
+/** The department whose queue each cause of ARR lost to waiting (engine/results.ts: WaitingCostResult) belongs to. */
+const WAITING_COST_DEPARTMENT: Record<WaitingCost, Department> = {
+  neverContacted: 'insideSales',
+  wentCold: 'insideSales',
+  stalled: 'fieldSales',
+  churnOverload: 'customerSuccess',
+  churnOnboarding: 'customerSuccess',
+};
+
+/** The causes of ARR lost to waiting in department `d`, in the engine's order. */
+export function waitingCostsOf(d: Department): WaitingCost[] {
+  return WAITING_COSTS.filter((c) => WAITING_COST_DEPARTMENT[c] === d);
 }

@@ -4,7 +4,7 @@
  * times the month's seasonality, plus campaign bursts. Sampled exactly by thinning.
  */
 import type { Scenario } from '../scenario/types.ts';
-import { effectiveHeadcount, maxHeadcount, staffPlan, type StaffPlan } from './staffing.ts';
+import { effectiveHeadcount, maxHeadcount, productiveAt, rosterMax, staffPlan, type Roster } from './staffing.ts';
 import type { Uniform } from './random.ts';
 
 /** Days in an average month. */
@@ -70,21 +70,26 @@ function ratePieces(baseBound: number, campaigns: Burst[], end: number): RatePie
   return pieces;
 }
 
-/** The lead rate of a scenario. */
-export function leadRate(s: Scenario): LeadRate {
+/**
+ * The lead rate of a scenario, with Marketing staffed as in `marketing` (a
+ * replication's roster; by default the plan itself, with no attrition).
+ */
+export function leadRate(s: Scenario, marketing?: Roster): LeadRate {
   const m = s.marketing;
   const offset = s.warmupDays;
   const end = s.warmupDays + s.horizonDays;
-  const plan: StaffPlan = staffPlan(m.headcount, s.hiring, 'marketing', offset);
+  const plan = staffPlan(m.headcount, s.hiring, 'marketing', offset);
+  const heads = marketing ? (t: number) => productiveAt(marketing, t) : (t: number) => effectiveHeadcount(plan, t);
+  const maxHeads = marketing ? rosterMax(marketing, end) : maxHeadcount(plan, end);
   const paidPerDay = (m.programBudgetYenPerMonth / m.costPerLeadYen) * (12 / 365);
   const campaigns = bursts(s, end);
-  const base = (t: number) => effectiveHeadcount(plan, t) * (m.leadsPerHeadPerWeek / 7) + paidPerDay;
+  const base = (t: number) => heads(t) * (m.leadsPerHeadPerWeek / 7) + paidPerDay;
   const at = (t: number) => {
     let rate = base(t) * m.seasonality[calendarMonth(m.startMonth, t - offset)];
     for (const c of campaigns) if (t >= c.from && t < c.to) rate += c.perDay;
     return rate;
   };
-  const maxBase = (maxHeadcount(plan, end) * (m.leadsPerHeadPerWeek / 7) + paidPerDay) * Math.max(...m.seasonality);
+  const maxBase = (maxHeads * (m.leadsPerHeadPerWeek / 7) + paidPerDay) * Math.max(...m.seasonality);
   const pieces = ratePieces(maxBase, campaigns, end);
   const max = Math.max(0, ...pieces.map((p) => p.bound));
   return { at, max, pieces };

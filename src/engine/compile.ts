@@ -3,14 +3,16 @@
  * segments with cumulative shares, its staffing plans in simulation time. Pure and
  * independent of the replication, so a test can check a compiled field alone.
  */
-import type { Scenario } from '../scenario/types.ts';
+import type { Department, Scenario } from '../scenario/types.ts';
 import { compileDist, type Distribution } from './distributions.ts';
 import { compileDecay, type Decay } from './decay.ts';
 import { MONTH_DAYS } from './arrivals.ts';
-import { staffPlan, type StaffPlan } from './staffing.ts';
+import { staffPlan, type RosterSpec, type StaffPlan } from './staffing.ts';
 
 /** The departments with a queue, in the engine's stage order (0 IS, 1 FS, 2 CS). */
 export const STAGE_KEYS = ['insideSales', 'fieldSales', 'customerSuccess'] as const;
+/** All four departments in the engine's order (the scenario's DEPARTMENTS): Marketing, then the stages. */
+export const DEPARTMENT_KEYS = ['marketing', ...STAGE_KEYS] as const satisfies readonly Department[];
 
 /** A segment with its distributions compiled. */
 export interface CompiledSegment {
@@ -48,6 +50,24 @@ export interface CompiledScenario {
   plans: StaffPlan[];
   /** Items one person works at once, per stage. */
   concurrent: number[];
+  /** What each department's roster is drawn from (DEPARTMENT_KEYS order: Marketing, IS, FS, CS), in simulation time. */
+  rosters: RosterSpec[];
+}
+
+/** What the roster of department `d` of scenario `s` is drawn from, its plan shifted by the warm-up `t0`. */
+function rosterSpec(s: Scenario, d: Department, t0: number): RosterSpec {
+  const dep = s[d];
+  return {
+    base: dep.headcount,
+    hires: s.hiring
+      .filter((h) => h.department === d)
+      .map((h) => ({ day: h.day + t0, change: h.change, rampDays: h.rampDays, shape: h.rampShape, requisition: h.from === 'requisition' })),
+    attritionPerYear: dep.attritionPerYear,
+    backfill: dep.backfill,
+    timeToFill: compileDist(dep.timeToFillDays),
+    rampDays: dep.rampDays,
+    rampShape: dep.rampShape,
+  };
 }
 
 /** Compiles scenario `s` for one replication. */
@@ -73,5 +93,6 @@ export function compileScenario(s: Scenario): CompiledScenario {
     expansion: compileDist(s.customerSuccess.expansionShare),
     plans: STAGE_KEYS.map((k) => staffPlan(s[k].headcount, s.hiring, k, t0)),
     concurrent: STAGE_KEYS.map((k) => s[k].concurrentPerHead),
+    rosters: DEPARTMENT_KEYS.map((d) => rosterSpec(s, d, t0)),
   };
 }

@@ -8,11 +8,11 @@
 import { EventQueue } from './eventQueue.ts';
 import { Stage } from './stage.ts';
 import { arrivalTimes, expectedLeadCount, leadRate, MONTH_DAYS } from './arrivals.ts';
-import { counterUniform, LeadStreams, replicationStream, type Uniform } from './random.ts';
-import { capacityUpdateTimes, effectiveHeadcount } from './staffing.ts';
+import { counterUniform, LeadStreams, replicationStream, streamKey, type Uniform } from './random.ts';
+import { productiveAt, realiseRoster, rosterUpdateTimes, type Roster } from './staffing.ts';
 import { createLeadTable, addLead, type LeadTable } from './leadTable.ts';
-import { LOSS_CAUSES, type ControlSums, type LossCause } from './results.ts';
-import type { CompiledScenario, CompiledSegment } from './compile.ts';
+import { LOSS_CAUSES, WAITING_COSTS, type ControlSums, type LossCause, type WaitingCost } from './results.ts';
+import { DEPARTMENT_KEYS, type CompiledScenario, type CompiledSegment } from './compile.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { decodeTransition, PLACE_LOST, PLACE_NEW, type Transition, type TransitionSink } from './trace.ts';
 
@@ -38,6 +38,9 @@ const LOST_FS_ABANDONED = cause('fsAbandoned'), LOST_FS_COLD = cause('fsCold'), 
 const LOST_CS_ABANDONED = cause('csAbandoned'), LOST_NOT_QUALIFIED = cause('notQualified');
 const CHURN_BASE = cause('churnBase'), CHURN_OVERLOAD = cause('churnOverload');
 const ABANDON_CAUSE = [LOST_IS_ABANDONED, LOST_FS_ABANDONED, LOST_CS_ABANDONED];
+const waitingCost = (c: WaitingCost) => WAITING_COSTS.indexOf(c);
+const COST_NEVER_CONTACTED = waitingCost('neverContacted'), COST_WENT_COLD = waitingCost('wentCold'), COST_STALLED = waitingCost('stalled');
+const COST_CHURN_OVERLOAD = waitingCost('churnOverload'), COST_CHURN_ONBOARDING = waitingCost('churnOnboarding');
 // Transition kinds: indices of TRANSITION_KINDS (trace.ts).
 const T_ARRIVE = 0, T_QUEUE = 1, T_START = 2, T_CONVERT = 3, T_LOSE = 4, T_RECYCLE = 5, T_CHURN = 6;
 
@@ -72,6 +75,11 @@ export class Replication {
   readonly tEnd: number;
   readonly stages: Stage[];
   readonly L: LeadTable;
+  /**
+   * Each department's staffing in this replication (DEPARTMENT_KEYS order: Marketing, IS,
+   * FS, CS), drawn before the run from the staffing streams alone (see Roster).
+   */
+  readonly rosters: Roster[];
   readonly events = new EventQueue();
   private readonly trace: SimulateOptions['trace'];
   private readonly onStart: SimulateOptions['onStart'];
@@ -89,6 +97,8 @@ export class Replication {
   /** Losses by cause index: of every lead, and inside the window (accounts carried in included). */
   readonly lostAll = new Array<number>(LOSS_CAUSES.length).fill(0);
   readonly lostWindow = new Array<number>(LOSS_CAUSES.length).fill(0);
+  /** ARR lost to waiting inside the window, by WAITING_COSTS index (see WaitingCostResult). */
+  readonly waitingCostW = new Array<number>(WAITING_COSTS.length).fill(0);
   readonly weeks: number;
   readonly months: number;
   readonly leadsByWeek: number[];
@@ -124,6 +134,9 @@ export class Replication {
     this.sink = sinkOf(options);
     this.stages = [new Stage(s.insideSales.discipline, c.t0), new Stage(s.fieldSales.discipline, c.t0), new Stage(s.customerSuccess.discipline, c.t0)];
     this.leadStreams = new LeadStreams(s.seed, replication);
+    this.rosters = DEPARTMENT_KEYS.map((d, i) =>
+      realiseRoster(c.rosters[i], c.tEnd, streamKey(s.seed, replication, `staff/${d}/base`), streamKey(s.seed, replication, `staff/${d}/hire`)),
+    );
     // Room for the leads expected and a margin, so that the columns rarely grow.
     this.L = createLeadTable(Math.ceil(expectedLeadCount(s) * 1.1) + s.customerSuccess.initialAccounts + 256);
     const L = this.L;
@@ -180,6 +193,11 @@ export class Replication {
     if (t >= this.t0) this.lostWindow[c]++;
     // Accounts carried from before day 0 churn like any other, but they are not leads.
     if (!L.initial[id]) this.lostAll[c]++;
+  }
+
+  /** Counts `yen` of ARR lost to waiting for cause index `c` at time t, if inside the window. */
+  private lostToWaiting(c: number, yen: number, t: number): void {
+    if (t >= this.t0) this.waitingCostW[c] += yen;
   }
 
   /** Draws what one pass through the departments needs, in a fixed order (common random numbers). */
@@ -301,7 +319,9 @@ export class Replication {
       return L.fsRecycleU[id] < s.fieldSales.recycleShare ? this.recycle(id, this.stages[IS], t) : this.lose(id, LOST_DEAL, t);
     }
     if (L.isRecycleU[id] < s.insideSales.recycleShare) return this.recycle(id, this.stages[IS], t);
-    // Counterfactual with the same draw: would it have converted with no wait?
+    // Counterfactual with the same draw: would it have converted with no wait? Then it
+    // was an SQL lost to waiting, worth its expected ARR as an SQL.
+    if (u < p0) this.lostToWaiting(COST_WENT_COLD, g.winRate * L.acvYen[id], t);
     this.lose(id, u < p0 ? LOST_IS_COLD : LOST_IS_DISQUALIFIED, t);
   }
 
@@ -316,6 +336,8 @@ export class Replication {
     L.stage[id] = -1;
     if (won) return this.win(id, t);
     if (L.fsRecycleU[id] < this.s.fieldSales.recycleShare) return this.recycle(id, this.stages[FS], t);
+    // Won with no wait, by the same draw: a deal lost to waiting, worth its ACV.
+    if (u < p0) this.lostToWaiting(COST_STALLED, L.acvYen[id], t);
     this.lose(id, u < p0 ? LOST_FS_COLD : LOST_DEAL, t);
   }
 
@@ -332,10 +354,12 @@ export class Replication {
   private renew(id: number, t: number): void {
     const L = this.L, cs = this.s.customerSuccess;
     if (L.state[id] >= LOST) return;
-    const heads = effectiveHeadcount(this.c.plans[CS], t);
+    const heads = productiveAt(this.rosters[1 + CS], t);
     const coverage = heads > 0 ? this.active.length / (heads * cs.accountsPerHead) : Infinity;
     // Guarded so that no CSMs (coverage Infinity) with no overload effect is not 0 x Infinity = NaN.
     let p = cs.churnRate + (cs.overloadChurnPerUnit > 0 && coverage > 1 ? cs.overloadChurnPerUnit * (coverage - 1) : 0);
+    // Churn below this is base churn or overload's; above it, up to p, the onboarding wait's.
+    const pOverload = p;
     if (L.renewals[id] === 0) {
       // An onboarding that waited (or is still waiting) raises the first renewal's churn.
       const waited = L.state[id] === queueState(CS) ? t - L.queuedAt[id] : L.onboardWaitDays[id];
@@ -356,6 +380,8 @@ export class Replication {
       this.arr -= L.arrYen[id];
       this.deactivate(id);
       if (L.state[id] === queueState(CS)) this.stages[CS].withdraw(t, t - L.queuedAt[id]);
+      // The loss cause keeps naming all churn above the base rate overload's; the waiting cost tells overload from onboarding waits.
+      if (u >= cs.churnRate) this.lostToWaiting(u < pOverload ? COST_CHURN_OVERLOAD : COST_CHURN_ONBOARDING, L.arrYen[id], t);
       this.lose(id, u < cs.churnRate ? CHURN_BASE : CHURN_OVERLOAD, t, T_CHURN);
       return;
     }
@@ -422,15 +448,28 @@ export class Replication {
       this.arr -= L.arrYen[id];
       // A lost logo and lost ARR alike, and a decision for the logo churn rate.
       if (t >= this.t0) { this.churnedArrW += L.arrYen[id]; this.churnedAccountsW++; this.cancelledW++; }
+      this.lostToWaiting(COST_CHURN_ONBOARDING, L.arrYen[id], t);
       this.deactivate(id);
       return this.lose(id, LOST_CS_ABANDONED, t, T_CHURN);
     }
     if (L.abandonRecycleU[id] < this.c.abandonRecycleShare[k]) return this.recycle(id, stage, t);
+    // Gave up waiting: worth what the same draws say it would have become with no wait
+    // (an SQL at its expected ARR for IS, a won deal's ACV for FS), else nothing.
+    const g = this.c.segments[L.segment[id]];
+    if (k === IS) {
+      if (L.isU[id] < (L.noise[id] ? 0 : g.sqlRate)) this.lostToWaiting(COST_NEVER_CONTACTED, g.winRate * L.acvYen[id], t);
+    } else if (L.fsU[id] < g.winRate) this.lostToWaiting(COST_STALLED, L.acvYen[id], t);
     this.lose(id, ABANDON_CAUSE[k], t);
   }
 
+  /**
+   * Stage k's slots follow its productive headcount. When people leave, slots fall
+   * at once but work in progress is not interrupted: colleagues take it over (the
+   * department takes no new item until its busy slots fall below its capacity), so
+   * no item returns to the queue and no lead's draw is spent twice.
+   */
   private updateCapacity(k: number, t: number): void {
-    this.stages[k].setSlots(t, Math.floor(effectiveHeadcount(this.c.plans[k], t) * this.c.concurrent[k] + 1e-9));
+    this.stages[k].setSlots(t, Math.floor(productiveAt(this.rosters[1 + k], t) * this.c.concurrent[k] + 1e-9));
     this.fill(k, t);
   }
 
@@ -465,7 +504,7 @@ export class Replication {
     // Capacity: at time 0 and whenever the hiring plan changes it.
     for (let k = 0; k < 3; k++) {
       this.updateCapacity(k, 0);
-      for (const t of capacityUpdateTimes(c.plans[k], tEnd)) if (t > 0) events.push(t, PRIORITY[CAPACITY], CAPACITY, k);
+      for (const t of rosterUpdateTimes(this.rosters[1 + k], tEnd)) if (t > 0) events.push(t, PRIORITY[CAPACITY], CAPACITY, k);
     }
     for (let w = 1; t0 + 7 * w < tEnd - 1e-9; w++) events.push(t0 + 7 * w, PRIORITY[WEEK_END], WEEK_END, -1);
     for (let mo = 1; t0 + MONTH_DAYS * mo < tEnd - 1e-9; mo++) events.push(t0 + MONTH_DAYS * mo, PRIORITY[MONTH_END], MONTH_END, -1);
@@ -473,7 +512,7 @@ export class Replication {
     if (t0 === 0) this.arrStart = this.arr;
     else events.push(t0, PRIORITY[MONTH_END], MONTH_END, -2);
 
-    const nextArrival = arrivalTimes(leadRate(s), tEnd, replicationStream(s.seed, this.replication, 'arrivals'));
+    const nextArrival = arrivalTimes(leadRate(s, this.rosters[0]), tEnd, replicationStream(s.seed, this.replication, 'arrivals'));
     const firstArrival = nextArrival();
     if (firstArrival < Infinity) events.push(firstArrival, PRIORITY[ARRIVAL], ARRIVAL, -1);
     return nextArrival;

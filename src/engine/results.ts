@@ -185,6 +185,55 @@ export interface ControlSums {
   won: number;
 }
 
+/**
+ * One department's people in one replication: paid (on the payroll) and productive
+ * (each counted at its ramp's fraction), as a time average over each week.
+ */
+export interface StaffingResult {
+  paidEnd: number;
+  productiveEnd: number;
+  /** People who left by attrition in the window (planned removals are not counted). */
+  leavers: number;
+  paidByWeek: number[];
+  productiveByWeek: number[];
+}
+
+/**
+ * The causes of a loss while waiting whose ARR the waiting cost counts, each a loss
+ * that more capacity avoids (see WaitingCostResult).
+ */
+export const WAITING_COSTS = ['neverContacted', 'wentCold', 'stalled', 'churnOverload', 'churnOnboarding'] as const;
+/** A cause of ARR lost to waiting. */
+export type WaitingCost = (typeof WAITING_COSTS)[number];
+
+/**
+ * The cost of waiting in yen, over the window: the ARR that items lost while
+ * waiting would have brought had they not waited, judged by the counterfactual the
+ * engine uses to name a loss (the same draw with the no-wait probability), carried
+ * through the expected downstream conversion:
+ * - neverContacted: MQLs that gave up waiting for IS; one that would have become an
+ *   SQL with no wait (its SQL draw below the SQL rate) counts its segment's win rate
+ *   x its ACV (the expected ARR of an SQL), else nothing;
+ * - wentCold: MQLs worked by IS that converted in the no-wait counterfactual but not
+ *   after their wait: win rate x ACV each;
+ * - stalled: opportunities that gave up waiting for FS and would have been won (their
+ *   win draw below the win rate), and those worked that would have been won with no
+ *   wait but were lost after it: their ACV;
+ * - churnOverload: accounts that churned at renewal because the book exceeded CS
+ *   capacity (the renewal draw above the base churn and below base + overload): their ARR;
+ * - churnOnboarding: accounts cancelled waiting for onboarding, and accounts that churned
+ *   at their first renewal because their onboarding waited: their ARR.
+ * It is a first-order measure: each loss is valued alone, at what the item carried
+ * when it was lost; what the freed capacity would have done meanwhile is not
+ * simulated, and a deal that would have closed after the horizon still counts.
+ */
+export type WaitingCostResult = { [K in WaitingCost as `${K}Yen`]: number } & {
+  /** The sum of the causes. */
+  totalYen: number;
+  /** ARR at the horizon plus the total: the top of the waterfall down to the ARR reached. */
+  arrIfNoWaitYen: number;
+};
+
 /** The measures of one replication. */
 export interface ReplicationResult {
   replication: number;
@@ -197,6 +246,10 @@ export interface ReplicationResult {
   population: Population;
   /** Book coverage (active accounts / CS capacity) at the horizon. */
   bookCoverageEnd: number;
+  /** ARR lost to waiting, by cause, in yen. */
+  waitingCost: WaitingCostResult;
+  /** Headcount over time, by department. */
+  staffing: Record<'marketing' | 'insideSales' | 'fieldSales' | 'customerSuccess', StaffingResult>;
   /** Mean-zero sums for comparisons (not a business measure). */
   controls: ControlSums;
 }

@@ -1,8 +1,13 @@
 /**
- * Headcount over time: the starting headcount plus a hiring plan. A hire ramps
- * linearly from zero to full capacity over its ramp; a removal takes effect at once.
+ * Headcount over time. The plan (StaffPlan): the starting headcount plus a hiring
+ * plan, a hire ramping linearly from zero to full capacity, a removal taking effect
+ * at once; the engine uses it for expectations (the lead count a scenario expects).
+ * What happens in a replication (Roster): the plan with its ramps, people leaving
+ * at random, backfills and requisition-dated hires after a time to fill.
  */
-import type { Department, Hire } from '../scenario/types.ts';
+import type { Department, Hire, RampShape } from '../scenario/types.ts';
+import type { Distribution } from './distributions.ts';
+import { counterUniform, itemWord1, itemWord2, type StreamKey, type Uniform } from './random.ts';
 
 /** One department's staffing plan, in simulation time (days since the run began). */
 export interface StaffPlan {
@@ -83,4 +88,258 @@ export function maxHeadcount(plan: StaffPlan, horizon: number): number {
     if (c.change > 0 && c.rampDays > 0 && end <= horizon) max = Math.max(max, effectiveHeadcount(plan, end));
   }
   return max;
+}
+
+/**
+ * Staffing as it happens in one replication (a roster): people, each paid from the
+ * start to the end of a spell and productive along its ramp. A seat is a place in
+ * the department, at day 0 or from a planned hire; its occupants follow one another:
+ * each leaves after an exponential time (attrition), and when backfill is on the
+ * seat's next occupant starts after a time to fill, then ramps.
+ *
+ * Staffing draws come from their own streams, never from a lead's: seat i of the
+ * starting headcount draws from the counter-based stream i under (seed, r,
+ * 'staff/<department>/base'), the j-th person hired in the plan from stream j under
+ * 'staff/<department>/hire'. Each seat draws in a fixed order (a requisition's time
+ * to fill, then per occupant the time it stays and, if it leaves, its backfill's
+ * time to fill), so changing the plan of one department (or its later hires) leaves
+ * every lead's draws, and every other seat's, as they were (common random numbers).
+ */
+export interface Spell {
+  /** First day paid (simulation days). */
+  start: number;
+  /** First day no longer paid (Infinity: stays past the horizon). */
+  end: number;
+  rampDays: number;
+  shape: RampShape;
+  /** People in this spell (people hired together and staying together are one spell). */
+  count: number;
+}
+
+/** One department's staffing in one replication. */
+export interface Roster {
+  /** People present, at full capacity, from day 0 to past the horizon. */
+  fixed: number;
+  /** Everyone else, in seat order. */
+  spells: Spell[];
+  /** People who left by attrition, and when. */
+  leaveTimes: number[];
+}
+
+/** Fraction of full capacity of a person `x` days into a ramp of `rampDays` days of shape `shape`. */
+export function rampFraction(shape: RampShape, rampDays: number, x: number): number {
+  if (x >= rampDays) return 1;
+  if (x < 0) return 0;
+  // Ladder: 25% in the first quarter of the ramp, 50% in the second, 75%, then 100% (GitLab's quota ramp).
+  return shape === 'linear' ? x / rampDays : 0.25 * (Math.floor((4 * x) / rampDays) + 1);
+}
+
+/** Productive person-days of one person over the first `x` days of a ramp (the integral of rampFraction from 0 to x). */
+export function rampPersonDays(shape: RampShape, rampDays: number, x: number): number {
+  if (x <= 0) return 0;
+  if (rampDays <= 0) return x;
+  const full = shape === 'linear' ? rampDays / 2 : 0.625 * rampDays;
+  if (x >= rampDays) return full + (x - rampDays);
+  if (shape === 'linear') return (x * x) / (2 * rampDays);
+  const q = rampDays / 4, k = Math.floor(x / q);
+  return q * 0.25 * ((k * (k + 1)) / 2) + 0.25 * (k + 1) * (x - k * q);
+}
+
+/** Productive headcount at time t: people present, each at its ramp's fraction. */
+export function productiveAt(r: Roster, t: number): number {
+  let heads = r.fixed;
+  for (const s of r.spells) if (s.start <= t && t < s.end) heads += s.count * rampFraction(s.shape, s.rampDays, t - s.start);
+  return heads;
+}
+
+/** Productive headcount just before time t (differs from productiveAt only where someone leaves at t). */
+function productiveBefore(r: Roster, t: number): number {
+  let heads = r.fixed;
+  for (const s of r.spells) if (s.start < t && t <= s.end) heads += s.count * rampFraction(s.shape, s.rampDays, t - s.start);
+  return heads;
+}
+
+/** Paid headcount at time t. */
+export function paidAt(r: Roster, t: number): number {
+  let heads = r.fixed;
+  for (const s of r.spells) if (s.start <= t && t < s.end) heads += s.count;
+  return heads;
+}
+
+/** Person-days paid between t0 and t1 (exact: paid headcount is a step function, summed between its steps). */
+export function rosterPaidPersonDays(r: Roster, t0: number, t1: number): number {
+  const cuts = [t0, ...[...new Set(r.spells.flatMap((s) => [s.start, s.end]))].filter((d) => d > t0 && d < t1).sort((a, b) => a - b), t1];
+  let total = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) total += paidAt(r, cuts[i]) * (cuts[i + 1] - cuts[i]);
+  return total;
+}
+
+/** Productive person-days between t0 and t1, exactly (each spell's ramp integrated). */
+export function rosterProductivePersonDays(r: Roster, t0: number, t1: number): number {
+  let total = r.fixed * (t1 - t0);
+  for (const s of r.spells) {
+    const a = Math.max(t0, s.start), b = Math.min(t1, s.end);
+    if (b > a) total += s.count * (rampPersonDays(s.shape, s.rampDays, b - s.start) - rampPersonDays(s.shape, s.rampDays, a - s.start));
+  }
+  return total;
+}
+
+/**
+ * Times at which capacity must be recomputed: each start and end, each day of a
+ * linear ramp (capacity is whole slots, so a daily step follows it closely) and
+ * each step of a ladder; only up to `horizon`, so the work is bounded by the run.
+ */
+export function rosterUpdateTimes(r: Roster, horizon: number): number[] {
+  const times = new Set<number>();
+  for (const s of r.spells) {
+    if (s.start > horizon) continue;
+    times.add(s.start);
+    if (s.end <= horizon) times.add(s.end);
+    if (s.rampDays <= 0) continue;
+    if (s.shape === 'linear') {
+      const lastStep = Math.min(Math.ceil(s.rampDays), Math.ceil(horizon - s.start));
+      for (let d = 1; d <= lastStep; d++) {
+        const t = s.start + Math.min(d, s.rampDays);
+        if (t <= horizon && t < s.end) times.add(t);
+      }
+    } else {
+      for (let k = 1; k <= 3; k++) {
+        const t = s.start + (k * s.rampDays) / 4;
+        if (t <= horizon && t < s.end) times.add(t);
+      }
+    }
+  }
+  return [...times].sort((a, b) => a - b);
+}
+
+/**
+ * Largest productive headcount from 0 to `horizon` (a bound for thinning). It is
+ * piecewise linear or constant between starts, ends and ramp steps, so its supremum
+ * is at one of those (or just before an end) or at the ends of the interval.
+ */
+export function rosterMax(r: Roster, horizon: number): number {
+  let max = Math.max(productiveAt(r, 0), productiveAt(r, horizon), productiveBefore(r, horizon));
+  for (const s of r.spells) {
+    for (const t of [s.start, s.end, s.start + s.rampDays, s.start + s.rampDays / 4, s.start + s.rampDays / 2, s.start + (3 * s.rampDays) / 4]) {
+      if (t <= 0 || t > horizon) continue;
+      max = Math.max(max, productiveAt(r, t), productiveBefore(r, t));
+    }
+  }
+  return max;
+}
+
+/** What a department's roster is drawn from. */
+export interface RosterSpec {
+  /** People at day 0 (at full capacity). */
+  base: number;
+  /** The department's plan, in simulation time, in plan order. */
+  hires: { day: number; change: number; rampDays: number; shape: RampShape; requisition: boolean }[];
+  attritionPerYear: number;
+  backfill: boolean;
+  timeToFill: Distribution;
+  /** Ramp of a backfill. */
+  rampDays: number;
+  rampShape: RampShape;
+}
+
+/** A seat's occupants in order, and whether the first is there from day 0. */
+interface Seat {
+  spells: Spell[];
+  leaves: number[];
+}
+
+/** A seat's counter-based stream: draws 0, 1, 2, ... of item `index` under `key`. */
+function seatStream(key: StreamKey, index: number): Uniform {
+  const w1 = itemWord1(key, index), w2 = itemWord2(key, index);
+  let n = 0;
+  return () => counterUniform(w1, w2, n++);
+}
+
+/** Fills one seat from its first occupant's start to the horizon (see Roster). */
+function fillSeat(spec: RosterSpec, u: Uniform, first: Spell, horizon: number): Seat {
+  const seat: Seat = { spells: [], leaves: [] };
+  const rate = spec.attritionPerYear / 365;
+  let spell = first;
+  for (;;) {
+    // The time it stays is drawn even past the horizon, so the seat's draws stay in step.
+    const stay = rate > 0 ? -Math.log(1 - u()) / rate : Infinity;
+    spell.end = spell.start + stay;
+    seat.spells.push(spell);
+    if (spell.end >= horizon) return (spell.end = Infinity), seat;
+    seat.leaves.push(spell.end);
+    if (!spec.backfill) return seat;
+    const start = spell.end + spec.timeToFill.sample(u);
+    if (start >= horizon) return seat;
+    spell = { start, end: Infinity, rampDays: spec.rampDays, shape: spec.rampShape, count: 1 };
+  }
+}
+
+/**
+ * The roster of one department in one replication, to `horizon` (simulation days):
+ * seats drawn as described on Roster, then the plan's removals applied in day order.
+ * A removal takes the most productive people present first (the longest-serving
+ * among equals); when fewer are present than it removes, it cancels open
+ * requisitions (backfills and hires not yet started), earliest first. A removed
+ * person is not backfilled.
+ */
+export function realiseRoster(spec: RosterSpec, horizon: number, baseKey: StreamKey, hireKey: StreamKey): Roster {
+  const seats: Seat[] = [];
+  const chance = spec.attritionPerYear > 0;
+  let fixed = 0;
+  for (let i = 0; i < spec.base; i++) {
+    // With no attrition a starting person stays throughout: counted, not drawn.
+    if (!chance) fixed++;
+    else seats.push(fillSeat(spec, seatStream(baseKey, i), { start: 0, end: Infinity, rampDays: 0, shape: 'linear', count: 1 }, horizon));
+  }
+  let person = 0;
+  for (const h of spec.hires) {
+    if (h.change <= 0) continue;
+    for (let j = 0; j < h.change; j++) {
+      const u = seatStream(hireKey, person++);
+      const start = h.requisition ? h.day + spec.timeToFill.sample(u) : h.day;
+      const first: Spell = { start, end: Infinity, rampDays: h.rampDays, shape: h.shape, count: 1 };
+      seats.push(chance ? fillSeat(spec, u, first, horizon) : { spells: [first], leaves: [] });
+    }
+  }
+  // Removals, in day order (the plan's order among equal days).
+  const removals = spec.hires.filter((h) => h.change < 0).sort((a, b) => a.day - b.day);
+  for (const rm of removals) {
+    const t = rm.day;
+    let left = -rm.change;
+    // People present at t: fixed people first (full capacity since day 0), then the seats'.
+    const taken = Math.min(left, fixed);
+    fixed -= taken;
+    left -= taken;
+    for (let k = 0; k < taken; k++) seats.push({ spells: [{ start: 0, end: t, rampDays: 0, shape: 'linear', count: 1 }], leaves: [] });
+    if (left === 0) continue;
+    const present = seats
+      .map((seat, i) => ({ seat, i, s: seat.spells.find((s) => s.start <= t && t < s.end) }))
+      .filter((x) => x.s !== undefined)
+      .sort((a, b) => rampFraction(b.s!.shape, b.s!.rampDays, t - b.s!.start) - rampFraction(a.s!.shape, a.s!.rampDays, t - a.s!.start) || a.s!.start - b.s!.start || a.i - b.i);
+    for (const x of present.slice(0, left)) {
+      x.s!.end = t;
+      x.seat.spells = x.seat.spells.filter((s) => s.start <= t);
+      x.seat.leaves = x.seat.leaves.filter((d) => d < t);
+      left--;
+    }
+    if (left === 0) continue;
+    const pending = seats
+      .map((seat, i) => ({ seat, i, next: seat.spells.find((s) => s.start > t) }))
+      .filter((x) => x.next !== undefined && !x.seat.spells.some((s) => s.start <= t && t < s.end))
+      .sort((a, b) => a.next!.start - b.next!.start || a.i - b.i);
+    for (const x of pending.slice(0, left)) {
+      x.seat.spells = x.seat.spells.filter((s) => s.start <= t);
+      x.seat.leaves = x.seat.leaves.filter((d) => d < t);
+    }
+  }
+  // People hired together who stay together are one spell (fewer terms in every sum).
+  const spells: Spell[] = [];
+  for (const seat of seats) {
+    for (const s of seat.spells) {
+      const last = spells[spells.length - 1];
+      if (last && last.start === s.start && last.end === s.end && last.rampDays === s.rampDays && last.shape === s.shape) last.count += s.count;
+      else spells.push({ ...s });
+    }
+  }
+  return { fixed, spells, leaveTimes: seats.flatMap((s) => s.leaves).sort((a, b) => a - b) };
 }

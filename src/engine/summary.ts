@@ -4,8 +4,9 @@
  * payback), read from the replication's state.
  */
 import type { Scenario } from '../scenario/types.ts';
-import { paidPersonDays, staffPlan, effectiveHeadcount } from './staffing.ts';
-import { LIVE_STATES, LOSS_CAUSES, type LiveState, type LossCause, type ReplicationResult, type RevenueResult } from './results.ts';
+import { DEPARTMENT_KEYS } from './compile.ts';
+import { paidAt, paidPersonDays, productiveAt, rosterPaidPersonDays, rosterProductivePersonDays, staffPlan, type Roster } from './staffing.ts';
+import { LIVE_STATES, LOSS_CAUSES, type LiveState, type LossCause, type ReplicationResult, type RevenueResult, type StaffingResult, WAITING_COSTS, type WaitingCostResult } from './results.ts';
 import { LOST, type Replication } from './replication.ts';
 import type { LeadTable } from './leadTable.ts';
 
@@ -43,13 +44,17 @@ export interface MoneyInputs {
   churnedAccountsW: number;
 }
 
-/** Costs over the window, CAC, mean ACV, annual logo churn, LTV and payback of scenario `s`. */
-export function money(s: Scenario, w: MoneyInputs): Pick<RevenueResult, 'costYen' | 'headcountCostYen' | 'programCostYen' | 'cacYen' | 'ltvYen' | 'paybackMonths' | 'meanAcvYen' | 'annualChurn'> {
+/**
+ * Costs over the window, CAC, mean ACV, annual logo churn, LTV and payback of
+ * scenario `s`; people are paid as in `rosters` (a replication's, DEPARTMENT_KEYS
+ * order), or as planned when none are given.
+ */
+export function money(s: Scenario, w: MoneyInputs, rosters?: Roster[]): Pick<RevenueResult, 'costYen' | 'headcountCostYen' | 'programCostYen' | 'cacYen' | 'ltvYen' | 'paybackMonths' | 'meanAcvYen' | 'annualChurn'> {
   const m = s.marketing, cs = s.customerSuccess;
   const t0 = s.warmupDays, tEnd = s.warmupDays + s.horizonDays;
   const years = s.horizonDays / 365;
   const personYears = (k: 'marketing' | 'insideSales' | 'fieldSales' | 'customerSuccess') =>
-    paidPersonDays(staffPlan(s[k].headcount, s.hiring, k, t0), t0, tEnd) / 365;
+    (rosters ? rosterPaidPersonDays(rosters[DEPARTMENT_KEYS.indexOf(k)], t0, tEnd) : paidPersonDays(staffPlan(s[k].headcount, s.hiring, k, t0), t0, tEnd)) / 365;
   const acquisitionHeadcountCost =
     personYears('marketing') * m.costPerHeadYen + personYears('insideSales') * s.insideSales.costPerHeadYen + personYears('fieldSales') * s.fieldSales.costPerHeadYen;
   const headcountCost = acquisitionHeadcountCost + personYears('customerSuccess') * cs.costPerHeadYen;
@@ -78,12 +83,37 @@ function named(counts: number[]): Record<LossCause, number> {
   return Object.fromEntries(LOSS_CAUSES.map((c, i) => [c, counts[i]])) as Record<LossCause, number>;
 }
 
+/** A roster's people over the window [t0, tEnd): at the end, leavers, and week by week (`weeks` weeks, the last one possibly partial). */
+export function staffingOf(roster: Roster, t0: number, tEnd: number, weeks: number): StaffingResult {
+  const paidByWeek: number[] = [], productiveByWeek: number[] = [];
+  for (let w = 0; w < weeks; w++) {
+    const a = t0 + 7 * w, b = Math.min(tEnd, a + 7);
+    paidByWeek.push(rosterPaidPersonDays(roster, a, b) / (b - a));
+    productiveByWeek.push(rosterProductivePersonDays(roster, a, b) / (b - a));
+  }
+  return {
+    paidEnd: paidAt(roster, tEnd),
+    productiveEnd: productiveAt(roster, tEnd),
+    leavers: roster.leaveTimes.filter((t) => t >= t0 && t < tEnd).length,
+    paidByWeek,
+    productiveByWeek,
+  };
+}
+
+/** ARR lost to waiting by cause, their total, and the ARR had no one waited (see WaitingCostResult). */
+export function waitingCostOf(byCause: readonly number[], arrEndYen: number): WaitingCostResult {
+  const out = Object.fromEntries(WAITING_COSTS.map((c, i) => [`${c}Yen`, byCause[i]])) as WaitingCostResult;
+  out.totalYen = byCause.reduce((a, x) => a + x, 0);
+  out.arrIfNoWaitYen = arrEndYen + out.totalYen;
+  return out;
+}
+
 /** The measures of finished replication `r`. */
 export function summarise(r: Replication): ReplicationResult {
   const s = r.s, cs = s.customerSuccess;
   const pop = population(r.L);
-  const cost = money(s, r);
-  const csHeads = effectiveHeadcount(r.c.plans[2], r.tEnd);
+  const cost = money(s, r, r.rosters);
+  const csHeads = productiveAt(r.rosters[3], r.tEnd);
   const isResult = r.stages[0].result(r.tEnd);
   const fsResult = r.stages[1].result(r.tEnd);
   const csResult = r.stages[2].result(r.tEnd);
@@ -139,6 +169,8 @@ export function summarise(r: Replication): ReplicationResult {
     },
     population: { created: r.created, live: pop.live, lost: named(r.lostAll) },
     bookCoverageEnd: csHeads > 0 ? r.active.length / (csHeads * cs.accountsPerHead) : r.active.length > 0 ? Infinity : 0,
+    waitingCost: waitingCostOf(r.waitingCostW, r.arr),
+    staffing: Object.fromEntries(DEPARTMENT_KEYS.map((d, i) => [d, staffingOf(r.rosters[i], r.tEnd - s.horizonDays, r.tEnd, r.weeks)])) as ReplicationResult['staffing'],
     controls: r.controls,
   };
 }

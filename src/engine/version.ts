@@ -7,6 +7,12 @@
  * 1: until 2026-11-24. 2: independent random streams (sfc32 seeded from a hash),
  * first-come-first-served by the current join, funnel rates of their rows, logo churn
  * per renewal decision. 3: counter-based lead streams (a hash of the lead's key and
- * a draw count instead of blocks of one stream and a generator per lead).
+ * a draw count instead of blocks of one stream and a generator per lead). 4: staffing
+ * as rosters of people (attrition, backfill, requisition-dated hires): a planned
+ * removal takes the most productive people present, where 3 subtracted a full person
+ * even from a team still ramping and counted a removal of more people than were
+ * present against later hires' ramps (a removal now cancels an open requisition);
+ * Marketing's thinning bound counts the moment before a removal. Scenarios whose
+ * plans remove nobody (the whole library) give the numbers of 3.
  */
-export const ENGINE_VERSION = 3;
+export const ENGINE_VERSION = 4;

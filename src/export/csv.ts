@@ -124,7 +124,7 @@ function sectionOf(leaf: Leaf): Section {
 }
 
 // The order a reader looks for things in: the funnel and money first, the engine's event count last.
-const GROUP_ORDER = ['funnel', 'revenue', ...QUEUE_DEPARTMENTS, 'bookCoverageEnd', 'population', 'events'];
+const GROUP_ORDER = ['funnel', 'revenue', 'waitingCost', ...QUEUE_DEPARTMENTS, 'bookCoverageEnd', 'staffing', 'population', 'events'];
 const groupRank = (leaf: Leaf) => {
   const i = GROUP_ORDER.indexOf(leaf.path[0]);
   return i < 0 ? GROUP_ORDER.length : i;

@@ -4,7 +4,7 @@
  * screen use the same words. The tables are typed by the result's own fields: a
  * measure added to engine/results.ts without a label here does not compile.
  */
-import type { FunnelResult, LiveState, LossCause, RevenueResult, StageResult } from '../engine/results.ts';
+import type { FunnelResult, LiveState, LossCause, RevenueResult, StageResult, StaffingResult, WaitingCostResult } from '../engine/results.ts';
 import { department as departmentInfo, isQueueDepartment, type QueueDepartment } from '../domain/departments.ts';
 import { LOSS_CAUSE_LIST } from '../domain/lossCauses.ts';
 import { translate, type MessageKey } from '../i18n/messages.ts';
@@ -108,6 +108,29 @@ const REVENUE_MEASURES: Record<keyof RevenueResult, MeasureText> = {
   renewals: { label: { en: 'Renewal decisions', ja: '更新判断の件数' }, unit: 'count' },
 };
 
+/** ARR lost to waiting (waitingCost.<cause>Yen): the README's "The cost of waiting in yen". */
+const WAITING_COST_MEASURES: Record<keyof WaitingCostResult, MeasureText> = {
+  neverContactedYen: { label: { en: 'ARR lost to waiting: MQLs never contacted', ja: '待ちによるARR損失: 未接触のMQL' }, unit: 'yen' },
+  wentColdYen: { label: { en: 'ARR lost to waiting: MQLs that went cold waiting for IS', ja: '待ちによるARR損失: IS待ちで冷めたMQL' }, unit: 'yen' },
+  stalledYen: { label: { en: 'ARR lost to waiting: opportunities stalled waiting for FS', ja: '待ちによるARR損失: FS待ちで停滞した商談' }, unit: 'yen' },
+  churnOverloadYen: { label: { en: 'ARR lost to waiting: churn from CS overload', ja: '待ちによるARR損失: CS過負荷による解約' }, unit: 'yen' },
+  churnOnboardingYen: { label: { en: 'ARR lost to waiting: churn from onboarding waits', ja: '待ちによるARR損失: オンボーディング待ちによる解約' }, unit: 'yen' },
+  totalYen: { label: { en: 'ARR lost to waiting (total)', ja: '待ちによるARR損失(合計)' }, unit: 'yen' },
+  arrIfNoWaitYen: { label: { en: 'ARR had no one waited (ARR at the end + ARR lost to waiting)', ja: '待ちがなかった場合のARR(期末ARR + 待ちによる損失)' }, unit: 'yen' },
+};
+
+const PAID = { en: 'Paid headcount (time average)', ja: '在籍人数(時間平均)' };
+const PRODUCTIVE = { en: 'Productive headcount, ramp counted (time average)', ja: '戦力人数(立ち上がり考慮、時間平均)' };
+
+/** A department's people (staffing.<department>); the department column says which, Marketing's label says so. */
+const STAFFING_MEASURES: Record<keyof StaffingResult, MeasureText> = {
+  paidEnd: { label: { en: 'Paid headcount at the end', ja: '期末の在籍人数' }, unit: 'count' },
+  productiveEnd: { label: { en: 'Productive headcount at the end (ramp counted)', ja: '期末の戦力人数(立ち上がり考慮)' }, unit: 'count' },
+  leavers: { label: { en: 'People who left (attrition)', ja: '離職者数' }, unit: 'count' },
+  paidByWeek: { label: PAID, unit: 'count' },
+  productiveByWeek: { label: PRODUCTIVE, unit: 'count' },
+};
+
 // A cause's name is the one the charts show (its descriptor's label).
 const LOSS_TEXT = Object.fromEntries(LOSS_CAUSE_LIST.map((c) => [c.cause, c.label])) as Record<LossCause, Text>;
 
@@ -145,6 +168,8 @@ function lookup<T>(table: Record<string, T>, key: string | undefined): T | undef
   return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+const NAMED_DEPARTMENTS = { marketing: 1, insideSales: 1, fieldSales: 1, customerSuccess: 1 };
+
 /** How the CSV names a measure: its label, its unit and the department it belongs to. */
 export interface MeasureDescription {
   label: string;
@@ -171,10 +196,17 @@ export function describeMeasure(path: readonly string[], lang: Lang): MeasureDes
     if (department) return plain(lookup(STAGE_MEASURES, key), department);
     if (group === 'funnel') return plain(lookup(FUNNEL_MEASURES, key));
     if (group === 'revenue') return plain(lookup(REVENUE_MEASURES, key));
+    if (group === 'waitingCost') return plain(lookup(WAITING_COST_MEASURES, key));
     if (group === 'population' && key === 'created') return plain(CREATED);
     return null;
   }
   if (path.length === 3) {
+    if (group === 'staffing') {
+      const m = lookup(STAFFING_MEASURES, item);
+      if (!m || !key || !Object.hasOwn(NAMED_DEPARTMENTS, key)) return null;
+      if (isQueueDepartment(key)) return plain(m, key);
+      return { label: `${translate(lang, departmentInfo(key as 'marketing').label)}: ${textOf(m.label, lang)}`, unit: m.unit, department: null };
+    }
     const cause = lookup(LOSS_TEXT, item);
     if (group === 'funnel' && key === 'lost' && cause) return { label: grouped(GROUPS.funnelLost, cause, lang), unit: 'count', department: null };
     if (group === 'population' && key === 'lost' && cause) return { label: grouped(GROUPS.populationLost, cause, lang), unit: 'count', department: null };

@@ -11,7 +11,7 @@
  * instead (see verdictFromHires in compare.ts).
  */
 import type { Department, QueueDepartment } from '../scenario/types.ts';
-import { sumOf, waitingLossesOf } from '../domain/lossCauses.ts';
+import { sumOf, waitingCostsOf, waitingLossesOf } from '../domain/lossCauses.ts';
 import type { Aggregated, Measures } from './aggregate.ts';
 import type { StageResult } from '../engine/results.ts';
 
@@ -31,6 +31,8 @@ export interface DepartmentEvidence {
   queueGrowth: number;
   /** Mean items lost while waiting: the sum of the department's causes of loss marked whileWaiting (domain/lossCauses.ts). */
   lostWaiting: number;
+  /** Mean ARR lost to waiting in this department, yen (the README's "The cost of waiting in yen"). */
+  lostWaitingYen: number;
   /** lostWaiting as a share of the items at risk: arrivals (for CS, new accounts plus renewal decisions). */
   lostShare: number;
   /**
@@ -91,7 +93,7 @@ function capacityPerDay(stage: Aggregated<StageResult>): number {
   return Number.isFinite(work) && work > 0 ? stage.slotsEnd.mean / work : Infinity;
 }
 
-function evidenceOf(department: QueueDepartment, stage: Aggregated<StageResult>, lostWaiting: number, atRisk: number, extraPressure: number): DepartmentEvidence {
+function evidenceOf(department: QueueDepartment, stage: Aggregated<StageResult>, lostWaiting: number, lostWaitingYen: number, atRisk: number, extraPressure: number): DepartmentEvidence {
   const utilisation = stage.utilisation.mean;
   const lostShare = atRisk > 0 ? lostWaiting / atRisk : 0;
   const queueGrowth = growth(stage);
@@ -103,6 +105,7 @@ function evidenceOf(department: QueueDepartment, stage: Aggregated<StageResult>,
     queueEnd: stage.queueEnd.p50,
     queueGrowth,
     lostWaiting,
+    lostWaitingYen,
     lostShare,
     passOnRatio: null,
     blockedBy: null,
@@ -129,14 +132,15 @@ function judgePassOn(is: DepartmentEvidence, m: Aggregated<Measures>, fs: Depart
 /** Names the department that limits throughput, with its evidence (judged from load: basis 'load'). */
 export function bottleneckVerdict(m: Aggregated<Measures>): BottleneckVerdict {
   const lostWaiting = (d: QueueDepartment) => sumOf(waitingLossesOf(d), (c) => m.funnel.lost[c].mean);
+  const lostYen = (d: QueueDepartment) => waitingCostsOf(d).reduce((total, c) => total + m.waitingCost[`${c}Yen`].mean, 0);
   // CS also limits through its book: coverage above 1 raises churn.
   const overCoverage = Math.max(0, (m.bookCoverageEnd.p50 || 0) - 1.1);
   const evidence = [
-    evidenceOf('insideSales', m.insideSales, lostWaiting('insideSales'), m.insideSales.arrivals.mean, 0),
-    evidenceOf('fieldSales', m.fieldSales, lostWaiting('fieldSales'), m.fieldSales.arrivals.mean, 0),
+    evidenceOf('insideSales', m.insideSales, lostWaiting('insideSales'), lostYen('insideSales'), m.insideSales.arrivals.mean, 0),
+    evidenceOf('fieldSales', m.fieldSales, lostWaiting('fieldSales'), lostYen('fieldSales'), m.fieldSales.arrivals.mean, 0),
     // CS loses new accounts before onboarding and accounts of the whole book at renewal:
     // both are at risk (a share of new accounts alone read 670% with no CSMs).
-    evidenceOf('customerSuccess', m.customerSuccess, lostWaiting('customerSuccess'), m.customerSuccess.arrivals.mean + m.revenue.renewals.mean, overCoverage),
+    evidenceOf('customerSuccess', m.customerSuccess, lostWaiting('customerSuccess'), lostYen('customerSuccess'), m.customerSuccess.arrivals.mean + m.revenue.renewals.mean, overCoverage),
   ];
   judgePassOn(evidence[0], m, evidence[1]);
   const binding = evidence.filter((e) => e.congested && e.blockedBy === null).sort((a, b) => b.score - a.score);

@@ -125,7 +125,7 @@ export function unpairedReason(base: Scenario, variant: Scenario): string | null
  * replications share their whole history until the decision.
  */
 export function withHire(s: Scenario, department: Department, change: number, rampDays: number = DEFAULT_RAMP_DAYS[department]): Scenario {
-  return { ...s, hiring: [...s.hiring, { department, day: 0, change, rampDays }] };
+  return { ...s, hiring: [...s.hiring, { department, day: 0, change, rampDays, rampShape: 'linear', from: 'start' }] };
 }
 
 /** One candidate hire, with what it changes. */

@@ -3,16 +3,32 @@
  * A scenario file only states what differs. Sources are in the README's
  * "Defaults and their sources"; figures marked (assumption) have no published source.
  */
-import type { Scenario } from './types.ts';
+import type { DistSpec, Scenario, StaffChance } from './types.ts';
 
 /** Loaded annual cost of a Japanese salesperson: JPY 4.56M (doda) x 1.22 (MHLW). */
 const SALES_COST_YEN = 5_600_000;
 /** Loaded annual cost of a Japanese marketer: JPY 5.11M (doda) x 1.22 (MHLW). */
 const MARKETING_COST_YEN = 6_200_000;
 
+/**
+ * Time from requisition to a newcomer's first day: no published figure in our
+ * sources (assumption): two months on average, a quarter of hires taking over
+ * three (lognormal, mean 60 days, P90 100), as mid-career hiring in Japan goes.
+ */
+const TIME_TO_FILL: DistSpec = { kind: 'lognormal', mean: 60, p90: 100 };
+
+/**
+ * A department's staffing by chance: no attrition by default, so a scenario that
+ * does not ask for it keeps the numbers it had in format version 1; a leaver is
+ * backfilled; `rampDays` is the department's ramp for hires and backfills.
+ */
+function chance(rampDays: number): StaffChance {
+  return { attritionPerYear: 0, backfill: true, timeToFillDays: structuredClone(TIME_TO_FILL), rampDays, rampShape: 'linear' };
+}
+
 /** The complete default scenario (segments empty: one segment with department rates). */
 export const DEFAULT_SCENARIO: Scenario = {
-  version: 1,
+  version: 2,
   name: 'Untitled scenario',
   description: '',
   horizonDays: 365,
@@ -36,6 +52,8 @@ export const DEFAULT_SCENARIO: Scenario = {
     nurtureDays: { kind: 'lognormal', mean: 240, p90: 330 },
     nurtureReturnShare: 0.72,
     mqlNoiseShare: 0.1,
+    // Ramp of a new marketer: no published figure (assumption), two months.
+    ...chance(60),
   },
   insideSales: {
     // SDR:AE about 1:2.5 (TOPO 2015): 5 IS reps for 13 AEs.
@@ -52,6 +70,8 @@ export const DEFAULT_SCENARIO: Scenario = {
     abandonRecycleShare: 0,
     decay: { kind: 'halfLife', halfLifeDays: 30 },
     discipline: 'fifo',
+    // SDR ramp a little over 3 months (Bridge Group).
+    ...chance(100),
   },
   fieldSales: {
     // Sized with slack (about 80% busy) for the SQLs of a steady state, after nurture returns.
@@ -69,6 +89,8 @@ export const DEFAULT_SCENARIO: Scenario = {
     decay: { kind: 'halfLife', halfLifeDays: 45 },
     discipline: 'fifo',
     acvYen: { kind: 'lognormal', mean: 1_200_000, p90: 2_200_000 },
+    // AE ramp just under 5 months (Bridge Group).
+    ...chance(145),
   },
   customerSuccess: {
     // Sized for the book of about 1,100 accounts that 600 grow into over two years.
@@ -94,13 +116,19 @@ export const DEFAULT_SCENARIO: Scenario = {
     expansionShare: { kind: 'gamma', mean: 0.3, cv: 0.5 },
     initialAccounts: 600,
     grossMargin: 0.8,
+    // Ramp of a new CSM: no published figure (assumption), three months.
+    ...chance(90),
   },
   hiring: [],
   segments: [],
   targets: { arrYen: null },
 };
 
-/** Ramp-up days for a new hire, by department (Bridge Group: SDR ~3 months, AE ~5). */
+/**
+ * Ramp-up days of a hire in scenario format version 1, by department, which had no
+ * ramp of its own: a version 1 hire without rampDays is migrated with these, so its
+ * numbers do not move (version 2 takes a hire's default ramp from its department).
+ */
 export const DEFAULT_RAMP_DAYS = {
   marketing: 60,
   insideSales: 95,

@@ -49,6 +49,8 @@ export const LIMITS = {
   /** People added or removed by one hiring entry. */
   hireChange: 10_000,
   rampDays: 3650,
+  /** Leavers per person-year (10: the average stay is five weeks). */
+  attritionPerYear: 10,
   segments: 100,
   segmentNameChars: 200,
   nameChars: 500,

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { DEFAULT_SCENARIO as D, DEFAULT_RAMP_DAYS } from './defaults.ts';
-import { DEPARTMENTS, SCENARIO_VERSION, type Staffing, type Waiting } from './types.ts';
+import { DEPARTMENTS, SCENARIO_VERSION, type StaffChance, type Staffing, type Waiting } from './types.ts';
 import { distProblem } from '../engine/distributions.ts';
 import type { DistSpec } from './distribution.ts';
 import { LIMITS as L, showLimit } from './limits.ts';
@@ -126,6 +126,17 @@ const patience = v.nullable(dist);
 const opt = <S extends v.GenericSchema>(schema: S, fallback: unknown) =>
   v.optional(schema, () => structuredClone(fallback) as v.InferInput<S>);
 
+const rampShape = v.picklist(['linear', 'ladder'], 'must be one of linear, ladder');
+
+/** Fields of every department's staffing by chance (attrition, backfill, time to fill, ramp), with defaults from `d`. */
+const chanceEntries = (d: StaffChance) => ({
+  attritionPerYear: opt(atLeast0(L.attritionPerYear), d.attritionPerYear),
+  backfill: opt(v.boolean('must be true or false'), d.backfill),
+  timeToFillDays: opt(dist, d.timeToFillDays),
+  rampDays: opt(atLeast0(L.rampDays), d.rampDays),
+  rampShape: opt(rampShape, d.rampShape),
+});
+
 const M = D.marketing;
 const marketing = strict({
   headcount: opt(headcount, M.headcount),
@@ -164,6 +175,7 @@ const marketing = strict({
   nurtureDays: opt(dist, M.nurtureDays),
   nurtureReturnShare: opt(probability, M.nurtureReturnShare),
   mqlNoiseShare: opt(probability, M.mqlNoiseShare),
+  ...chanceEntries(M),
 });
 
 /** Fields every queueing department has: staffing, with defaults from `d`. */
@@ -171,6 +183,7 @@ const staffingEntries = (d: Staffing) => ({
   headcount: opt(headcount, d.headcount),
   concurrentPerHead: opt(wholeAtLeast1(L.concurrentPerHead), d.concurrentPerHead),
   costPerHeadYen: opt(yearlyCost, d.costPerHeadYen),
+  ...chanceEntries(d),
 });
 
 /** Fields of Inside Sales' and Field Sales' queues: waiting costs, with defaults from `d`. */
@@ -226,6 +239,8 @@ const hire = strict({
     v.check((x) => Math.abs(x) <= L.hireChange, `must be a whole number from -${showLimit(L.hireChange)} to ${showLimit(L.hireChange)} (the limit of this field)`),
   ),
   rampDays: v.optional(atLeast0(L.rampDays)),
+  rampShape: v.optional(rampShape),
+  from: v.optional(v.picklist(['start', 'requisition'], 'must be one of start, requisition'), 'start'),
 });
 
 const segment = strict({
@@ -239,9 +254,9 @@ const segment = strict({
   isWorkDays: v.optional(dist),
 });
 
-/** The whole file. `version` is required so that old files can be migrated later. */
+/** The whole file, in the current format (an older one is migrated first: migrate.ts). `version` is required. */
 export const scenarioSchema = strict({
-  version: v.literal(SCENARIO_VERSION, `must be ${SCENARIO_VERSION} (the scenario format this app reads)`),
+  version: v.literal(SCENARIO_VERSION, `must be ${SCENARIO_VERSION} (the scenario format this app reads; it migrates version 1)`),
   name: opt(text(L.nameChars), D.name),
   description: opt(text(L.descriptionChars), D.description),
   horizonDays: opt(num((x) => x >= 7 && x <= 3650, rule('must be a number of days from 7 to 3650', 'number', { min: 7, max: 3650 })), D.horizonDays),

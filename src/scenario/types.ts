@@ -1,6 +1,8 @@
 /**
- * The scenario format (version 1): everything the engine needs to simulate one
- * business. These are the resolved types, with every default filled in; a file on
+ * The scenario format (version 2): everything the engine needs to simulate one
+ * business. Version 2 added each department's staffing over time (attrition,
+ * backfill, time to fill, ramp) and requisition-dated hires; version 1 files are
+ * migrated on load (migrate.ts). These are the resolved types, with every default filled in; a file on
  * disk may omit any field (see defaults.ts). Times are in days, money in yen.
  */
 import type { DistSpec } from './distribution.ts';
@@ -8,7 +10,7 @@ import type { DistSpec } from './distribution.ts';
 export type { DistSpec };
 
 /** The current scenario format version. */
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = 2;
 
 /** The departments of The Model that hold a queue, in flow order. */
 export const QUEUE_DEPARTMENTS = ['insideSales', 'fieldSales', 'customerSuccess'] as const;
@@ -47,8 +49,31 @@ export interface Waiting {
   discipline: Discipline;
 }
 
+/**
+ * How a new person's productivity grows over the ramp: linearly from 0 to 100%, or
+ * a ladder of 25/50/75/100% by quarter of the ramp (GitLab handbook's quota ramp).
+ */
+export type RampShape = 'linear' | 'ladder';
+
+/**
+ * How a department's headcount changes by chance: people leave at random, and a
+ * leaver's seat (or a planned hire's, from its requisition) is filled after a
+ * time to fill, then the newcomer ramps.
+ */
+export interface StaffChance {
+  /** Attrition: leavers per person-year (a hazard rate; 0 = nobody leaves). Each person leaves after an exponential time. */
+  attritionPerYear: number;
+  /** A leaver's replacement is requested at once (true) or the seat stays empty (false). */
+  backfill: boolean;
+  /** Days from a requisition (a leaver's departure, or a planned hire's requisition date) to the newcomer's first day. */
+  timeToFillDays: DistSpec;
+  /** Days for a newcomer to reach full capacity (the default ramp of this department's hires and backfills). */
+  rampDays: number;
+  rampShape: RampShape;
+}
+
 /** Capacity of a department: people, and items one person works at once. */
-export interface Staffing {
+export interface Staffing extends StaffChance {
   headcount: number;
   /** Items (MQLs, opportunities, onboardings) one person works at the same time. */
   concurrentPerHead: number;
@@ -57,7 +82,7 @@ export interface Staffing {
 }
 
 /** Marketing: creates leads and qualifies them to MQL. */
-export interface Marketing {
+export interface Marketing extends StaffChance {
   headcount: number;
   costPerHeadYen: number;
   /** Leads one marketer creates per week from owned channels (content, events, SEO). */
@@ -129,14 +154,22 @@ export interface CustomerSuccess extends Staffing {
   grossMargin: number;
 }
 
-/** A change in headcount on a given day; hires ramp linearly to full capacity. */
+/**
+ * A change in headcount on a given day: the hiring plan. Hires ramp to full capacity;
+ * removals take effect at once (the longest-serving people leave first).
+ */
 export interface Hire {
   department: Department;
+  /** The start date ('start'), or the requisition date ('requisition'), in days from day 0. */
   day: number;
   /** People added (positive) or removed (negative; removals take effect at once). */
   change: number;
-  /** Days for a new hire to reach full capacity. */
+  /** Days for a new hire to reach full capacity (default: the department's rampDays). */
   rampDays: number;
+  /** Ramp of these hires (default: the department's rampShape). */
+  rampShape: RampShape;
+  /** 'start': the hires start on `day`; 'requisition': each starts after a time to fill drawn from the department's timeToFillDays. */
+  from: 'start' | 'requisition';
 }
 
 /** A segment of leads (e.g. SMB, mid-market, enterprise) with its own economics. */
@@ -156,7 +189,7 @@ export interface Segment {
 
 /** A complete, validated scenario. */
 export interface Scenario {
-  version: 1;
+  version: 2;
   name: string;
   description: string;
   horizonDays: number;

@@ -4,12 +4,13 @@
  * the CLI) and as an Issue (path, rule, parameters) the app says in its language.
  */
 import * as v from 'valibot';
-import { scenarioSchema, DEFAULT_RAMP_DAYS, REQUIRED_KEY, UNKNOWN_KEY } from './schema.ts';
+import { scenarioSchema, REQUIRED_KEY, UNKNOWN_KEY } from './schema.ts';
 import type { Scenario, Segment } from './types.ts';
 import { expectedLeadCount } from '../engine/arrivals.ts';
 import { printable } from './printable.ts';
 import { duplicateKeys } from './jsonKeys.ts';
 import { ruleOf, type Issue, type Rule } from './rules.ts';
+import { migrateDraft } from './migrate.ts';
 
 export type { Issue } from './rules.ts';
 
@@ -18,10 +19,15 @@ export const MAX_FILE_BYTES = 1_000_000;
 /** Largest expected number of leads in one replication. */
 export const MAX_LEADS_PER_REPLICATION = 5_000_000;
 
+/**
+ * A valid scenario; `migratedFrom` is the older format version it was written in
+ * (null: the current one), so that the app and the CLI can say it was migrated.
+ */
+export type Valid = { ok: true; scenario: Scenario; migratedFrom: number | null };
 /** The outcome of validation: a scenario, or every problem found, one English line each. */
-export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
+export type Validation = Valid | { ok: false; problems: string[] };
 /** The outcome of validation with its problems structured (for the app, which says them in its language). */
-export type Checked = { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] };
+export type Checked = Valid | { ok: false; issues: Issue[] };
 
 /** Longest value shown in a problem, in characters. */
 const SHOWN_CHARS = 60;
@@ -115,13 +121,15 @@ export function validateScenario(input: unknown): Validation {
 
 /** Validates a parsed object: a complete scenario with defaults filled in, or its problems as issues. */
 export function checkScenario(input: unknown): Checked {
-  const parsed = v.safeParse(scenarioSchema, input, { abortPipeEarly: true });
+  const { value, migratedFrom } = migrateDraft(input);
+  const parsed = v.safeParse(scenarioSchema, value, { abortPipeEarly: true });
   if (!parsed.success) return { ok: false, issues: describeIssues(parsed.issues) };
   const raw = parsed.output;
   const scenario: Scenario = {
     ...(raw as unknown as Scenario),
     seed: String(raw.seed),
-    hiring: raw.hiring.map((h) => ({ ...h, rampDays: h.rampDays ?? DEFAULT_RAMP_DAYS[h.department] })),
+    // A hire's ramp is its department's unless it says otherwise.
+    hiring: raw.hiring.map((h) => ({ ...h, rampDays: h.rampDays ?? raw[h.department].rampDays, rampShape: h.rampShape ?? raw[h.department].rampShape })),
   };
   scenario.segments = resolveSegments(scenario);
   const leads = expectedLeadCount(scenario);
@@ -131,7 +139,7 @@ export function checkScenario(input: unknown): Checked {
       `got an expected ${Math.round(leads).toLocaleString('en-US')} (lower headcount, leadsPerHeadPerWeek or programBudgetYenPerMonth, or shorten horizonDays)`;
     return { ok: false, issues: [{ path: 'marketing', rule: 'maxLeads', params: { max: MAX_LEADS_PER_REPLICATION, expected: Math.round(leads) }, got: '', text }] };
   }
-  return { ok: true, scenario };
+  return { ok: true, scenario, migratedFrom };
 }
 
 /** A file's text without its byte-order mark, if it has one (the browser's file.text() drops it already). */

@@ -32,6 +32,7 @@ function loadSentence(v: BottleneckVerdict, lang: Lang): string {
       waiting: formatCount(e.queueEnd, lang),
       lost: formatCount(e.lostWaiting, lang),
       lostWords: translate(lang, lostWords),
+      yen: formatYen(e.lostWaitingYen, lang),
     });
   }
   return translate(lang, 'verdictCapacity', {
@@ -41,6 +42,7 @@ function loadSentence(v: BottleneckVerdict, lang: Lang): string {
     wait: formatDays(e.waitDays, lang),
     lost: formatCount(e.lostWaiting, lang),
     lostWords: translate(lang, lostWords),
+    yen: formatYen(e.lostWaitingYen, lang),
   });
 }
 

@@ -134,7 +134,8 @@ describe('the rows', () => {
   const monthly = series.filter((l) => l.path.at(-1)!.endsWith('ByMonth'));
 
   it('one per scalar measure, per week of each weekly series and per month of each monthly series', () => {
-    expect(weekly).toHaveLength(10);
+    // 4 of the funnel, 2 of each queueing department, 2 of each department's people (paid, productive).
+    expect(weekly).toHaveLength(18);
     expect(monthly.map((l) => l.path.join('.'))).toEqual(['revenue.arrByMonth', 'revenue.bookingsByMonth']);
     expect(weekly.length + monthly.length).toBe(series.length);
     for (const l of weekly) expect(l.stats.mean).toHaveLength(WEEKS);

@@ -44,7 +44,7 @@ describe('each rule has its message', () => {
     ['an unknown key', { version: 1, insideSales: { headcont: 3 } }, ['insideSales.headcont: is not a known field (check the spelling)']],
     ['an unknown top-level key', { version: 1, horizon: 3 }, ['horizon: is not a known field (check the spelling)']],
     ['a missing version', {}, ['version: is required']],
-    ['a newer version', { version: 2 }, ['version: must be 1 (the scenario format this app reads), got 2']],
+    ['a newer version', { version: 3 }, ['version: must be 2 (the scenario format this app reads; it migrates version 1), got 3']],
     ['a text for a number', { version: 1, insideSales: { headcount: '3' } }, ['insideSales.headcount: must be a whole number >= 0, got "3"']],
     ['a lead mix not summing to 1', { version: 1, marketing: { mix: { buyingNow: 0.5, later: 0.6, never: 0.1 } } }, ['marketing.mix: shares must sum to 1 (got buyingNow + later + never = 1.2)']],
     ['segment shares not summing to 1', { version: 1, segments: [{ name: 'a', share: 0.5 }, { name: 'b', share: 0.3 }] }, ['segments: shares must sum to 1 (got 0.8)']],

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLink, encodeComparison, encodeScenario, fragmentFrom, linkEngineVersion, shareUrl, type DecodeResult } from '../../src/share/link.ts';
 import { ENGINE_VERSION } from '../../src/engine/version.ts';
+import { SCENARIO_VERSION } from '../../src/scenario/types.ts';
 import { crc32 } from '../../src/share/crc32.ts';
 import { toBase64Url } from '../../src/share/base64url.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
@@ -146,7 +147,7 @@ describe('why a link is refused', () => {
     if (r.ok) return;
     expect(r.problems[0]).toMatch(/newer version of Funnel/);
     expect(r.problems[0]).toContain('version 99');
-    expect(r.problems[0]).toContain('version 1.');
+    expect(r.problems[0]).toContain(`version ${SCENARIO_VERSION}.`);
   });
 
   it('newer: a link format after s2 names both formats', async () => {
@@ -247,7 +248,7 @@ describe('comparison links', () => {
   it('newer: a variant from a newer scenario format names it and both versions', async () => {
     const r = await open(await encodeComparison(mkt.draft, [{ name: 'future', draft: { version: 7 } }]));
     expect(r).toMatchObject({ ok: false, reason: 'newer' });
-    if (!r.ok) expect(r.problems[0]).toMatch(/"Variant 1 \(future\)".*version 7.*version 1\./);
+    if (!r.ok) expect(r.problems[0]).toMatch(new RegExp(`"Variant 1 \\(future\\)".*version 7.*version ${SCENARIO_VERSION}\\.`));
   });
 
   it('damaged: a comparison not in the form Funnel writes, or with too many variants', async () => {

@@ -4,7 +4,7 @@ import { bottleneckShift } from '../../src/ui/verdict.ts';
 import type { BottleneckVerdict, DepartmentEvidence } from '../../src/montecarlo/bottleneck.ts';
 
 const evidence = (department: DepartmentEvidence['department'], waitDays: number, lostWaiting: number): DepartmentEvidence => ({
-  department, utilisation: 0.99, waitDays, queueEnd: 100, queueGrowth: 1, lostWaiting, lostShare: 0.1, passOnRatio: null, blockedBy: null, congested: true, score: 2,
+  department, utilisation: 0.99, waitDays, queueEnd: 100, queueGrowth: 1, lostWaiting, lostWaitingYen: 0, lostShare: 0.1, passOnRatio: null, blockedBy: null, congested: true, score: 2,
 });
 const at = (department: BottleneckVerdict['department'], limit: BottleneckVerdict['limit'] = 'capacity'): BottleneckVerdict => ({
   department, limit, basis: 'load', evidence: [evidence('insideSales', 4, 10), evidence('fieldSales', 23, 41), evidence('customerSuccess', 1, 0)],

@@ -6,7 +6,7 @@ import type { SeriesDrift, WarmupCheck } from '../../src/montecarlo/warmup.ts';
 import type { BottleneckVerdict, DepartmentEvidence } from '../../src/montecarlo/bottleneck.ts';
 
 const evidence = (department: DepartmentEvidence['department'], blockedBy: DepartmentEvidence['blockedBy'] = null): DepartmentEvidence => ({
-  department, utilisation: 1, waitDays: 10, queueEnd: 100, queueGrowth: 1, lostWaiting: 50, lostShare: 0.1, passOnRatio: null, blockedBy, congested: true, score: 2,
+  department, utilisation: 1, waitDays: 10, queueEnd: 100, queueGrowth: 1, lostWaiting: 50, lostWaitingYen: 120_000_000, lostShare: 0.1, passOnRatio: null, blockedBy, congested: true, score: 2,
 });
 const fsHeldIs: BottleneckVerdict = { department: 'fieldSales', limit: 'capacity', basis: 'load', evidence: [evidence('insideSales', 'fieldSales'), evidence('fieldSales'), evidence('customerSuccess')] };
 
@@ -52,5 +52,14 @@ describe('warm-up notice', () => {
     expect(warmupNotice(check(null, []), 'en')).toBeNull();
     expect(warmupSentence(check(true, []))).toContain('no material drift');
     expect(warmupSentence(check(null, []))).toBe('Warm-up: not checked, the scenario changes over the period by design (seasonality).');
+  });
+});
+
+describe('the verdict quotes the yen its department lost to waiting', () => {
+  it('in both languages, from the evidence', () => {
+    const v: BottleneckVerdict = { department: 'fieldSales', limit: 'capacity', basis: 'load', evidence: [{ ...evidence('insideSales'), congested: false }, evidence('fieldSales'), evidence('customerSuccess')] };
+    const en = verdictOf(v, 'en'), ja = verdictOf(v, 'ja');
+    expect(en).toMatch(/^Field Sales is the bottleneck: .* 50 .* this period, ¥120(\.0)?M of ARR lost to waiting\.$/);
+    expect(ja).toMatch(/待ちによるARR損失[^)]*1\.2億円/);
   });
 });

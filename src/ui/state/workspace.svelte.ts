@@ -33,6 +33,8 @@ export class Entry {
   issues = $state.raw<Issue[]>([]);
   /** The last valid scenario of the draft (what the next run will use). */
   scenario = $state.raw<Scenario | null>(null);
+  /** The older scenario format the draft is written in and was migrated from on validation (null: the current one). */
+  migratedFrom = $state<number | null>(null);
   /** What is on screen: the latest partial or finished aggregate, with the scenario it was computed from. */
   shown = $state.raw<PartialRun | null>(null);
   /** The finished run of `scenario`, with per-replication values for pairing. */
@@ -71,6 +73,7 @@ export class Entry {
     this.issues = [];
     this.problems = [];
     this.scenario = v.scenario;
+    this.migratedFrom = v.migratedFrom;
     return true;
   }
 }
