@@ -5,9 +5,13 @@
  */
 import { calendarMonth, MONTH_DAYS } from '../engine/arrivals.ts';
 
-/** The first day of month `n` of the plan (n = 1 is day 0), a whole day. */
+/**
+ * The first whole day of month `n` of the plan (n = 1 is day 0). Rounded up, so the
+ * day lies inside month n and in the calendar month the editor names (rounding to
+ * the nearest put month 2 on day 30, still in the first month's calendar month).
+ */
 export function planMonthStartDay(n: number): number {
-  return Math.round((n - 1) * MONTH_DAYS);
+  return Math.ceil((n - 1) * MONTH_DAYS - 1e-9);
 }
 
 /** The month of the plan (1 = the first) in which scenario day `day` falls. */

@@ -10,7 +10,7 @@
  */
 import { DEPARTMENTS, QUEUE_DEPARTMENTS, type Department, type QueueDepartment } from '../scenario/types.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import { COST_PER_HEAD, HEADCOUNT, WAITING_FIELDS, type FieldDef } from './fields.ts';
+import { COST_PER_HEAD, HEADCOUNT, STAFF_CHANCE, WAITING_FIELDS, type FieldDef } from './fields.ts';
 
 /** What a department with a queue adds: its engine stage and the words for what waits there. */
 export interface QueueStage {
@@ -68,6 +68,7 @@ const INFO: { [K in Department]: DepartmentInfo<K> } = {
       { path: ['mix', 'never'], label: 'mixNever', help: 'mixNeverHelp', kind: 'percent' },
       { path: ['mqlNoiseShare'], label: 'mqlNoise', help: 'mqlNoiseHelp', kind: 'percent' },
       COST_PER_HEAD,
+      ...STAFF_CHANCE,
       { path: ['startMonth'], label: 'startMonth', help: 'startMonthHelp', kind: 'month', advanced: true },
       { path: ['seasonality'], label: 'seasonality', help: 'seasonalityHelp', kind: 'seasonality', advanced: true },
       { path: ['qualificationDays'], label: 'qualificationDays', help: 'qualificationDaysHelp', kind: 'mean', advanced: true },
@@ -93,6 +94,7 @@ const INFO: { [K in Department]: DepartmentInfo<K> } = {
       ...WAITING_FIELDS,
       { path: ['recycleShare'], label: 'recycleIs', help: 'recycleIsHelp', kind: 'percent', advanced: true },
       COST_PER_HEAD,
+      ...STAFF_CHANCE,
     ],
     jointProblems: [],
   },
@@ -112,6 +114,7 @@ const INFO: { [K in Department]: DepartmentInfo<K> } = {
       ...WAITING_FIELDS,
       { path: ['recycleShare'], label: 'recycleFs', help: 'recycleFsHelp', kind: 'percent', advanced: true },
       COST_PER_HEAD,
+      ...STAFF_CHANCE,
     ],
     jointProblems: [],
   },
@@ -139,6 +142,7 @@ const INFO: { [K in Department]: DepartmentInfo<K> } = {
       { path: ['initialAccounts'], label: 'initialAccounts', help: 'initialAccountsHelp', kind: 'number', advanced: true },
       { path: ['grossMargin'], label: 'grossMargin', help: 'grossMarginHelp', kind: 'percent', advanced: true },
       COST_PER_HEAD,
+      ...STAFF_CHANCE,
     ],
     jointProblems: [],
   },

@@ -17,6 +17,8 @@ export type FieldKind =
   | 'decay' // none / half-life / speed-to-lead preset
   | 'discipline' // which waiting item a freed slot takes next: first come or newest first
   | 'month' // a calendar month, 1-12
+  | 'bool' // a switch
+  | 'rampShape' // linear, or the 25/50/75/100% ladder
   | 'seasonality'; // twelve monthly factors, January first
 
 /** One editable field. */
@@ -34,6 +36,8 @@ export interface FieldDef {
   share?: boolean;
   /** Folded under the card's advanced section, so the first screen stays simple. */
   advanced?: boolean;
+  /** Shown with the department's hiring plan: how its people change by chance (attrition, time to fill, ramp). */
+  staffing?: boolean;
   /**
    * The segment field that replaces this one when the scenario has segments: the
    * editor then says so instead of letting an edit silently do nothing.
@@ -46,6 +50,15 @@ export const COST_PER_HEAD: FieldDef = { path: ['costPerHeadYen'], label: 'costP
 
 /** The headcount field every department has. */
 export const HEADCOUNT: FieldDef = { path: ['headcount'], label: 'headcount', help: 'headcountHelp', kind: 'count', headcount: true };
+
+/** How a department's people change by chance: every department has them, shown with its hiring plan. */
+export const STAFF_CHANCE: FieldDef[] = [
+  { path: ['attritionPerYear'], label: 'attrition', help: 'attritionHelp', kind: 'percent', staffing: true },
+  { path: ['backfill'], label: 'backfill', help: 'backfillHelp', kind: 'bool', staffing: true },
+  { path: ['timeToFillDays'], label: 'timeToFill', help: 'timeToFillHelp', kind: 'mean', staffing: true },
+  { path: ['rampDays'], label: 'rampDaysDept', help: 'rampDaysDeptHelp', kind: 'number', staffing: true },
+  { path: ['rampShape'], label: 'rampShape', help: 'rampShapeHelp', kind: 'rampShape', staffing: true },
+];
 
 /** The fields of a queue whose waiting items give up and lose intent: patience, decay, order. */
 export const WAITING_FIELDS: FieldDef[] = [

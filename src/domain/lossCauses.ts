@@ -72,6 +72,20 @@ const WAITING_COST_DEPARTMENT: Record<WaitingCost, Department> = {
   churnOnboarding: 'customerSuccess',
 };
 
+/** The name of each cause of ARR lost to waiting, for the waterfall (message keys). */
+const WAITING_COST_LABEL: Record<WaitingCost, MessageKey> = {
+  neverContacted: 'wcNeverContacted',
+  wentCold: 'wcWentCold',
+  stalled: 'wcStalled',
+  churnOverload: 'wcChurnOverload',
+  churnOnboarding: 'wcChurnOnboarding',
+};
+
+/** A cause of ARR lost to waiting: its department and its name. */
+export function waitingCost(c: WaitingCost): { cause: WaitingCost; department: Department; label: MessageKey } {
+  return { cause: c, department: WAITING_COST_DEPARTMENT[c], label: WAITING_COST_LABEL[c] };
+}
+
 /** The causes of ARR lost to waiting in department `d`, in the engine's order. */
 export function waitingCostsOf(d: Department): WaitingCost[] {
   return WAITING_COSTS.filter((c) => WAITING_COST_DEPARTMENT[c] === d);

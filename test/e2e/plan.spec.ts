@@ -3,7 +3,7 @@
  * queue, a plan imported from a file shown in the editor, every field reachable.
  */
 import { expect, test } from '@playwright/test';
-import { fresh, loadScenario, shot, waitDone } from './helpers.ts';
+import { fresh, loadScenario, setField, shot, waitDone } from './helpers.ts';
 import { parseNumberInput } from '../../src/i18n/numberInput.ts';
 
 /** A number as the page shows it (1,000; 690万円). */
@@ -23,17 +23,17 @@ test('a hiring plan built in the editor relieves the queue it targets', async ({
   expect(before).toBeGreaterThan(50);
 
   const plan = page.getByTestId('plan-insideSales');
-  await plan.locator('summary').click();
+  await plan.locator('summary').first().click();
   await expect(page.getByTestId('plan-summary-insideSales')).toContainText('増減の予定なし');
   // Two hires: +3 from month 2 with no ramp, +2 from month 4 with IS's usual ramp.
   await plan.getByRole('button', { name: '+ 採用を追加' }).click();
   await plan.getByRole('button', { name: '+ 採用を追加' }).click();
   const rows = plan.getByTestId('hire-row');
   await expect(rows).toHaveCount(2);
-  await rows.nth(0).locator('select').first().selectOption('2');
+  await rows.nth(0).locator('select[id$="-month"]').selectOption('2');
   await rows.nth(0).locator('input.change').fill('+3');
   await rows.nth(0).locator('input.change').press('Enter');
-  await rows.nth(0).locator('select').nth(1).selectOption('none');
+  await rows.nth(0).locator('select[id$="-ramp"]').selectOption('none');
   await rows.nth(1).locator('input.change').fill('2');
   await rows.nth(1).locator('input.change').press('Enter');
   const base = Number(await page.locator('#field-insideSales-headcount').inputValue());
@@ -41,8 +41,16 @@ test('a hiring plan built in the editor relieves the queue it targets', async ({
   await waitDone(page);
   const after = await queueOf(page, 'insideSales');
   expect(after).toBeLessThan(before / 2);
+  // The headcount chart beside the plan: paid heads end at the plan's, productive ones ramp up to them.
+  const chart = plan.getByTestId('headcount-chart');
+  await expect(chart).toBeVisible();
+  expect(Number(await chart.getAttribute('data-paid-end'))).toBeCloseTo(base + 5, 6);
+  expect(Number(await chart.getAttribute('data-productive-end'))).toBeGreaterThan(base + 3);
   await shot(page, 'plan-editor-ja');
+  // The editor scrolls inside its own column: a tall window shows the whole card.
+  await page.setViewportSize({ width: 1280, height: 4000 });
   await page.locator('section.card.insideSales').screenshot({ path: 'artifacts/screenshots/plan-card-ja.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
   expect(errors).toEqual([]);
 });
 
@@ -58,7 +66,7 @@ test('a plan imported from a file appears in the editor, and every setting can b
   await expect(page.getByTestId('plan-summary-insideSales')).toContainText('4人 → 365日目に8人');
   await expect(page.getByTestId('plan-insideSales').getByTestId('hire-row')).toHaveCount(1);
   // Day 90 is no month's first day: it is shown as a day, not rounded to a month.
-  await expect(page.getByTestId('plan-insideSales').locator('select').first()).toHaveValue('day');
+  await expect(page.getByTestId('plan-insideSales').locator('select[id$="-month"]')).toHaveValue('day');
   await expect(page.getByTestId('plan-fieldSales').getByTestId('hire-row')).toHaveCount(1);
 
   // Folded settings open and edit like the others: CS gross margin.
@@ -86,5 +94,37 @@ test('a plan imported from a file appears in the editor, and every setting can b
   // Owned channels unchanged; the budget buys the rest (to the yen the field shows).
   expect(Math.abs(owned + budget / cpl - 1000)).toBeLessThan(1);
   await shot(page, 'plan-import-ja');
+  expect(errors).toEqual([]);
+});
+
+test('the cost of waiting in yen: larger on Marketing too strong than on the baseline, and its steps sum to the difference it claims', async ({ page }) => {
+  const errors = await fresh(page, 'ja');
+  const waterfall = async () => {
+    const wc = page.getByTestId('waiting-cost');
+    const top = Number(await wc.getAttribute('data-top'));
+    const end = Number(await wc.getAttribute('data-end'));
+    const total = Number(await wc.getAttribute('data-total'));
+    const steps = await wc.locator('g[data-value]').evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-value'))));
+    return { top, end, total, steps };
+  };
+  await loadScenario(page, 'baseline.json', '10');
+  const base = await waterfall();
+  // Loading over an edit (the replication count) asks first: open it.
+  await page.getByLabel('シナリオを読み込む').selectOption('marketing-too-strong.json');
+  await page.getByRole('button', { name: '読み込む' }).click();
+  await setField(page, 'field-replications', '10');
+  // The load's own run may still be replaced by the 10-replication one: wait for the new scenario's figures.
+  await expect.poll(async () => Number(await page.getByTestId('waiting-cost').getAttribute('data-top'))).not.toBe(base.top);
+  await waitDone(page);
+  const strong = await waterfall();
+  await page.getByTestId('waiting-cost').scrollIntoViewIfNeeded();
+  await page.getByTestId('waiting-cost').screenshot({ path: 'artifacts/screenshots/waiting-cost-ja.png' });
+  expect(strong.total).toBeGreaterThan(base.total);
+  expect(strong.steps).toHaveLength(5);
+  // The steps are the total, and the total is the drop from the top to the ARR reached.
+  expect(Math.abs(strong.steps.reduce((a, b) => a + b, 0) - strong.total)).toBeLessThan(1e-6 * strong.top);
+  expect(Math.abs(strong.top - strong.total - strong.end)).toBeLessThan(1e-6 * strong.top);
+  // The verdict quotes the yen its department lost to waiting.
+  await expect(page.locator('.verdict')).toContainText('億円');
   expect(errors).toEqual([]);
 });
