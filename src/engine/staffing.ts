@@ -124,6 +124,8 @@ export interface Roster {
   spells: Spell[];
   /** People who left by attrition, and when. */
   leaveTimes: number[];
+  /** Whether anything was drawn (attrition, or a time to fill): false for a plan followed as written. */
+  drawn: boolean;
 }
 
 /** Fraction of full capacity of a person `x` days into a ramp of `rampDays` days of shape `shape`. */
@@ -212,12 +214,31 @@ export function rosterUpdateTimes(r: Roster, horizon: number): number[] {
   return [...times].sort((a, b) => a - b);
 }
 
+/** Largest paid headcount from 0 to `horizon`: a sweep over starts and ends (O(n log n)). */
+function maxPaid(r: Roster, horizon: number): number {
+  const steps: [number, number][] = [];
+  for (const s of r.spells) {
+    if (s.start > horizon || s.end <= 0) continue;
+    steps.push([Math.max(0, s.start), s.count]);
+    if (s.end <= horizon) steps.push([s.end, -s.count]);
+  }
+  // At equal times, leavers go before joiners: a paid count never seen is not a maximum.
+  steps.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let heads = r.fixed, max = r.fixed;
+  for (const [, change] of steps) max = Math.max(max, (heads += change));
+  return max;
+}
+
 /**
- * Largest productive headcount from 0 to `horizon` (a bound for thinning). It is
- * piecewise linear or constant between starts, ends and ramp steps, so its supremum
- * is at one of those (or just before an end) or at the ends of the interval.
+ * A bound of productive headcount from 0 to `horizon`, for thinning. For a plan
+ * followed as written (nothing drawn: few spells), its supremum: productive
+ * headcount is piecewise linear or constant between starts, ends and ramp steps,
+ * so the supremum is at one of those (or just before an end) or at the ends of the
+ * interval. For a drawn roster (maybe thousands of spells), the largest paid
+ * headcount, which no productive headcount exceeds, found in O(n log n).
  */
 export function rosterMax(r: Roster, horizon: number): number {
+  if (r.drawn) return maxPaid(r, horizon);
   let max = Math.max(productiveAt(r, 0), productiveAt(r, horizon), productiveBefore(r, horizon));
   for (const s of r.spells) {
     for (const t of [s.start, s.end, s.start + s.rampDays, s.start + s.rampDays / 4, s.start + s.rampDays / 2, s.start + (3 * s.rampDays) / 4]) {
@@ -341,5 +362,6 @@ export function realiseRoster(spec: RosterSpec, horizon: number, baseKey: Stream
       else spells.push({ ...s });
     }
   }
-  return { fixed, spells, leaveTimes: seats.flatMap((s) => s.leaves).sort((a, b) => a - b) };
+  const drawn = chance || spec.hires.some((h) => h.requisition && h.change > 0);
+  return { fixed, spells, leaveTimes: seats.flatMap((s) => s.leaves).sort((a, b) => a - b), drawn };
 }

@@ -5,7 +5,7 @@
  * 99.9%, two-sided), never loose tolerances.
  */
 import { describe, expect, it } from 'vitest';
-import { realiseRoster, rampPersonDays, rampFraction, rosterProductivePersonDays, rosterPaidPersonDays, productiveAt, paidAt, type RosterSpec } from '../../src/engine/staffing.ts';
+import { realiseRoster, rampPersonDays, rampFraction, rosterMax, rosterProductivePersonDays, rosterPaidPersonDays, productiveAt, paidAt, type RosterSpec } from '../../src/engine/staffing.ts';
 import { compileDist } from '../../src/engine/distributions.ts';
 import { streamKey } from '../../src/engine/random.ts';
 import { compileScenario } from '../../src/engine/compile.ts';
@@ -180,5 +180,26 @@ describe('common random numbers when only the plan changes', () => {
       expect(b.r.rosters[k].spells.slice(0, a.r.rosters[k].spells.length)).toEqual(a.r.rosters[k].spells);
       for (const t of a.r.rosters[k].leaveTimes) expect(b.r.rosters[k].leaveTimes).toContain(t);
     }
+  });
+});
+
+describe("Marketing's people set the lead rate", () => {
+  it('marketers leaving at rate a, no backfill: leads in the CI of 1 a day x N x (1 - e^-a) / a over a year; the thinning bound holds', () => {
+    const s = scenarioOf({
+      version: 2, horizonDays: 365, seed: 'marketing-attrition',
+      marketing: { headcount: 20, leadsPerHeadPerWeek: 7, programBudgetYenPerMonth: 0, attritionPerYear: 1, backfill: false },
+      customerSuccess: { initialAccounts: 0 },
+    });
+    const reps = 40;
+    const leads = Array.from({ length: reps }, (_, r) => simulateReplication(s, r).funnel.leads);
+    const m = leads.reduce((a, x) => a + x, 0) / reps;
+    const sd = Math.sqrt(leads.reduce((a, x) => a + (x - m) ** 2, 0) / (reps - 1));
+    const expected = 1 * 20 * 365 * (1 - Math.exp(-1));
+    expect(Math.abs(m - expected)).toBeLessThan(Z * sd / Math.sqrt(reps));
+    // The bound of a drawn roster is never below its productive headcount.
+    const r = realiseRoster(spec({ base: 50, attritionPerYear: 2, rampDays: 30, hires: [{ day: 5, change: 10, rampDays: 50, shape: 'ladder', requisition: true }] }), 365, ...keys(6));
+    expect(r.drawn).toBe(true);
+    const bound = rosterMax(r, 365);
+    for (let t = 0; t <= 365; t += 0.25) expect(productiveAt(r, t)).toBeLessThanOrEqual(bound);
   });
 });
