@@ -13,8 +13,9 @@
  * - the first time-left estimate shown, against the time the run really took
  *   from that moment.
  *
- * With COLD=1 the page waits until the pool has let its idle worker go before an
- * edit, so the run starts a fresh worker, as after a pause to think. Run with
+ * With COLD=1 the page waits COLD_WAIT_MS (12 s: longer than the pool's idle
+ * time before this change) before each edit, as a user pausing to think; with
+ * COLD=alt before every other edit, so the two kinds alternate. Run with
  * `npm run bench:browser`; E2E_PORT picks the port, RUNS the number of runs.
  */
 import { spawn, execSync } from 'node:child_process';
@@ -22,7 +23,9 @@ import { chromium } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4175);
 const RUNS = Number(process.env.RUNS ?? 4);
-const COLD_WAIT_MS = process.env.COLD ? Number(process.env.COLD_WAIT_MS ?? 12_000) : 0;
+const COLD_WAIT_MS = Number(process.env.COLD_WAIT_MS ?? 12_000);
+/** Whether run i waits for the idle worker to go first: COLD=1 every run, COLD=alt every other one (cold, warm, ...). */
+const cold = (i: number) => process.env.COLD === '1' || (process.env.COLD === 'alt' && i % 2 === 0);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -91,7 +94,7 @@ try {
 
   const runs: Measured[] = [];
   for (let i = 0; i < RUNS; i++) {
-    if (COLD_WAIT_MS) await page.waitForTimeout(COLD_WAIT_MS);
+    if (cold(i)) await page.waitForTimeout(COLD_WAIT_MS);
     const m = (await page.evaluate(`(async () => {
       const b = window.bench;
       b.long = []; b.chunks = []; b.pings = [];
@@ -131,13 +134,17 @@ try {
     const perRep = median(steady);
     const longest = Math.max(0, ...m.longTasks);
     console.log(
-      `run ${i + 1}: edit -> done ${(m.full / 1000).toFixed(1)} s; worker on chunks ${((100 * busy) / m.full).toFixed(0)}% of it` +
+      `run ${i + 1}${cold(i) ? ' (after a pause)' : ''}: edit -> done ${(m.full / 1000).toFixed(1)} s; worker on chunks ${((100 * busy) / m.full).toFixed(0)}% of it` +
         (m.start ? `, worker start ${(m.start[1] - m.start[0]).toFixed(0)} ms` : ', worker warm') +
         `; replication 0 ${firstChunk ? (firstChunk[1] - firstChunk[0]).toFixed(0) : '?'} ms, steady ${perRep.toFixed(0)} ms/replication (${firstChunk ? ((firstChunk[1] - firstChunk[0]) / perRep).toFixed(1) : '?'}x)` +
         `; first drawn ${m.firstDrawn.toFixed(0)} ms on ${m.firstDrawnDone} replication(s)` +
         `; long tasks ${m.longTasks.length}, longest ${longest.toFixed(0)} ms` +
         (m.firstEta ? `; first time left shown ${(m.firstEta.etaMs / 1000).toFixed(0)} s at ${(m.firstEta.at / 1000).toFixed(1)} s, really ${((m.full - m.firstEta.at) / 1000).toFixed(1)} s` : ''),
     );
+  }
+  if (process.env.COLD === 'alt') {
+    const group = (c: boolean) => runs.filter((_, i) => cold(i) === c);
+    for (const c of [true, false]) console.log(`${c ? 'after a pause' : 'right after the last run'}: first drawn median ${median(group(c).map((m) => m.firstDrawn)).toFixed(0)} ms, edit -> done ${(median(group(c).map((m) => m.full)) / 1000).toFixed(1)} s`);
   }
   const longest = runs.map((m) => Math.max(0, ...m.longTasks));
   console.log(

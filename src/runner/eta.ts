@@ -7,7 +7,19 @@
  * (one per worker: the pool's first round) are aggregated, over the ones done
  * since; until then, and until a second measurement exists, the time left is
  * unknown (NaN) rather than a guess.
+ *
+ * The replications right after the start-up still run while the JIT compiles
+ * the engine, about twice as slow as later ones (bench/browser.ts: a 35 s run
+ * opened at "about 77 s" from its replications 1-2). So no estimate is given
+ * until the pace rests on MIN_MEASURED_REPLICATIONS or MIN_MEASURED_MS of
+ * measurement, whichever comes first (a slow scenario does not wait for 8 of
+ * its replications).
  */
+/** Replications measured after the start-up before a time left is given. */
+export const MIN_MEASURED_REPLICATIONS = 8;
+/** ...or this much measured time (ms), whichever comes first. */
+export const MIN_MEASURED_MS = 5_000;
+
 export class EtaEstimator {
   /** (time, done) after the start-up, oldest first. */
   private readonly samples: { at: number; done: number }[] = [];
@@ -32,6 +44,7 @@ export class EtaEstimator {
     if (done < this.startup) return NaN;
     this.samples.push({ at: now, done });
     const first = this.samples[0];
+    if (done - first.done < MIN_MEASURED_REPLICATIONS && now - first.at < MIN_MEASURED_MS) return NaN;
     const middle = (first.at + now) / 2;
     // The latest sample at or before the middle of the measured time.
     let from = first;

@@ -72,6 +72,21 @@ describe('time left', () => {
     expect(eta.update(12, 12_200)).toBe(22 * 1000);
   });
 
+  it('gives no time left until the pace rests on 8 replications or 5 s after the start-up', () => {
+    // As in Chromium: replication 0 carries the start-up, the next ones run while
+    // the engine compiles (300 ms, then 200 ms), later ones take 150 ms.
+    const eta = new EtaEstimator(200);
+    expect(eta.update(1, 330)).toBeNaN();
+    expect(eta.update(3, 930)).toBeNaN(); // 2 measured: would say 59 s for about 30 s
+    expect(eta.update(7, 1_730)).toBeNaN(); // 6 measured
+    expect(eta.update(15, 3_000)).toBeCloseTo(((3_000 - 930) / 12) * 185, 6); // 14 measured: from the middle of the time
+    // A slow scenario: 2 replications in 6 s of measurement are enough.
+    const slow = new EtaEstimator(50);
+    expect(slow.update(1, 4_000)).toBeNaN();
+    expect(slow.update(2, 7_000)).toBeNaN();
+    expect(slow.update(3, 10_000)).toBe(3_000 * 47);
+  });
+
   it('follows the pace of the later half of the time measured, not the slow first seconds', () => {
     const eta = new EtaEstimator(100);
     expect(eta.update(4, 10_000)).toBeNaN();
