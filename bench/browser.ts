@@ -16,7 +16,8 @@
  * With COLD=1 the page waits COLD_WAIT_MS (12 s: longer than the pool's idle
  * time before this change) before each edit, as a user pausing to think; with
  * COLD=alt before every other edit, so the two kinds alternate. Run with
- * `npm run bench:browser`; E2E_PORT picks the port, RUNS the number of runs.
+ * `npm run bench:browser`; E2E_PORT picks the port, RUNS the number of runs,
+ * DIST a build directory to serve instead of building this checkout.
  */
 import { spawn, execSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
@@ -32,9 +33,11 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-if (!process.env.NO_BUILD) execSync('npx vite build --logLevel error', { stdio: 'inherit' });
+// DIST serves a build made elsewhere (another commit's, to compare), as it is.
+const dist = process.env.DIST;
+if (!dist && !process.env.NO_BUILD) execSync('npx vite build --logLevel error', { stdio: 'inherit' });
 // Its own process group, so the server (not only npx) stops with the bench.
-const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('node_modules/.bin/vite', ['preview', ...(dist ? ['--outDir', dist] : []), '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
 await new Promise((r) => setTimeout(r, 2500));
 
 const browser = await chromium.launch({
