@@ -1,60 +1,168 @@
 /**
  * Browser benchmark (a script, not a test): in Chromium against the production
- * build, the time from an edit to the first drawn partial result, the time to the
- * full default run (the baseline's 200 replications), and the longest task on the
- * main thread during a run. Run with `npm run bench:browser`.
+ * build, the default run of the baseline (200 replications) after an edit, run
+ * several times, one Inside Sales rep more and less in turn. For each run it
+ * prints where the time went:
+ *
+ * - the run's wall time, and how much of it the worker spent on chunks (each
+ *   chunk's round trip, seen on the page's side of the worker's messages), so a
+ *   run slowed by the page, the transfer or idle gaps shows as a low share;
+ * - the time to the first drawn partial result (it includes the 350 ms pause
+ *   after an edit), and how many replications it rested on;
+ * - the main thread's long tasks (the Long Tasks API reports those over 50 ms);
+ * - the first time-left estimate shown, against the time the run really took
+ *   from that moment.
+ *
+ * With COLD=1 the page waits COLD_WAIT_MS (12 s: longer than the pool's idle
+ * time before this change) before each edit, as a user pausing to think; with
+ * COLD=alt before every other edit, so the two kinds alternate. Run with
+ * `npm run bench:browser`; E2E_PORT picks the port, RUNS the number of runs,
+ * DIST a build directory to serve instead of building this checkout.
  */
 import { spawn, execSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 
-const PORT = 4175;
-execSync('npx vite build --logLevel error', { stdio: 'inherit' });
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+const PORT = Number(process.env.E2E_PORT ?? 4175);
+const RUNS = Number(process.env.RUNS ?? 4);
+const COLD_WAIT_MS = Number(process.env.COLD_WAIT_MS ?? 12_000);
+/** Whether run i waits for the idle worker to go first: COLD=1 every run, COLD=alt every other one (cold, warm, ...). */
+const cold = (i: number) => process.env.COLD === '1' || (process.env.COLD === 'alt' && i % 2 === 0);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+// DIST serves a build made elsewhere (another commit's, to compare), as it is.
+const dist = process.env.DIST;
+if (!dist && !process.env.NO_BUILD) execSync('npx vite build --logLevel error', { stdio: 'inherit' });
+// Its own process group, so the server (not only npx) stops with the bench.
+const server = spawn('node_modules/.bin/vite', ['preview', ...(dist ? ['--outDir', dist] : []), '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
 await new Promise((r) => setTimeout(r, 2500));
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+
+/** What one run measured (times in ms from the edit). */
+interface Measured {
+  full: number;
+  firstDrawn: number;
+  firstDrawnDone: number;
+  /** The first drawn result resting on 10 replications or more (the partial marker's count, or the finished run). */
+  drawnOn10: number;
+  longTasks: number[];
+  firstEta: { at: number; etaMs: number } | null;
+  /** Chunks: [sent, answered, from, to] (ms from the edit). */
+  chunks: [number, number, number, number][];
+  /** The first worker message (ping) sent, and its answer, if a worker started in this run. */
+  start: [number, number] | null;
+}
+
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   // Scripts for the page are plain strings: tsx would otherwise add helpers the page lacks.
+  // Every worker's messages are watched: comlink's requests carry an id, the answer the same id.
   await page.addInitScript(`
-    window.longest = 0;
+    window.bench = { long: [], sent: new Map(), chunks: [], pings: [] };
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration);
+      for (const e of list.getEntries()) window.bench.long.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: true });
+    const Base = window.Worker;
+    window.Worker = class extends Base {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (e) => {
+          const s = e.data && window.bench.sent.get(e.data.id);
+          if (!s) return;
+          window.bench.sent.delete(e.data.id);
+          if (s.path === 'runChunk') window.bench.chunks.push([s.at, performance.now(), s.from, s.to]);
+          else if (s.path === 'ping') window.bench.pings.push([s.at, performance.now()]);
+        });
+      }
+      postMessage(m, t) {
+        if (m && m.type === 'APPLY') {
+          const a = m.argumentList || [];
+          window.bench.sent.set(m.id, { at: performance.now(), path: m.path.join('.'), from: a[1] && a[1].value, to: a[2] && a[2].value });
+        }
+        return super.postMessage(m, t);
+      }
+    };
   `);
+  const loadStart = Date.now();
   await page.goto(`http://127.0.0.1:${PORT}/`);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await page.waitForSelector('.status[data-status="done"]', { timeout: 600_000 });
-
-  // The edit: one more Inside Sales rep, as a manager would try.
-  const measures = (await page.evaluate(`(async () => {
-    const input = document.querySelector('#field-insideSales-headcount');
-    const is = () => document.querySelector('g.dept[data-dept="insideSales"]');
-    const before = is().getAttribute('data-utilisation');
-    window.longest = 0;
-    const t0 = performance.now();
-    input.value = String(Number(input.value) + 1);
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-    let firstDrawn = NaN;
-    await new Promise((resolve) => {
-      const check = () => {
-        if (Number.isNaN(firstDrawn) && is().getAttribute('data-utilisation') !== before) firstDrawn = performance.now() - t0;
-        if (document.querySelector('.status').getAttribute('data-status') === 'done' && !Number.isNaN(firstDrawn)) resolve();
-        else requestAnimationFrame(check);
-      };
-      check();
-    });
-    return { firstDrawn, full: performance.now() - t0, longest: window.longest };
-  })()`)) as { firstDrawn: number; full: number; longest: number };
   console.log(`Browser (Chromium, hardwareConcurrency ${cores}, so ${Math.max(1, cores - 1)} worker(s)), baseline, 200 replications`);
-  console.log(`edit -> first drawn partial result: ${measures.firstDrawn.toFixed(0)} ms (includes the 350 ms pause after an edit)`);
-  console.log(`edit -> full run drawn: ${(measures.full / 1000).toFixed(1)} s`);
-  // The Long Tasks API reports only tasks over 50 ms.
-  console.log(measures.longest > 0 ? `longest main-thread task during the run: ${measures.longest.toFixed(0)} ms` : 'longest main-thread task during the run: none over 50 ms');
+  console.log(`page load -> first run drawn: ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
+
+  const runs: Measured[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (cold(i)) await page.waitForTimeout(COLD_WAIT_MS);
+    const m = (await page.evaluate(`(async () => {
+      const b = window.bench;
+      b.long = []; b.chunks = []; b.pings = [];
+      const input = document.querySelector('#field-insideSales-headcount');
+      const is = () => document.querySelector('g.dept[data-dept="insideSales"]');
+      const before = is().getAttribute('data-utilisation');
+      const t0 = performance.now();
+      input.value = String(Number(input.value) + (${i} % 2 ? -1 : 1));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      let firstDrawn = NaN, firstDrawnDone = NaN, firstEta = null, drawnOn10 = NaN;
+      await new Promise((resolve) => {
+        const check = () => {
+          const text = document.querySelector('[data-testid="progress-text"]')?.textContent ?? '';
+          const done = Number(document.querySelector('progress')?.value ?? NaN);
+          if (Number.isNaN(firstDrawn) && is().getAttribute('data-utilisation') !== before) { firstDrawn = performance.now() - t0; firstDrawnDone = done; }
+          // The marker reads '⚠ Partial: 12 of 200 replications' (or '200回中12回'): the count drawn is the first number, or the second in Japanese.
+          const mark = document.querySelector('[data-testid="partial-mark"]')?.textContent ?? '';
+          const counts = (mark.match(/\\d[\\d,]*/g) || []).map((x) => Number(x.replace(/,/g, '')));
+          const drawn = counts.length === 2 ? (/回中/.test(mark) ? counts[1] : counts[0]) : NaN;
+          const finished = document.querySelector('.status').getAttribute('data-status') === 'done';
+          if (Number.isNaN(drawnOn10) && !Number.isNaN(firstDrawn) && (drawn >= 10 || finished)) drawnOn10 = performance.now() - t0;
+          // The time left as formatDuration writes it: '1 min 5 s', '1分5秒', '40 s', '40秒'.
+          const eta = text.match(/(?:(\\d+)\\s*(?:min|分)\\s*)?(\\d+)\\s*(?:s|秒)(?!.*(?:s|秒))/);
+          if (!firstEta && eta && document.querySelector('.status').getAttribute('data-status') === 'running')
+            firstEta = { at: performance.now() - t0, etaMs: (Number(eta[1] ?? 0) * 60 + Number(eta[2])) * 1000, text };
+          if (document.querySelector('.status').getAttribute('data-status') === 'done' && !Number.isNaN(firstDrawn)) resolve();
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+      const full = performance.now() - t0;
+      return {
+        full, firstDrawn, firstDrawnDone, firstEta, drawnOn10,
+        longTasks: b.long.filter(([s]) => s >= t0).map(([, d]) => d),
+        chunks: b.chunks.map(([s, a, f, t]) => [s - t0, a - t0, f, t]),
+        start: b.pings.length ? [b.pings[0][0] - t0, b.pings[0][1] - t0] : null,
+      };
+    })()`)) as Measured;
+    runs.push(m);
+    const busy = m.chunks.reduce((sum, [s, a]) => sum + (a - s), 0);
+    const firstChunk = m.chunks.find(([, , f]) => f === 0);
+    const steady = m.chunks.filter(([, , f, t]) => t - f >= 10).map(([s, a, f, t]) => (a - s) / (t - f));
+    const perRep = median(steady);
+    const longest = Math.max(0, ...m.longTasks);
+    console.log(
+      `run ${i + 1}${cold(i) ? ' (after a pause)' : ''}: edit -> done ${(m.full / 1000).toFixed(1)} s; worker on chunks ${((100 * busy) / m.full).toFixed(0)}% of it` +
+        (m.start ? `, worker start ${(m.start[1] - m.start[0]).toFixed(0)} ms` : ', worker warm') +
+        `; replication 0 ${firstChunk ? (firstChunk[1] - firstChunk[0]).toFixed(0) : '?'} ms, steady ${perRep.toFixed(0)} ms/replication (${firstChunk ? ((firstChunk[1] - firstChunk[0]) / perRep).toFixed(1) : '?'}x)` +
+        `; first drawn ${m.firstDrawn.toFixed(0)} ms on ${m.firstDrawnDone} replication(s), on 10 or more ${m.drawnOn10.toFixed(0)} ms` +
+        `; long tasks ${m.longTasks.length}, longest ${longest.toFixed(0)} ms` +
+        (m.firstEta ? `; first time left shown ${(m.firstEta.etaMs / 1000).toFixed(0)} s at ${(m.firstEta.at / 1000).toFixed(1)} s, really ${((m.full - m.firstEta.at) / 1000).toFixed(1)} s` : ''),
+    );
+  }
+  if (process.env.COLD === 'alt') {
+    const group = (c: boolean) => runs.filter((_, i) => cold(i) === c);
+    for (const c of [true, false]) console.log(`${c ? 'after a pause' : 'right after the last run'}: first drawn median ${median(group(c).map((m) => m.firstDrawn)).toFixed(0)} ms, edit -> done ${(median(group(c).map((m) => m.full)) / 1000).toFixed(1)} s`);
+  }
+  const longest = runs.map((m) => Math.max(0, ...m.longTasks));
+  console.log(
+    `medians of ${RUNS} runs: edit -> done ${(median(runs.map((m) => m.full)) / 1000).toFixed(1)} s, first drawn ${median(runs.map((m) => m.firstDrawn)).toFixed(0)} ms (on 10 or more ${median(runs.map((m) => m.drawnOn10)).toFixed(0)} ms), ` +
+      `longest main-thread task ${median(longest).toFixed(0)} ms (max ${Math.max(...longest).toFixed(0)} ms; 0: none over 50 ms)`,
+  );
 } finally {
   await browser.close();
-  server.kill();
+  process.kill(-server.pid!);
 }

@@ -185,6 +185,11 @@ export class RunAccumulator<T = unknown> {
     return Float64Array.from({ length: this.count }, (_, r) => this.scalars[r * width + index]);
   }
 
+  /** Count, mean and sum of squared deviations of scalar `index`'s finite values so far (read only). */
+  momentsOf(index: number): Readonly<RunningMoments> {
+    return this.moments[index];
+  }
+
   /** Index of the scalar at `path` (e.g. ['revenue', 'arrEndYen']). */
   scalarIndex(path: string[]): number {
     const key = path.join('.');

@@ -10,6 +10,7 @@ import type { RunAccumulator } from '../montecarlo/accumulator.ts';
 import { EtaEstimator } from './eta.ts';
 import { partialOf, runOf } from './outcome.ts';
 import { RunCancelled, withReplications, type Run, type Runner, type RunOptions } from './types.ts';
+import { precisionCheck, type PrecisionTarget } from '../montecarlo/precision.ts';
 
 /** Runs replications [from, to) of `s` in this thread, results kept whole (the queueing tests read them). */
 export function simulateRange(s: Scenario, from: number, to: number): ReplicationResult[] {
@@ -18,23 +19,33 @@ export function simulateRange(s: Scenario, from: number, to: number): Replicatio
   return out;
 }
 
-/** Runs replications 0..s.replications-1 into one accumulator, calling `each` after each one. */
-function accumulate(s: Scenario, each?: (acc: RunAccumulator<Measures>) => void): RunAccumulator<Measures> {
+/**
+ * Runs replications 0..s.replications-1 into one accumulator, calling `each` after
+ * each one, and stops early once `precision` is reached (checked after each one).
+ */
+function accumulate(s: Scenario, each?: (acc: RunAccumulator<Measures>) => void, precision?: PrecisionTarget): RunAccumulator<Measures> {
   let acc: RunAccumulator<Measures> | null = null;
+  let precise: (() => boolean) | null = null;
   for (let r = 0; r < s.replications; r++) {
     const result = simulateReplication(s, r);
     acc ??= accumulatorFor(result, s.horizonDays);
     addResult(acc, result);
     each?.(acc);
+    if (precision) precise ??= precisionCheck(acc, precision);
+    if (precise?.()) break;
   }
   if (!acc) throw new Error(`runInline: expected at least one replication, got ${s.replications}`);
   return acc;
 }
 
-/** Runs every replication of `s` (or its first `replications`) in this thread, at once. */
-export function runInline(s: Scenario, replications?: number): Run {
-  const scenario = withReplications(s, replications);
-  const acc = accumulate(scenario);
+/**
+ * Runs every replication of `s` (or its first `replications`) in this thread, at
+ * once; with `precision`, only until it is reached (the scenario of the run says how many).
+ */
+export function runInline(s: Scenario, replications?: number, precision?: PrecisionTarget): Run {
+  const asked = withReplications(s, replications);
+  const acc = accumulate(asked, undefined, precision);
+  const scenario = withReplications(asked, acc.count);
   return runOf(partialOf(scenario, acc), acc);
 }
 
@@ -54,13 +65,19 @@ export class InlineRunner implements Runner {
     if (signal?.aborted) throw cancelled();
     const started = performance.now();
     const eta = new EtaEstimator(scenario.replications);
-    const acc = accumulate(scenario, (a) => {
-      if (signal?.aborted) throw cancelled();
-      const now = performance.now();
-      onProgress?.({ done: a.count, total: scenario.replications, elapsedMs: now - started, etaMs: eta.update(a.count, now) });
-      if (onPartial && this.partialEvery > 0 && a.count < scenario.replications && a.count % this.partialEvery === 0) onPartial(partialOf(scenario, a));
-    });
-    const final = partialOf(scenario, acc);
+    const acc = accumulate(
+      scenario,
+      (a) => {
+        if (signal?.aborted) throw cancelled();
+        const now = performance.now();
+        onProgress?.({ done: a.count, total: scenario.replications, elapsedMs: now - started, etaMs: eta.update(a.count, now) });
+        if (onPartial && this.partialEvery > 0 && a.count < scenario.replications && a.count % this.partialEvery === 0) onPartial(partialOf(scenario, a));
+      },
+      options.precision,
+    );
+    const ran = withReplications(scenario, acc.count);
+    if (ran !== scenario) onProgress?.({ done: acc.count, total: acc.count, elapsedMs: performance.now() - started, etaMs: 0 });
+    const final = partialOf(ran, acc);
     onPartial?.(final);
     return runOf(final, acc);
   }

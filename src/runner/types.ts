@@ -7,6 +7,7 @@
 import type { Scenario } from '../scenario/types.ts';
 import type { RunResult } from '../montecarlo/run.ts';
 import type { ComparedValues } from '../montecarlo/compare.ts';
+import type { PrecisionTarget } from '../montecarlo/precision.ts';
 
 /** How far a run is, delivered while it goes on. */
 export interface RunProgress {
@@ -36,8 +37,14 @@ export interface Run extends PartialRun {
 
 /** Options of one run. */
 export interface RunOptions {
-  /** Replications to run (the first n, 0..n-1); default: the scenario's own count. */
+  /** Replications to run (the first n, 0..n-1); default: the scenario's own count. With `precision`, the most to run. */
   replications?: number;
+  /**
+   * Stop at the first n replications, in order, whose mean of one measure is as
+   * precise as asked (see montecarlo/precision.ts); the run is then the run of n
+   * (its scenario says n). Without it, every replication asked for is run.
+   */
+  precision?: PrecisionTarget;
   /** Aborting rejects the run with RunCancelled; nothing is delivered after that. */
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;

@@ -22,6 +22,7 @@ import type { Measures } from '../montecarlo/aggregate.ts';
 import { RunCancelled, withReplications, type PartialRun, type Run, type Runner, type RunOptions, type RunProgress } from '../runner/types.ts';
 import { partialOf, runOf } from '../runner/outcome.ts';
 import { EtaEstimator } from '../runner/eta.ts';
+import { precisionCheck } from '../montecarlo/precision.ts';
 
 /** A started worker, as the pool sees it. */
 export interface WorkerHandle {
@@ -70,6 +71,12 @@ interface Slot {
   /** The worker has said it is ready. */
   ready: boolean;
   fail: ((e: Error) => void) | null;
+  /**
+   * Settles when the chunk last sent to the worker has been answered (or failed).
+   * A run that stopped early (precision reached) leaves chunks in flight; the next
+   * run waits for them before it sends its own, rather than stop a warm worker.
+   */
+  busy: Promise<void> | null;
 }
 
 /** The pool. */
@@ -83,7 +90,7 @@ export class SimPool implements Runner {
 
   constructor(options: PoolOptions) {
     this.size = Math.max(1, Math.floor(options.size));
-    this.slots = Array.from({ length: this.size }, () => ({ worker: null, ready: false, fail: null }));
+    this.slots = Array.from({ length: this.size }, () => ({ worker: null, ready: false, fail: null, busy: null }));
     this.opts = {
       create: options.create,
       maxChunk: options.maxChunk ?? 25,
@@ -202,8 +209,11 @@ export class SimPool implements Runner {
     return out;
   }
 
-  private execute(scenario: Scenario, signal: AbortSignal, live: () => boolean, { onProgress, onPartial }: RunOptions): Promise<Run> {
-    const total = scenario.replications;
+  private execute(scenario: Scenario, signal: AbortSignal, live: () => boolean, { onProgress, onPartial, precision }: RunOptions): Promise<Run> {
+    // With a precision, the replications asked for are the most to run: `total` and `ran` shrink when it is reached.
+    let total = scenario.replications;
+    let ran = scenario;
+    let precise: (() => boolean) | null = null;
     // The first round (one replication per worker) carries the workers' start-up.
     const eta = new EtaEstimator(total, Math.min(total, this.size));
     const queue = this.chunks(total);
@@ -234,6 +244,7 @@ export class SimPool implements Runner {
           const chunk = pending.get(next)!;
           pending.delete(next);
           acc ??= new RunAccumulator(chunk.layout);
+          if (precision) precise ??= precisionCheck(acc, precision);
           const count = chunk.to - chunk.from;
           const width = chunk.layout.scalarCount;
           for (let r = 0; r < count; r++) {
@@ -244,16 +255,24 @@ export class SimPool implements Runner {
                 return s.subarray(r * len, (r + 1) * len);
               }),
             );
+            // Checked after each replication in order: the stop never depends on the chunking.
+            if (precise?.()) {
+              total = acc.count;
+              ran = withReplications(scenario, total);
+              queue.length = 0;
+              pending.clear();
+              break;
+            }
           }
           next = chunk.to;
         }
         if (!acc || !live()) return;
         const now = this.opts.now();
         const elapsedMs = now - started;
-        const progress: RunProgress = { done: acc.count, total, elapsedMs, etaMs: eta.update(acc.count, now) };
+        const progress: RunProgress = { done: acc.count, total, elapsedMs, etaMs: acc.count === total ? 0 : eta.update(acc.count, now) };
         if (acc.count === total) {
           settled = true;
-          const final = partialOf(scenario, acc);
+          const final = partialOf(ran, acc);
           onProgress?.(progress);
           onPartial?.(final);
           resolve(runOf(final, acc));
@@ -271,10 +290,15 @@ export class SimPool implements Runner {
       };
 
       const work = async (i: number): Promise<void> => {
+        const slot = this.slots[i];
         while (!settled && queue.length) {
+          // A chunk left in flight by a run that stopped early is answered first (or fails, and the worker is replaced).
+          if (slot.busy) {
+            await slot.busy;
+            if (settled || !live() || !queue.length) return;
+          }
           const [from, to] = queue.shift()!;
           const worker = this.workerAt(i);
-          const slot = this.slots[i];
           try {
             if (!slot.ready) {
               const limit = this.opts.startTimeoutMs;
@@ -285,12 +309,21 @@ export class SimPool implements Runner {
             }
             const limit = hangLimitMs(to - from);
             const sent = this.opts.now();
-            const chunk = await this.answer(
+            const call = this.answer(
               i,
               () => worker.api.runChunk(scenario, from, to),
               limit,
               `simulation worker did not answer within ${limit} ms (replications ${from}-${to - 1}); it was stopped`,
             );
+            const busy: Promise<void> = call.then(
+              () => {},
+              () => {},
+            );
+            slot.busy = busy;
+            void busy.then(() => {
+              if (slot.busy === busy) slot.busy = null;
+            });
+            const chunk = await call;
             slowestPerReplicationMs = Math.max(slowestPerReplicationMs, (this.opts.now() - sent) / (to - from));
             if (settled || !live()) return;
             pending.set(from, chunk);

@@ -72,7 +72,23 @@ describe('time left', () => {
     expect(eta.update(12, 12_200)).toBe(22 * 1000);
   });
 
-  it('follows the pace of the later half of the time measured, not the slow first seconds', () => {
+  it('gives no time left until the pace rests on 8 replications or 5 s after the start-up', () => {
+    // As in Chromium: replication 0 carries the start-up, the next ones run while
+    // the engine compiles (300 ms, then 200 ms), later ones take 150 ms.
+    const eta = new EtaEstimator(200);
+    expect(eta.update(1, 330)).toBeNaN();
+    expect(eta.update(3, 930)).toBeNaN(); // 2 measured: would say 59 s for about 30 s
+    expect(eta.update(7, 1_730)).toBeNaN(); // 6 measured
+    // 14 measured: the pace of the later half of them (replications 7-14), 29 s for about 28 s; from replication 1 it would say 35 s.
+    expect(eta.update(15, 3_000)).toBeCloseTo(((3_000 - 1_730) / 8) * 185, 6);
+    // A slow scenario: 2 replications in 6 s of measurement are enough.
+    const slow = new EtaEstimator(50);
+    expect(slow.update(1, 4_000)).toBeNaN();
+    expect(slow.update(2, 7_000)).toBeNaN();
+    expect(slow.update(3, 10_000)).toBe(3_000 * 47);
+  });
+
+  it('follows the pace of the later half of the replications measured, not the slow first seconds', () => {
     const eta = new EtaEstimator(100);
     expect(eta.update(4, 10_000)).toBeNaN();
     expect(eta.update(8, 20_000)).toBe(((20_000 - 10_000) / 4) * 92); // 0.4 per second so far

@@ -31,6 +31,32 @@ describe('determinism across parallelism', () => {
   }
 });
 
+describe('stopping on precision', () => {
+  const asked = { ...small, replications: 40 };
+  const precision = { path: ['revenue', 'arrEndYen'], relative: 0.015 };
+  const inline = runInline(asked, undefined, precision);
+
+  it('stops where the inline runner stops, whatever the workers and chunks', async () => {
+    expect(inline.scenario.replications).toBeLessThan(asked.replications);
+    for (const [size, maxChunk] of [[1, 25], [2, 3], [4, 1]] as const) {
+      const run = await pool({ size, maxChunk }).run(asked, { precision });
+      expect(run.scenario.replications).toBe(inline.scenario.replications);
+      expect(JSON.stringify(run.result)).toBe(JSON.stringify(inline.result));
+      expect(run.values).toEqual(inline.values);
+    }
+  });
+
+  it('the next run on the same workers waits for the chunks the stopped run left in flight, and is exact', async () => {
+    const p = pool({ size: 2, maxChunk: 25, idleMs: 60_000 });
+    const progress: RunProgress[] = [];
+    const stopped = await p.run(asked, { precision, onProgress: (u) => progress.push(u) });
+    expect(progress.at(-1)).toMatchObject({ done: stopped.scenario.replications, total: stopped.scenario.replications, etaMs: 0 });
+    const next = await p.run(small);
+    expect(JSON.stringify(next.result)).toBe(JSON.stringify(runInline(small).result));
+    expect(p.liveWorkers).toBe(2);
+  });
+});
+
 describe('paired runs', () => {
   it('keep each replication\'s compared measures, in order, exactly as the inline runner does', async () => {
     const variant = withHire(small, 'insideSales', 2);

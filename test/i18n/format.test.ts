@@ -1,0 +1,24 @@
+/** Number formats: the cached formatters write exactly what toLocaleString writes. */
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatDays, formatYen } from '../../src/i18n/format.ts';
+
+const values = [0, -0, 1, 12, 999, 1000, 1234.5, 15_000, 99_999, 1e6, 3.45e7, 1.23e8, 1.75e9, 2.5e12, -4321, -1.2e9];
+
+describe('grouped numbers', () => {
+  for (const [lang, locale] of [['ja', 'ja-JP'], ['en', 'en-US']] as const) {
+    it(`${lang}: counts and days as toLocaleString('${locale}') writes them`, () => {
+      for (const x of values) {
+        expect(formatCount(x, lang)).toBe(Math.round(x).toLocaleString(locale));
+        if (x >= 10) expect(formatDays(x, lang)).toBe(`${Math.round(x).toLocaleString(locale)}${lang === 'ja' ? '日' : ' d'}`);
+      }
+    });
+  }
+
+  it('yen keep their grouping: 3,450万円, 1,750億円, ¥120M, ¥2,500B', () => {
+    expect(formatYen(3.45e7, 'ja')).toBe('3,450万円');
+    expect(formatYen(1.75e11, 'ja')).toBe('1,750億円');
+    expect(formatYen(9_999, 'ja')).toBe('9,999円');
+    expect(formatYen(1.2e8, 'en')).toBe('¥120M');
+    expect(formatYen(2.5e12, 'en')).toBe('¥2,500B');
+  });
+});
