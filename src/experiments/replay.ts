@@ -42,3 +42,6 @@ export async function distribution(input: { scenario: Scenario; measure: Compare
   const run = await options.runner.run(input.scenario, { ...stepOptions(options, 0, 1), replications: input.replications });
   return run.values.measures[input.measure];
 }
+
+/** A what-if as a hire on day 0 (the warm-up untouched), so a pair replays the same history up to the decision. */
+export { withHire } from '../montecarlo/compare.ts';

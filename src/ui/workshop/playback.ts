@@ -116,7 +116,8 @@ export class Playback {
     while (this.next < x.length && x.t[this.next] <= target) {
       const i = this.next++;
       const to = x.to[i];
-      const region = to === PLACE_LOST ? LIVE_PLACES.length + x.cause[i] : to === PLACE_NEW ? -1 : to;
+      // A bin holds the window's losses only (as its count does): one lost in the warm-up leaves the picture.
+      const region = to === PLACE_LOST ? (x.t[i] >= this.start ? LIVE_PLACES.length + x.cause[i] : -1) : to === PLACE_NEW ? -1 : to;
       const lead = x.leadId[i];
       const from = this.regionOf[lead];
       if (from >= 0) this.remove(lead, from);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { inlineRunner } from '../../../src/runner/inline.ts';
 import { replay, replayPair } from '../../../src/experiments/replay.ts';
 import { LOSS_CAUSES } from '../../../src/domain/lossCauses.ts';
-import { Playback, REGION_COUNT } from '../../../src/ui/workshop/playback.ts';
+import { Playback, REGION_COUNT, lossRegion } from '../../../src/ui/workshop/playback.ts';
 import { libraryScenarios, scenarioOf } from '../../support/scenarios.ts';
 
 const library = libraryScenarios();
@@ -24,6 +24,8 @@ describe.each(['startup.json', 'marketing-too-strong.json'])('the playback of %s
     expect(c.won).toBe(r.funnel.won);
     expect(c.churned).toBe(r.revenue.churnedAccounts);
     for (const cause of LOSS_CAUSES) expect(c.lost[cause], cause).toBe(r.funnel.lost[cause]);
+    // A bin holds exactly the window's losses of its cause (the warm-up's are not drawn).
+    for (const cause of LOSS_CAUSES) expect(p.size[lossRegion(cause)], cause).toBe(r.funnel.lost[cause]);
     for (const place of QUEUE_PLACES) expect(p.inPlace(place), place).toBe(r.population.live[place]);
     // Accounts in the book: onboarded, and won but waiting for or in onboarding.
     expect(p.inPlace('customer') + p.inPlace('csQueue') + p.inPlace('csService')).toBe(r.revenue.customersEnd);

@@ -1,0 +1,115 @@
+/**
+ * Draws a playback on a canvas: each region's box and its leads as dots in a grid
+ * (as many as fit; the label over the canvas gives the exact count), and every
+ * lead that just moved flying from its old slot to its new one, so the room sees
+ * leads pile up in a queue, fall into a bin or become a customer.
+ */
+import { DOT, LOST_DOT, PITCH, grid, replayLayout, type RegionBox } from './layout.ts';
+import { REGION_COUNT, type Playback } from './playback.ts';
+
+/** How long a move is seen flying, in milliseconds of wall time. */
+const FLIGHT_MS = 700;
+/** At most this many flights at once (the oldest land first): a jump does not fly thousands. */
+const MAX_FLIGHTS = 4000;
+
+/** Draws one playback onto one canvas. */
+export class ReplayRenderer {
+  private ctx: CanvasRenderingContext2D;
+  regions: RegionBox[] = [];
+  private width = 0;
+  private height = 0;
+  /** When each lead last moved (wall ms), to draw it flying rather than in its slot. */
+  private movedAt: Float64Array;
+  private flights: { lead: number; x: number; y: number; at: number }[] = [];
+  /** Wall time given to the moves heard now (set by `draw`'s caller before seeking). */
+  now = 0;
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    readonly playback: Playback,
+  ) {
+    this.ctx = canvas.getContext('2d', { alpha: false })!;
+    this.movedAt = new Float64Array(playback.leads).fill(-Infinity);
+    playback.onMove = (lead, from) => this.moved(lead, from);
+  }
+
+  /** Fits the canvas to `width` x `height` CSS pixels (sharp on high-density screens). */
+  resize(width: number, height: number): void {
+    const ratio = window.devicePixelRatio || 1;
+    this.width = width;
+    this.height = height;
+    this.canvas.width = Math.round(width * ratio);
+    this.canvas.height = Math.round(height * ratio);
+    this.ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    this.regions = replayLayout(width, height).regions;
+  }
+
+  /** Forgets the flights (after a jump backwards, or a reset). */
+  land(): void {
+    this.flights = [];
+    this.movedAt.fill(-Infinity);
+  }
+
+  private moved(lead: number, from: number): void {
+    if (from < 0 || this.regions.length === 0) return; // a new lead appears in place
+    const p = this.slotPosition(from, this.playback.slotOf[lead]);
+    this.movedAt[lead] = this.now;
+    this.flights.push({ lead, x: p.x, y: p.y, at: this.now });
+    if (this.flights.length > MAX_FLIGHTS) this.flights.splice(0, this.flights.length - MAX_FLIGHTS);
+  }
+
+  /** Where slot `slot` of region `r` is drawn (slots past the grid sit at the grid's last dot). */
+  private slotPosition(r: number, slot: number): { x: number; y: number } {
+    const d = this.regions[r].dots;
+    const { cols, rows } = grid(d);
+    const s = Math.min(slot, Math.max(0, cols * rows - 1));
+    // Queues and piles fill from the bottom up, as a stack grows.
+    return { x: d.x + (s % cols) * PITCH, y: d.y + d.h - PITCH - Math.floor(s / cols) * PITCH };
+  }
+
+  /** Draws the current moment at wall time `now`. */
+  draw(now: number): void {
+    const { ctx, playback } = this;
+    if (this.regions.length === 0) return; // not laid out yet
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, this.width, this.height);
+    for (let r = 0; r < REGION_COUNT; r++) {
+      const region = this.regions[r];
+      const b = region.box;
+      ctx.fillStyle = region.bin ? '#f1f2f4' : '#f7f7f9';
+      ctx.fillRect(b.x, b.y, b.w, b.h);
+      ctx.fillStyle = region.colour;
+      ctx.fillRect(b.x, b.y, b.w, region.bin ? 6 : 4);
+      const { cols, rows } = grid(region.dots);
+      const shown = Math.min(playback.size[r], cols * rows);
+      const list = playback.members[r];
+      ctx.beginPath();
+      for (let s = 0; s < shown; s++) {
+        if (now - this.movedAt[list[s]] < FLIGHT_MS) continue; // still flying
+        const p = this.slotPosition(r, s);
+        ctx.rect(p.x, p.y, DOT, DOT);
+      }
+      ctx.fillStyle = region.bin ? LOST_DOT : region.colour;
+      ctx.fill();
+    }
+    this.drawFlights(now);
+  }
+
+  private drawFlights(now: number): void {
+    const { ctx, playback } = this;
+    let kept = 0;
+    ctx.beginPath();
+    for (const f of this.flights) {
+      const k = (now - f.at) / FLIGHT_MS;
+      const region = playback.regionOf[f.lead];
+      if (k >= 1 || k < 0 || region < 0 || this.movedAt[f.lead] !== f.at) continue;
+      this.flights[kept++] = f;
+      const to = this.slotPosition(region, playback.slotOf[f.lead]);
+      const e = k * k * (3 - 2 * k); // ease in and out
+      ctx.rect(f.x + (to.x - f.x) * e - 1, f.y + (to.y - f.y) * e - 1, DOT + 2, DOT + 2);
+    }
+    this.flights.length = kept;
+    ctx.fillStyle = '#1d1f23';
+    ctx.fill();
+  }
+}
