@@ -73,9 +73,11 @@ test('the replay plays, pauses, steps, and ends at the replication result', asyn
   await expect(replay).toHaveAttribute('data-at-end', 'true');
   await expect(page.getByTestId('ws-clock')).toHaveText('1年後');
   const expected = await page.evaluate(async () => {
-    const { validateScenario } = await import('/src/scenario/validate.ts');
-    const { simulateRange } = await import('/src/runner/inline.ts');
-    const draft = (await import('/scenarios/marketing-too-strong.json')).default;
+    // The dev server's own modules, imported by the page (a path held in a variable: the test's compiler does not resolve it).
+    const root = '/';
+    const { validateScenario } = (await import(root + 'src/scenario/validate.ts')) as typeof import('../../src/scenario/validate.ts');
+    const { simulateRange } = (await import(root + 'src/runner/inline.ts')) as typeof import('../../src/runner/inline.ts');
+    const draft = ((await import(root + 'scenarios/marketing-too-strong.json')) as { default: unknown }).default;
     const v = validateScenario(draft);
     if (!v.ok) throw new Error('invalid');
     const r = simulateRange(v.scenario, 0, 1)[0];

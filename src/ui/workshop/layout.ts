@@ -28,6 +28,9 @@ export interface RegionBox {
   colour: string;
   /** A bin of lost leads (its count is the window's, not the leads inside). */
   bin: boolean;
+  /** Dot size and pitch: larger where few leads are (queues, work), so a queue is seen growing. */
+  dot: number;
+  pitch: number;
 }
 
 /** A column's head: a department, or the customers. */
@@ -38,8 +41,9 @@ export interface ColumnHead {
   box: Rect;
 }
 
-/** Dot size and pitch, CSS pixels. */
+/** Dot size and pitch, CSS pixels, of the crowded regions (nurture, customers, bins) and of the others. */
 export const DOT = 5, PITCH = 7;
+const BIG_DOT = 9, BIG_PITCH = 12;
 /** Height of a region's label line and of a column head. */
 const LABEL_H = 34, HEAD_H = 48, GAP = 12;
 const CUSTOMER_COLOUR = '#7a4a8c';
@@ -75,7 +79,8 @@ export function replayLayout(width: number, height: number): { heads: ColumnHead
   const column = (d: Department): number => DEPARTMENTS.indexOf(d);
   const place = (p: (typeof LIVE_PLACES)[number], col: number, upper: boolean, colour: string) => {
     const box: Rect = p === 'customer' ? { x: col * colW + GAP / 2, y: top, w: colW - GAP, h: upperH } : upper ? { x: col * colW + GAP / 2, y: top, w: colW - GAP, h: queueH } : { x: col * colW + GAP / 2, y: top + queueH + GAP, w: colW - GAP, h: upperH - queueH - GAP };
-    regions[LIVE_PLACES.indexOf(p)] = { box, dots: inner(box), label: PLACE_LABEL[p], colour, bin: false };
+    const crowded = p === 'nurture' || p === 'customer';
+    regions[LIVE_PLACES.indexOf(p)] = { box, dots: inner(box), label: PLACE_LABEL[p], colour, bin: false, dot: crowded ? DOT : BIG_DOT, pitch: crowded ? PITCH : BIG_PITCH };
   };
   const c = (d: Department) => departmentInfo(d).colour;
   place('marketing', column('marketing'), true, c('marketing'));
@@ -93,7 +98,7 @@ export function replayLayout(width: number, height: number): { heads: ColumnHead
     const box: Rect = { x: i * binW + GAP / 4, y: binsY, w: binW - GAP / 2, h: binsH };
     // Two lines of label and the count above the pile.
     const dots: Rect = { x: box.x + 6, y: box.y + 2 * 30 + 40, w: box.w - 12, h: box.h - 2 * 30 - 46 };
-    regions[lossRegion(cause.cause)] = { box, dots, label: cause.label, colour: c(cause.department), bin: true };
+    regions[lossRegion(cause.cause)] = { box, dots, label: cause.label, colour: c(cause.department), bin: true, dot: DOT, pitch: PITCH };
   });
   return { heads, regions };
 }
@@ -102,7 +107,7 @@ function inner(box: Rect): Rect {
   return { x: box.x + 6, y: box.y + LABEL_H + 4, w: box.w - 12, h: box.h - LABEL_H - 10 };
 }
 
-/** Dots that fit in `r`: columns and rows of the grid. */
-export function grid(r: Rect): { cols: number; rows: number } {
-  return { cols: Math.max(1, Math.floor(r.w / PITCH)), rows: Math.max(0, Math.floor(r.h / PITCH)) };
+/** Dots that fit in `r` at `pitch`: columns and rows of the grid. */
+export function grid(r: Rect, pitch: number): { cols: number; rows: number } {
+  return { cols: Math.max(1, Math.floor(r.w / pitch)), rows: Math.max(0, Math.floor(r.h / pitch)) };
 }

@@ -4,7 +4,7 @@
  * lead that just moved flying from its old slot to its new one, so the room sees
  * leads pile up in a queue, fall into a bin or become a customer.
  */
-import { DOT, LOST_DOT, PITCH, grid, replayLayout, type RegionBox } from './layout.ts';
+import { LOST_DOT, grid, replayLayout, type RegionBox } from './layout.ts';
 import { REGION_COUNT, type Playback } from './playback.ts';
 
 /** How long a move is seen flying, in milliseconds of wall time. */
@@ -60,11 +60,11 @@ export class ReplayRenderer {
 
   /** Where slot `slot` of region `r` is drawn (slots past the grid sit at the grid's last dot). */
   private slotPosition(r: number, slot: number): { x: number; y: number } {
-    const d = this.regions[r].dots;
-    const { cols, rows } = grid(d);
+    const { dots: d, pitch } = this.regions[r];
+    const { cols, rows } = grid(d, pitch);
     const s = Math.min(slot, Math.max(0, cols * rows - 1));
     // Queues and piles fill from the bottom up, as a stack grows.
-    return { x: d.x + (s % cols) * PITCH, y: d.y + d.h - PITCH - Math.floor(s / cols) * PITCH };
+    return { x: d.x + (s % cols) * pitch, y: d.y + d.h - pitch - Math.floor(s / cols) * pitch };
   }
 
   /** Draws the current moment at wall time `now`. */
@@ -80,14 +80,15 @@ export class ReplayRenderer {
       ctx.fillRect(b.x, b.y, b.w, b.h);
       ctx.fillStyle = region.colour;
       ctx.fillRect(b.x, b.y, b.w, region.bin ? 6 : 4);
-      const { cols, rows } = grid(region.dots);
+      const { cols, rows } = grid(region.dots, region.pitch);
+      const dot = region.dot;
       const shown = Math.min(playback.size[r], cols * rows);
       const list = playback.members[r];
       ctx.beginPath();
       for (let s = 0; s < shown; s++) {
         if (now - this.movedAt[list[s]] < FLIGHT_MS) continue; // still flying
         const p = this.slotPosition(r, s);
-        ctx.rect(p.x, p.y, DOT, DOT);
+        ctx.rect(p.x, p.y, dot, dot);
       }
       ctx.fillStyle = region.bin ? LOST_DOT : region.colour;
       ctx.fill();
@@ -106,7 +107,7 @@ export class ReplayRenderer {
       this.flights[kept++] = f;
       const to = this.slotPosition(region, playback.slotOf[f.lead]);
       const e = k * k * (3 - 2 * k); // ease in and out
-      ctx.rect(f.x + (to.x - f.x) * e - 1, f.y + (to.y - f.y) * e - 1, DOT + 2, DOT + 2);
+      ctx.rect(f.x + (to.x - f.x) * e, f.y + (to.y - f.y) * e, 7, 7);
     }
     this.flights.length = kept;
     ctx.fillStyle = '#1d1f23';
