@@ -21,8 +21,16 @@ export class ReplayRenderer {
   /** When each lead last moved (wall ms), to draw it flying rather than in its slot. */
   private movedAt: Float64Array;
   private flights: { lead: number; x: number; y: number; at: number }[] = [];
+  /** Each region's grid (columns, and how many dots fit), computed at resize. */
+  private cols = new Int32Array(REGION_COUNT);
+  private capacity = new Int32Array(REGION_COUNT);
+  /** The last slot position computed (kept in fields: no object per dot and frame). */
+  private px = 0;
+  private py = 0;
   /** Wall time given to the moves heard now (set by `draw`'s caller before seeking). */
   now = 0;
+  /** Something changed since the last drawing (a resize, a jump back). */
+  private stale = true;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -42,35 +50,49 @@ export class ReplayRenderer {
     this.canvas.height = Math.round(height * ratio);
     this.ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     this.regions = replayLayout(width, height).regions;
+    this.regions.forEach((region, r) => {
+      const { cols, rows } = grid(region.dots, region.pitch);
+      this.cols[r] = cols;
+      this.capacity[r] = cols * rows;
+    });
+    this.stale = true;
+  }
+
+  /** Whether the picture would change if drawn now: leads in flight, or a change since the last drawing. */
+  get busy(): boolean {
+    return this.stale || this.flights.length > 0;
   }
 
   /** Forgets the flights (after a jump backwards, or a reset). */
   land(): void {
     this.flights = [];
     this.movedAt.fill(-Infinity);
+    this.stale = true;
   }
 
   private moved(lead: number, from: number): void {
     if (from < 0 || this.regions.length === 0) return; // a new lead appears in place
-    const p = this.slotPosition(from, this.playback.slotOf[lead]);
+    this.slotPosition(from, this.playback.slotOf[lead]);
     this.movedAt[lead] = this.now;
-    this.flights.push({ lead, x: p.x, y: p.y, at: this.now });
+    this.flights.push({ lead, x: this.px, y: this.py, at: this.now });
     if (this.flights.length > MAX_FLIGHTS) this.flights.splice(0, this.flights.length - MAX_FLIGHTS);
   }
 
-  /** Where slot `slot` of region `r` is drawn (slots past the grid sit at the grid's last dot). */
-  private slotPosition(r: number, slot: number): { x: number; y: number } {
+  /** Where slot `slot` of region `r` is drawn, into (px, py) (slots past the grid sit at the grid's last dot). */
+  private slotPosition(r: number, slot: number): void {
     const { dots: d, pitch } = this.regions[r];
-    const { cols, rows } = grid(d, pitch);
-    const s = Math.min(slot, Math.max(0, cols * rows - 1));
+    const cols = this.cols[r];
+    const s = Math.min(slot, Math.max(0, this.capacity[r] - 1));
     // Queues and piles fill from the bottom up, as a stack grows.
-    return { x: d.x + (s % cols) * pitch, y: d.y + d.h - pitch - Math.floor(s / cols) * pitch };
+    this.px = d.x + (s % cols) * pitch;
+    this.py = d.y + d.h - pitch - Math.floor(s / cols) * pitch;
   }
 
   /** Draws the current moment at wall time `now`. */
   draw(now: number): void {
     const { ctx, playback } = this;
     if (this.regions.length === 0) return; // not laid out yet
+    this.stale = false;
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, this.width, this.height);
     for (let r = 0; r < REGION_COUNT; r++) {
@@ -80,18 +102,16 @@ export class ReplayRenderer {
       ctx.fillRect(b.x, b.y, b.w, b.h);
       ctx.fillStyle = region.colour;
       ctx.fillRect(b.x, b.y, b.w, region.bin ? 6 : 4);
-      const { cols, rows } = grid(region.dots, region.pitch);
       const dot = region.dot;
-      const shown = Math.min(playback.size[r], cols * rows);
+      const shown = Math.min(playback.size[r], this.capacity[r]);
       const list = playback.members[r];
-      ctx.beginPath();
+      // One fillRect a dot: Skia's rectangle fast path, cheaper than one path of thousands of rectangles.
+      ctx.fillStyle = region.bin ? LOST_DOT : region.colour;
       for (let s = 0; s < shown; s++) {
         if (now - this.movedAt[list[s]] < FLIGHT_MS) continue; // still flying
-        const p = this.slotPosition(r, s);
-        ctx.rect(p.x, p.y, dot, dot);
+        this.slotPosition(r, s);
+        ctx.fillRect(this.px, this.py, dot, dot);
       }
-      ctx.fillStyle = region.bin ? LOST_DOT : region.colour;
-      ctx.fill();
     }
     this.drawFlights(now);
   }
@@ -99,18 +119,16 @@ export class ReplayRenderer {
   private drawFlights(now: number): void {
     const { ctx, playback } = this;
     let kept = 0;
-    ctx.beginPath();
+    ctx.fillStyle = '#1d1f23';
     for (const f of this.flights) {
       const k = (now - f.at) / FLIGHT_MS;
       const region = playback.regionOf[f.lead];
       if (k >= 1 || k < 0 || region < 0 || this.movedAt[f.lead] !== f.at) continue;
       this.flights[kept++] = f;
-      const to = this.slotPosition(region, playback.slotOf[f.lead]);
+      this.slotPosition(region, playback.slotOf[f.lead]);
       const e = k * k * (3 - 2 * k); // ease in and out
-      ctx.rect(f.x + (to.x - f.x) * e, f.y + (to.y - f.y) * e, 7, 7);
+      ctx.fillRect(f.x + (this.px - f.x) * e, f.y + (this.py - f.y) * e, 7, 7);
     }
     this.flights.length = kept;
-    ctx.fillStyle = '#1d1f23';
-    ctx.fill();
   }
 }
