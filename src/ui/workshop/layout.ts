@@ -42,8 +42,8 @@ export interface ColumnHead {
 }
 
 /** Dot size and pitch, CSS pixels, of the crowded regions (nurture, customers, bins) and of the others. */
-export const DOT = 5, PITCH = 7;
-const BIG_DOT = 9, BIG_PITCH = 12;
+export const DOT = 7, PITCH = 9;
+const BIG_DOT = 10, BIG_PITCH = 13;
 /** Height of a region's label line and of a column head. */
 const LABEL_H = 34, HEAD_H = 48, GAP = 12;
 const CUSTOMER_COLOUR = '#7a4a8c';

@@ -127,7 +127,7 @@ export class ReplayRenderer {
       this.flights[kept++] = f;
       this.slotPosition(region, playback.slotOf[f.lead]);
       const e = k * k * (3 - 2 * k); // ease in and out
-      ctx.fillRect(f.x + (this.px - f.x) * e, f.y + (this.py - f.y) * e, 7, 7);
+      ctx.fillRect(f.x + (this.px - f.x) * e, f.y + (this.py - f.y) * e, 8, 8);
     }
     this.flights.length = kept;
   }
