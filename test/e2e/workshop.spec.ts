@@ -7,6 +7,7 @@
  * and the debrief go to artifacts/screenshots.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { previewPort } from '../../playwright.config.ts';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 
@@ -156,4 +157,28 @@ test('before and after start from the same leads and part ways', async ({ page }
   expect(await value(page, 'ws-lost-isAbandoned', after)).toBeLessThan(await value(page, 'ws-lost-isAbandoned', before));
   await page.screenshot({ path: 'artifacts/screenshots/workshop-before-after.png' });
   expect(errors).toEqual([]);
+});
+
+test('offline after the first visit, the workshop opens, replays and reveals (production build)', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${previewPort}`, viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect.poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.active)), { timeout: 30_000 }).toBe(true);
+  // A page is served by the service worker from its next load on (the first visit's page is not).
+  await page.reload();
+  await context.setOffline(true);
+  await page.goto('/#/workshop/startup?mode=lesson&reps=4');
+  await page.reload();
+  await expect(page.getByTestId('ws-ask')).toBeVisible();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('ws-distribution')).toHaveAttribute('data-count', '4');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('replay-0')).toBeVisible();
+  await page.keyboard.press('e');
+  await expect(page.getByTestId('replay-0')).toHaveAttribute('data-at-end', 'true');
+  expect(Number(await page.getByTestId('ws-won').getAttribute('data-value'))).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+  await context.close();
 });
