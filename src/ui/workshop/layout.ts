@@ -63,8 +63,11 @@ const PLACE_LABEL: Record<(typeof LIVE_PLACES)[number], MessageKey> = {
   customer: 'wsCustomers',
 };
 
-/** The layout of a replay box `width` x `height` (the bins get more room in a tall box). */
-export function replayLayout(width: number, height: number): { heads: ColumnHead[]; regions: RegionBox[] } {
+/**
+ * The layout of a replay box `width` x `height` (the bins get more room in a tall
+ * box), with `binLines` lines for a bin's name (English names need three).
+ */
+export function replayLayout(width: number, height: number, binLines = 2): { heads: ColumnHead[]; regions: RegionBox[] } {
   const colW = width / (DEPARTMENTS.length + 1);
   const binsH = Math.max(190, Math.round(height * 0.36));
   const binsY = height - binsH;
@@ -96,8 +99,8 @@ export function replayLayout(width: number, height: number): { heads: ColumnHead
   const binW = width / LOSS_CAUSE_LIST.length;
   LOSS_CAUSE_LIST.forEach((cause, i) => {
     const box: Rect = { x: i * binW + GAP / 4, y: binsY, w: binW - GAP / 2, h: binsH };
-    // Two lines of label and the count above the pile.
-    const dots: Rect = { x: box.x + 6, y: box.y + 2 * 30 + 40, w: box.w - 12, h: box.h - 2 * 30 - 46 };
+    // The name's lines (30 px each) and the count above the pile.
+    const dots: Rect = { x: box.x + 6, y: box.y + binLines * 30 + 40, w: box.w - 12, h: box.h - binLines * 30 - 46 };
     regions[lossRegion(cause.cause)] = { box, dots, label: cause.label, colour: c(cause.department), bin: true, dot: DOT, pitch: PITCH };
   });
   return { heads, regions };
