@@ -69,7 +69,7 @@ const PLACE_LABEL: Record<(typeof LIVE_PLACES)[number], MessageKey> = {
  */
 export function replayLayout(width: number, height: number, binLines = 2): { heads: ColumnHead[]; regions: RegionBox[] } {
   const colW = width / (DEPARTMENTS.length + 1);
-  const binsH = Math.max(190, Math.round(height * 0.36));
+  const binsH = Math.max(binLines * 30 + 90, Math.round(height * (height < 600 ? 0.3 : 0.36)));
   const binsY = height - binsH;
   const top = HEAD_H + GAP;
   const upperH = binsY - GAP * 2 - top;
@@ -80,10 +80,19 @@ export function replayLayout(width: number, height: number, binLines = 2): { hea
   ];
   const regions: RegionBox[] = new Array(REGION_COUNT);
   const column = (d: Department): number => DEPARTMENTS.indexOf(d);
+  // A low box (two replays, one above the other) puts the waiting beside the work,
+  // each the column's full height, so a queue still has room to pile up.
+  const compact = height < 600;
+  const half = (colW - GAP * 2) / 2;
   const place = (p: (typeof LIVE_PLACES)[number], col: number, upper: boolean, colour: string) => {
-    const box: Rect = p === 'customer' ? { x: col * colW + GAP / 2, y: top, w: colW - GAP, h: upperH } : upper ? { x: col * colW + GAP / 2, y: top, w: colW - GAP, h: queueH } : { x: col * colW + GAP / 2, y: top + queueH + GAP, w: colW - GAP, h: upperH - queueH - GAP };
-    const crowded = p === 'nurture' || p === 'customer';
-    regions[LIVE_PLACES.indexOf(p)] = { box, dots: inner(box), label: PLACE_LABEL[p], colour, bin: false, dot: crowded ? DOT : BIG_DOT, pitch: crowded ? PITCH : BIG_PITCH };
+    const x0 = col * colW + GAP / 2;
+    const box: Rect =
+      p === 'customer' ? { x: x0, y: top, w: colW - GAP, h: upperH }
+      : compact ? { x: upper ? x0 : x0 + half + GAP, y: top, w: half, h: upperH }
+      : upper ? { x: x0, y: top, w: colW - GAP, h: queueH }
+      : { x: x0, y: top + queueH + GAP, w: colW - GAP, h: upperH - queueH - GAP };
+    const small = compact || p === 'nurture' || p === 'customer';
+    regions[LIVE_PLACES.indexOf(p)] = { box, dots: inner(box), label: PLACE_LABEL[p], colour, bin: false, dot: small ? DOT : BIG_DOT, pitch: small ? PITCH : BIG_PITCH };
   };
   const c = (d: Department) => departmentInfo(d).colour;
   place('marketing', column('marketing'), true, c('marketing'));
