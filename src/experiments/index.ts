@@ -21,3 +21,4 @@ export { stepOptions } from './types.ts';
 export { singleRun } from './singleRun.ts';
 export { compareVariants, type Comparison, type VariantComparison } from './compareVariants.ts';
 export { nextBestHire, nextHireSteps } from './nextHire.ts';
+export { replay, replayPair, distribution, withHire, type Replay } from './replay.ts';

@@ -11,7 +11,7 @@
  * Experiments (src/experiments/) are written against `Runner` and never know
  * which one they got.
  */
-export type { PartialRun, Run, RunOptions, RunProgress, Runner } from './types.ts';
+export type { PartialRun, ReplicationTrace, Run, RunOptions, RunProgress, Runner } from './types.ts';
 export { RunCancelled, withReplications } from './types.ts';
 export { InlineRunner, inlineRunner, runInline, simulateRange } from './inline.ts';
 export { EtaEstimator } from './eta.ts';

@@ -11,6 +11,7 @@ import { EtaEstimator } from './eta.ts';
 import { partialOf, runOf } from './outcome.ts';
 import { RunCancelled, withReplications, type Run, type Runner, type RunOptions } from './types.ts';
 import { precisionCheck, type PrecisionTarget } from '../montecarlo/precision.ts';
+import { traceOf, type ReplicationTrace } from './trace.ts';
 
 /** Runs replications [from, to) of `s` in this thread, results kept whole (the queueing tests read them). */
 export function simulateRange(s: Scenario, from: number, to: number): ReplicationResult[] {
@@ -80,6 +81,11 @@ export class InlineRunner implements Runner {
     const final = partialOf(ran, acc);
     onPartial?.(final);
     return runOf(final, acc);
+  }
+
+  async trace(s: Scenario, replication: number, signal?: AbortSignal): Promise<ReplicationTrace> {
+    if (signal?.aborted) throw signal.reason instanceof RunCancelled ? signal.reason : new RunCancelled();
+    return traceOf(s, replication);
   }
 }
 

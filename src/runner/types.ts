@@ -8,6 +8,9 @@ import type { Scenario } from '../scenario/types.ts';
 import type { RunResult } from '../montecarlo/run.ts';
 import type { ComparedValues } from '../montecarlo/compare.ts';
 import type { PrecisionTarget } from '../montecarlo/precision.ts';
+import type { ReplicationTrace } from './trace.ts';
+
+export type { ReplicationTrace };
 
 /** How far a run is, delivered while it goes on. */
 export interface RunProgress {
@@ -55,6 +58,8 @@ export interface RunOptions {
 /** Runs the replications of a scenario. */
 export interface Runner {
   run(scenario: Scenario, options?: RunOptions): Promise<Run>;
+  /** Replication `replication` of `scenario` with its trace, for the workshop replay (runners that can animate). */
+  trace?(scenario: Scenario, replication: number, signal?: AbortSignal): Promise<ReplicationTrace>;
 }
 
 /** The error of a cancelled or superseded run. */

@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import type { Scenario } from '../scenario/types.ts';
 import { runChunk, transferables, type Chunk } from './api.ts';
+import { traceOf, traceTransferables, type ReplicationTrace } from '../runner/trace.ts';
 
 /** The worker's API. */
 export const api = {
@@ -12,6 +13,11 @@ export const api = {
   runChunk(scenario: Scenario, from: number, to: number): Chunk {
     const chunk = runChunk(scenario, from, to);
     return Comlink.transfer(chunk, transferables(chunk));
+  },
+  /** Runs one replication recording its trace (the workshop replay), and transfers the columns. */
+  trace(scenario: Scenario, replication: number): ReplicationTrace {
+    const x = traceOf(scenario, replication);
+    return Comlink.transfer(x, traceTransferables(x));
   },
   /** Answers at once: tells the pool the worker is alive. */
   ping(): string {

@@ -1,0 +1,56 @@
+/**
+ * The workshop's lessons: one per library scenario, both languages, choices that
+ * cover every value once, and addresses that open the workshop as asked.
+ */
+import { describe, expect, it } from 'vitest';
+import { LESSONS, choiceText, choicesOf, lessonOf } from '../../../src/ui/workshop/lessons.ts';
+import { isWorkshopHash, parseWorkshopHash } from '../../../src/ui/workshop/route.ts';
+import { LIBRARY_LESSONS } from '../../../src/ui/state/libraryNames.ts';
+import { libraryScenarios } from '../../support/scenarios.ts';
+
+describe('lessons', () => {
+  it('exist for every library scenario, in Japanese and English', () => {
+    for (const { file } of libraryScenarios()) {
+      const l = lessonOf(file);
+      expect(l, file).toBeDefined();
+      expect(LIBRARY_LESSONS[file], file).toBeDefined();
+      for (const text of [l!.question, l!.fixQuestion, l!.orid.o, l!.orid.r, l!.orid.i, l!.orid.d]) {
+        expect(text.ja.length, file).toBeGreaterThan(5);
+        expect(text.en.length, file).toBeGreaterThan(5);
+      }
+    }
+    expect(LESSONS).toHaveLength(libraryScenarios().length);
+  });
+
+  it('offer choices that cover every value exactly once', () => {
+    for (const l of LESSONS) {
+      const choices = choicesOf(l);
+      expect(choices).toHaveLength(l.bounds.length + 1);
+      for (const v of [-1, 0, ...l.bounds, ...l.bounds.map((b) => b - 0.5), 1e12]) expect(choices.filter((c) => v >= c.lo && v < c.hi), `${l.file} ${v}`).toHaveLength(1);
+    }
+  });
+
+  it('say their choices in words', () => {
+    const l = lessonOf('marketing-too-strong.json')!;
+    expect(choicesOf(l).map((c) => choiceText(l, c, 'ja'))).toEqual(['300件未満', '300件 〜 375件', '375件 〜 450件', '450件以上']);
+    expect(choiceText(l, choicesOf(l)[0], 'en')).toBe('under 300');
+    const fs = lessonOf('fs-too-strong.json')!;
+    expect(choiceText(fs, choicesOf(fs)[3], 'ja')).toBe('23億円以上');
+  });
+});
+
+describe('the workshop address', () => {
+  it('opens the workshop only for #/workshop', () => {
+    expect(isWorkshopHash('#/workshop')).toBe(true);
+    expect(isWorkshopHash('#/workshop/startup?mode=lesson')).toBe(true);
+    expect(isWorkshopHash('#/workshops')).toBe(false);
+    expect(isWorkshopHash('#s=s1.abc')).toBe(false);
+    expect(isWorkshopHash('')).toBe(false);
+  });
+
+  it('reads the scenario, mode, language and replications, Japanese by default', () => {
+    expect(parseWorkshopHash('#/workshop')).toEqual({ file: 'marketing-too-strong.json', mode: 'replay', lang: 'ja', reps: 40 });
+    expect(parseWorkshopHash('#/workshop/startup?mode=lesson&lang=en&reps=6')).toEqual({ file: 'startup.json', mode: 'lesson', lang: 'en', reps: 6 });
+    expect(parseWorkshopHash('#/workshop/baseline?reps=0&mode=x').reps).toBe(40);
+  });
+});
