@@ -135,7 +135,7 @@ function loadSentence(v: BottleneckVerdict, lang: Lang): string {
   }
   const e = v.evidence.find((x) => x.department === v.department)!;
   const stage = department(e.department).stage;
-  const words = { dept: dept(e.department), items: t(stage.reportItems), lost: n.count(e.lostWaiting), lostWords: t(stage.reportLostWords), waiting: n.count(e.queueEnd) };
+  const words = { dept: dept(e.department), items: t(stage.reportItems), lost: n.count(e.lostWaiting), lostWords: t(stage.reportLostWords), waiting: n.count(e.queueEnd), yen: n.yen(e.lostWaitingYen) };
   // Nothing started: there is no wait to quote, only items that were never worked.
   if (!Number.isFinite(e.waitDays)) return t('reportVerdictNoneStarted', words);
   return t('reportVerdictCapacity', { ...words, util: n.pct(e.utilisation), wait: n.days(e.waitDays) });

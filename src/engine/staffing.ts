@@ -263,7 +263,7 @@ export interface RosterSpec {
   rampShape: RampShape;
 }
 
-/** A seat's occupants in order, and whether the first is there from day 0. */
+/** A seat: its occupants (spells) in order, and the days its occupants left by attrition. */
 interface Seat {
   spells: Spell[];
   leaves: number[];

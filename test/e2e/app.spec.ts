@@ -40,6 +40,8 @@ test('Marketing too strong: raising Inside Sales headcount lowers the IS queue a
   await fresh(page);
   await loadScenario(page, 'marketing-too-strong.json');
   await expect(page.getByTestId('verdict')).toContainText('Inside Sales is the bottleneck');
+  // The verdict quotes what its department's waiting cost, in yen.
+  await expect(page.getByTestId('verdict')).toContainText(/¥[\d.,]+[MB]? of ARR lost to waiting/);
   const is = page.locator('g.dept[data-dept="insideSales"]');
   const queueBefore = Number(await is.getAttribute('data-queue'));
   const coldBefore = Number(await page.getByTestId('leak-isCold').getAttribute('data-value'));

@@ -61,5 +61,8 @@ describe('the verdict quotes the yen its department lost to waiting', () => {
     const en = verdictOf(v, 'en'), ja = verdictOf(v, 'ja');
     expect(en).toMatch(/^Field Sales is the bottleneck: .* 50 .* this period, ¥120(\.0)?M of ARR lost to waiting\.$/);
     expect(ja).toMatch(/待ちによるARR損失[^)]*1\.2億円/);
+    // The terminal report too.
+    expect(verdictSentence(v)).toMatch(/50 .* in the period \(¥120(\.0)?M of ARR lost to waiting\), 100 waiting at the end\.$/);
+    expect(verdictSentence(v, 'ja')).toMatch(/待ちによるARR損失[^)]*1\.2億円/);
   });
 });
