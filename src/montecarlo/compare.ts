@@ -9,7 +9,6 @@
  */
 import { DEPARTMENTS, type Department, type Scenario } from '../scenario/types.ts';
 import { WAITING_LOSS_CAUSES } from '../domain/lossCauses.ts';
-import { DEFAULT_RAMP_DAYS } from '../scenario/defaults.ts';
 import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
 import { controlledMean, MIN_RESIDUAL_DF } from './controlVariates.ts';
 import type { RunAccumulator } from './accumulator.ts';
@@ -120,12 +119,13 @@ export function unpairedReason(base: Scenario, variant: Scenario): string | null
 
 /**
  * The scenario with `change` people joining `department` on day 0, ramping up over
- * `rampDays`. A what-if is a decision taken at day 0: expressed as a hire, it leaves
+ * `rampDays` (by default the department's own usual ramp and its shape, as the
+ * editor shows them). A what-if is a decision taken at day 0: expressed as a hire, it leaves
  * the warm-up (the business up to day 0) exactly as in the baseline, so paired
  * replications share their whole history until the decision.
  */
-export function withHire(s: Scenario, department: Department, change: number, rampDays: number = DEFAULT_RAMP_DAYS[department]): Scenario {
-  return { ...s, hiring: [...s.hiring, { department, day: 0, change, rampDays, rampShape: 'linear', from: 'start' }] };
+export function withHire(s: Scenario, department: Department, change: number, rampDays: number = s[department].rampDays): Scenario {
+  return { ...s, hiring: [...s.hiring, { department, day: 0, change, rampDays, rampShape: s[department].rampShape, from: 'start' }] };
 }
 
 /** One candidate hire, with what it changes. */
