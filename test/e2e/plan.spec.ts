@@ -64,6 +64,8 @@ test('a plan imported from a file appears in the editor, and every setting can b
   const keep = page.getByRole('button', { name: '読み込む' });
   if (await keep.isVisible().catch(() => false)) await keep.click();
   await expect(page.getByTestId('plan-summary-insideSales')).toContainText('4人 → 365日目に8人');
+  // A version 1 file is converted on opening, and the editor says so.
+  await expect(page.getByTestId('migrated')).toContainText('バージョン1');
   await expect(page.getByTestId('plan-insideSales').getByTestId('hire-row')).toHaveCount(1);
   // Day 90 is no month's first day: it is shown as a day, not rounded to a month.
   await expect(page.getByTestId('plan-insideSales').locator('select[id$="-month"]')).toHaveValue('day');

@@ -6,6 +6,7 @@
  * app.svelte.ts, which wires it to storage and to the job queue).
  */
 import { checkScenario, type Issue } from '../../scenario/validate.ts';
+import { migrateDraft } from '../../scenario/migrate.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import type { RunResult } from '../../montecarlo/run.ts';
 import type { PartialRun, Run } from '../../runner/types.ts';
@@ -42,10 +43,19 @@ export class Entry {
   /** Its run's status. */
   readonly job = new ReactiveJobStatus();
 
+  /**
+   * The older format the scenario was opened in (a version 1 file, saved item or
+   * link), for the editor to say so; null when it was current. The draft itself is
+   * migrated when opened, so edits and exports are in the current format.
+   */
+  readonly openedFrom: number | null;
+
   constructor(id: number, name: string, draft: Draft) {
     this.id = id;
     this.name = name;
-    this.draft = draft;
+    const migrated = migrateDraft(draft);
+    this.draft = migrated.value as Draft;
+    this.openedFrom = migrated.migratedFrom;
   }
 
   /** The result on screen (partial while a run goes on). */
