@@ -84,6 +84,13 @@ describe('streaming, cancellation and supersession', () => {
     expect(updates[0].partial?.result.scenario.replications).toBe(updates[0].done);
   });
 
+  it('a chunk ends at the 10th replication, so a picture resting on 10 comes as soon as they are done', async () => {
+    const dones: number[] = [];
+    const run = await pool({ size: 1, maxChunk: 25, partialEveryMs: 0 }).run({ ...small, replications: 16 }, { onProgress: (u) => dones.push(u.done) });
+    expect(dones.slice(0, 4)).toEqual([1, 3, 7, 10]);
+    expect(JSON.stringify(run.result)).toBe(JSON.stringify(runInline({ ...small, replications: 16 }).result));
+  });
+
   it('a superseded run delivers nothing after the new run starts, and rejects as cancelled', async () => {
     const p = pool({ size: 2, maxChunk: 1, partialEveryMs: 0 });
     const events: string[] = [];
