@@ -21,3 +21,4 @@ export { stepOptions } from './types.ts';
 export { singleRun } from './singleRun.ts';
 export { compareVariants, type Comparison, type VariantComparison } from './compareVariants.ts';
 export { nextBestHire, nextHireSteps } from './nextHire.ts';
+export { goalSeek, GOAL_MEASURES, SERVICE_TARGETS, DEFAULT_CONFIDENCE, planHires, type GoalSeekInput, type GoalSeekResult, type GoalSeekPartial, type GoalSeekProgress, type GoalSeekStep, type GoalTarget, type ServiceTargets, type PlanReading } from './goalSeek.ts';
