@@ -29,7 +29,7 @@
  *   Wilson interval.
  */
 import { DEPARTMENTS, type Department, type Hire, type Scenario } from '../scenario/types.ts';
-import { DEFAULT_RAMP_DAYS } from '../scenario/defaults.ts';
+import { DEFAULT_RAMP_DAYS, DEFAULT_SCENARIO } from '../scenario/defaults.ts';
 import type { Run } from '../runner/types.ts';
 import { pairedDifference } from '../montecarlo/compare.ts';
 import type { Summary } from '../montecarlo/stats.ts';
@@ -182,7 +182,13 @@ export interface GoalSeekProgress extends ExperimentProgress {
 /** A plan: extra hires, one entry per person, in the order chosen. */
 type PlanHire = { department: Department; day: number };
 
-const costPerHead = (s: Scenario, d: Department) => s[d].costPerHeadYen;
+/**
+ * Annual cost of one more person in `d`: the scenario's, or the default's when the
+ * scenario prices the department at 0 (a startup whose founder covers it: a new
+ * hire is still paid).
+ */
+export const hireCostYen = (s: Scenario, d: Department) => s[d].costPerHeadYen > 0 ? s[d].costPerHeadYen : DEFAULT_SCENARIO[d].costPerHeadYen;
+const costPerHead = hireCostYen;
 
 /** The plan's hires as the scenario format holds them: people of one department joining on one day in one entry. */
 export function planHires(plan: readonly PlanHire[], rampDays: Record<Department, number>): Hire[] {
@@ -321,7 +327,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   let status: GoalSeekStatus = baseline.met ? 'alreadyMet' : 'bounds';
   while (!now.met) {
     const count = (d: Department) => plan.filter((h) => h.department === d).length;
-    let alive = DEPARTMENTS.filter((d) => count(d) < bound(d) && costPerHead(scenario, d) > 0);
+    let alive = DEPARTMENTS.filter((d) => count(d) < bound(d));
     if (alive.length === 0 || plan.length >= (input.maxHires ?? Infinity)) {
       status = 'bounds';
       break;
