@@ -1,10 +1,11 @@
 /** Goal-seek's report for the terminal: the outcome, the path, the plan, the calendar and the verification. */
 import type { GoalSeekResult, PlanReading } from '../experiments/goalSeek.ts';
-import type { CalendarEntry } from '../experiments/hiringCalendar.ts';
+import type { CalendarEntry } from '../montecarlo/hiringCalendar.ts';
 import { printable } from '../scenario/printable.ts';
 import { translate } from '../i18n/messages.ts';
 import { formatPercent, formatYen, type Lang } from '../i18n/format.ts';
-import { fillText, goalSeekText, outcomeText, serviceText, targetText, verifiedText } from '../i18n/goalSeekMessages.ts';
+import { goalSeekText } from '../i18n/goalSeekMessages.ts';
+import { fillText, outcomeText, serviceText, targetText, verifiedText } from '../experiments/goalSeekText.ts';
 import { department, type Department } from '../domain/departments.ts';
 import { table } from './format.ts';
 

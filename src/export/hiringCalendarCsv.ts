@@ -7,7 +7,7 @@
  * Days count from day 0, the start of the period (negative: before it);
  * fill_days is the time to fill at the confidence the calendar was made with.
  */
-import type { CalendarEntry } from '../experiments/hiringCalendar.ts';
+import type { CalendarEntry } from '../montecarlo/hiringCalendar.ts';
 import type { Lang } from '../i18n/format.ts';
 import { translate } from '../i18n/messages.ts';
 import { department } from '../domain/departments.ts';
