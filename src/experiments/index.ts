@@ -23,3 +23,4 @@ export { compareVariants, type Comparison, type VariantComparison } from './comp
 export { nextBestHire, nextHireSteps } from './nextHire.ts';
 export { goalSeek, GOAL_MEASURES, SERVICE_TARGETS, DEFAULT_CONFIDENCE, planHires, type GoalSeekInput, type GoalSeekResult, type GoalSeekPartial, type GoalSeekProgress, type GoalSeekStep, type GoalTarget, type ServiceTargets, type PlanReading } from './goalSeek.ts';
 export { hiringCalendar, DEFAULT_TIME_TO_FILL_DAYS, type CalendarEntry, type CalendarOptions } from '../montecarlo/hiringCalendar.ts';
+export { sensitivity, withInput, scaleDist, SENSITIVITY_INPUTS, type SensitivityInput, type SensitivityRow } from './sensitivity.ts';
