@@ -176,7 +176,8 @@ async function main(argv: string[]): Promise<number> {
     size = Number(values.workers);
     if (!Number.isInteger(size) || size < 1 || size > 256) throw new InputError(`--workers: must be a whole number from 1 to 256, got ${values.workers}`);
   }
-  const pool = nodePool({ size, idleMs: 0 });
+  // Goal-seek makes dozens of runs: workers stay up between them (booting one takes seconds); the pool is terminated below.
+  const pool = nodePool({ size, idleMs: values['goal-seek'] ? 60_000 : 0 });
   let output: string;
   try {
     if (values['goal-seek']) {
