@@ -183,7 +183,7 @@ async function main(argv: string[]): Promise<number> {
     if (values['goal-seek']) {
       const ask = goalSeekAsk(values, scenario);
       const result = await goalSeek(
-        { ...ask.input, onStep: (p) => process.stderr.write(`${goalSeekText(lang, 'gsPath')}: ${p.path.length} (${p.phase}, ${p.runs} runs)\n`) },
+        { ...ask.input, onStep: (p) => process.stderr.write(`${goalSeekText(lang, 'gsPath')}: ${p.path.map((h) => `+1 ${h.department}`).join(', ') || '–'}\n`) },
         { runner: pool, onProgress: (p) => progressLine(lang, p as GoalSeekProgress) },
       );
       process.stderr.write('\n');

@@ -29,7 +29,10 @@ export function outcomeText(r: GoalSeekResult, bound: number, lang: Lang): strin
 /** The verification in one sentence (and a warning when it falls short). */
 export function verifiedText(r: GoalSeekResult, lang: Lang): string {
   const p = r.verification.probability;
-  if (!p) return '';
+  if (!p) {
+    const readings = r.verification.service.map((s) => `${serviceText(s.target, s.limit, lang)}: ${s.mean.toFixed(2)} (95% ${s.low.toFixed(2)} - ${s.high.toFixed(2)})`);
+    return goalSeekText(lang, 'gsVerifiedService', { reps: r.verification.replications, readings: readings.join(lang === 'ja' ? '、' : '; ') });
+  }
   const line = goalSeekText(lang, 'gsVerified', { reps: r.verification.replications, p: formatPercent(p.p), low: formatPercent(p.low), high: formatPercent(p.high) });
   return r.reached && p.high < r.confidence ? `${line}${lang === 'ja' ? '' : ' '}${goalSeekText(lang, 'gsVerifiedBelow', { confidence: formatPercent(r.confidence) })}` : line;
 }
