@@ -1,5 +1,6 @@
 /** Goal-seek's report for the terminal: the outcome, the path, the plan, the calendar and the verification. */
 import type { GoalSeekResult, PlanReading } from '../experiments/goalSeek.ts';
+import type { SensitivityRow } from '../experiments/sensitivity.ts';
 import type { CalendarEntry } from '../montecarlo/hiringCalendar.ts';
 import { printable } from '../scenario/printable.ts';
 import { translate } from '../i18n/messages.ts';
@@ -36,4 +37,15 @@ export function formatGoalSeek(name: string, r: GoalSeekResult, calendar: Calend
   }
   lines.push(verifiedText(r, lang));
   return lines.join('\n');
+}
+
+/** Sensitivity as a table, largest swing first: the paired change in ARR at the horizon at each input's low and high value. */
+export function formatSensitivity(rows: SensitivityRow[], replications: number, lang: Lang = 'en'): string {
+  const g = (k: Parameters<typeof goalSeekText>[1], v: Record<string, string | number> = {}) => goalSeekText(lang, k, v);
+  const signed = (x: number) => (Math.abs(x) < 0.5 ? '0' : x > 0 ? `+${formatYen(x, lang)}` : `-${formatYen(-x, lang)}`);
+  return [
+    g('sensTitle', { reps: replications }),
+    '',
+    ...table([g('sensInput'), g('sensLow'), g('sensHigh'), g('sensSwing')], rows.map((r) => [g(`sens.${r.input}`), signed(r.low.mean), signed(r.high.mean), formatYen(Math.abs(r.swing), lang)])),
+  ].join('\n');
 }

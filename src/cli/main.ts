@@ -12,8 +12,8 @@ import { decodeScenarioBytes } from '../scenario/fileText.ts';
 import { printable, printableJson } from '../scenario/printable.ts';
 import { nodePool } from '../workers/nodeWorkers.ts';
 import { formatNextHire, formatReport } from './format.ts';
-import { goalSeek, hiringCalendar, nextBestHire, singleRun, type GoalSeekInput, type GoalSeekProgress, type GoalTarget } from '../experiments/index.ts';
-import { formatGoalSeek } from './goalSeekFormat.ts';
+import { goalSeek, hiringCalendar, nextBestHire, sensitivity, singleRun, type GoalSeekInput, type GoalSeekProgress, type GoalTarget } from '../experiments/index.ts';
+import { formatGoalSeek, formatSensitivity } from './goalSeekFormat.ts';
 import { hiringCalendarCsv } from '../export/hiringCalendarCsv.ts';
 import { goalSeekText } from '../i18n/goalSeekMessages.ts';
 import { parseNumberInput } from '../i18n/numberInput.ts';
@@ -22,7 +22,8 @@ import type { Scenario } from '../scenario/types.ts';
 const USAGE =
   'usage: npm run simulate -- FILE.json [--reps N] [--seed S] [--workers N] [--json] [--out FILE] [--next-hire] [--lang en|ja]\n' +
   '       npm run simulate -- FILE.json --goal-seek (--target-arr YEN | --target-bookings YEN | --target-won N) [--confidence 0.85]\n' +
-  '         [--max-per-dept 10] [--is-wait-p90-hours H] [--fs-backlog-weeks W] [--cs-coverage-max C] [--calendar-csv FILE]';
+  '         [--max-per-dept 10] [--is-wait-p90-hours H] [--fs-backlog-weeks W] [--cs-coverage-max C] [--calendar-csv FILE]\n' +
+  '       npm run simulate -- FILE.json --sensitivity';
 
 /** A problem with what the user gave: reported without a stack trace, exit 2. */
 class InputError extends Error {}
@@ -38,6 +39,7 @@ function parse(argv: string[]) {
         workers: { type: 'string' },
         'next-hire': { type: 'boolean', default: false },
         'goal-seek': { type: 'boolean', default: false },
+        sensitivity: { type: 'boolean', default: false },
         'target-arr': { type: 'string' },
         'target-bookings': { type: 'string' },
         'target-won': { type: 'string' },
@@ -177,7 +179,7 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(size) || size < 1 || size > 256) throw new InputError(`--workers: must be a whole number from 1 to 256, got ${values.workers}`);
   }
   // Goal-seek makes dozens of runs: workers stay up between them (booting one takes seconds); the pool is terminated below.
-  const pool = nodePool({ size, idleMs: values['goal-seek'] ? 60_000 : 0 });
+  const pool = nodePool({ size, idleMs: values['goal-seek'] || values.sensitivity ? 60_000 : 0 });
   let output: string;
   try {
     if (values['goal-seek']) {
@@ -190,6 +192,9 @@ async function main(argv: string[]): Promise<number> {
       const calendar = hiringCalendar(result.plan, { confidence: result.confidence });
       if (ask.calendarCsv !== undefined) writeFileSync(ask.calendarCsv, hiringCalendarCsv(calendar, lang));
       output = values.json ? jsonText({ ...result, calendar }) : formatGoalSeek(scenario.name, result, calendar, ask.bound, lang);
+    } else if (values.sensitivity) {
+      const rows = await sensitivity({ scenario }, { runner: pool });
+      output = values.json ? jsonText(rows) : formatSensitivity(rows, scenario.replications, lang);
     } else if (values['next-hire']) {
       // Five paired runs on the pool: the scenario, then one more person in each department.
       const hire = await nextBestHire({ scenario }, { runner: pool });

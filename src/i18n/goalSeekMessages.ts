@@ -56,6 +56,21 @@ const en = {
   gsChartTitle: 'Requisition, joining and ramp-up of each hire',
   gsLegendFill: 'time to fill',
   gsLegendRamp: 'ramp-up',
+  sensTitle: 'Sensitivity of ARR at the horizon: each input 10% lower and higher (a head count at least one person), paired with the scenario ({reps} replications)',
+  sensInput: 'Input',
+  sensLow: 'Low',
+  sensHigh: 'High',
+  sensSwing: 'Swing',
+  'sens.marketing.leadsPerHeadPerWeek': 'Leads per marketer per week',
+  'sens.marketing.programBudgetYenPerMonth': 'Programme budget',
+  'sens.insideSales.sqlRate': 'SQL rate',
+  'sens.fieldSales.winRate': 'Win rate',
+  'sens.fieldSales.acvYen': 'ACV',
+  'sens.customerSuccess.churnRate': 'Churn at renewal',
+  'sens.marketing.headcount': 'Marketing headcount',
+  'sens.insideSales.headcount': 'Inside Sales headcount',
+  'sens.fieldSales.headcount': 'Field Sales headcount',
+  'sens.customerSuccess.headcount': 'Customer Success headcount',
 };
 
 type GoalSeekMessages = typeof en;
@@ -111,6 +126,21 @@ const ja: GoalSeekMessages = {
   gsChartTitle: '各採用の求人・入社・立ち上がり',
   gsLegendFill: '採用期間',
   gsLegendRamp: '立ち上がり',
+  sensTitle: '期末ARRの感度:各入力を10%下げた場合と上げた場合(人数は少なくとも1名)、シナリオと対にして比較({reps}回の試行)',
+  sensInput: '入力',
+  sensLow: '低',
+  sensHigh: '高',
+  sensSwing: '振れ幅',
+  'sens.marketing.leadsPerHeadPerWeek': 'マーケター1人あたり週間リード数',
+  'sens.marketing.programBudgetYenPerMonth': '施策予算',
+  'sens.insideSales.sqlRate': '商談化率',
+  'sens.fieldSales.winRate': '受注率',
+  'sens.fieldSales.acvYen': '年間契約額(ACV)',
+  'sens.customerSuccess.churnRate': '更新時の解約率',
+  'sens.marketing.headcount': 'マーケティング人数',
+  'sens.insideSales.headcount': 'インサイドセールス人数',
+  'sens.fieldSales.headcount': 'フィールドセールス人数',
+  'sens.customerSuccess.headcount': 'カスタマーサクセス人数',
 };
 
 /** A goal-seek text key. */

@@ -54,4 +54,13 @@ describe('npm run simulate -- FILE --goal-seek', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^--confidence: must be a number from 0.01 to 0.99, got 85/);
   }, SLOW);
+
+  it('--sensitivity prints every input at its low and high value, largest swing first', () => {
+    const r = cli(file, '--sensitivity', '--workers', '2', '--lang', 'ja');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('期末ARRの感度');
+    const rows = r.stdout.split('\n').slice(4).filter((l) => l.trim() !== '');
+    expect(rows).toHaveLength(10);
+    expect(r.stdout).toMatch(/^受注率 +-[\d,.]+万円 +\+[\d,.]+万円/m);
+  }, SLOW);
 });
