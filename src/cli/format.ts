@@ -95,7 +95,8 @@ function pad(cells: string[], widths: number[]): string {
     .trimEnd();
 }
 
-function table(header: string[], rows: string[][]): string[] {
+/** Rows under a header, columns aligned (wide characters count double), the first left-aligned. */
+export function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(columns(h), ...rows.map((r) => columns(r[i]))));
   return [pad(header, widths), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => pad(r, widths))];
 }

@@ -1,5 +1,6 @@
 /**
- * The command line: `npm run simulate -- FILE [--reps N] [--seed S] [--workers N] [--json] [--out FILE] [--next-hire] [--lang en|ja]`.
+ * The command line: `npm run simulate -- FILE [--reps N] [--seed S] [--workers N] [--json] [--out FILE] [--next-hire] [--lang en|ja]`,
+ * or with `--goal-seek --target-arr YEN [--confidence 0.85] ...`: the least hiring that reaches the target (progress on stderr).
  * Replications run on the same worker pool as the app, in Node worker threads.
  * Exit 0 on success, 2 on bad input (an invalid scenario or option), 1 on an internal error.
  */
@@ -11,9 +12,18 @@ import { decodeScenarioBytes } from '../scenario/fileText.ts';
 import { printable, printableJson } from '../scenario/printable.ts';
 import { nodePool } from '../workers/nodeWorkers.ts';
 import { formatNextHire, formatReport } from './format.ts';
-import { nextBestHire, singleRun } from '../experiments/index.ts';
+import { goalSeek, calendarOf, nextBestHire, sensitivity, singleRun, type GoalSeekInput, type GoalSeekProgress, type GoalTarget } from '../experiments/index.ts';
+import { formatGoalSeek, formatSensitivity } from './goalSeekFormat.ts';
+import { hiringCalendarCsv } from '../export/hiringCalendarCsv.ts';
+import { goalSeekText } from '../i18n/goalSeekMessages.ts';
+import { parseNumberInput } from '../i18n/numberInput.ts';
+import type { Scenario } from '../scenario/types.ts';
 
-const USAGE = 'usage: npm run simulate -- FILE.json [--reps N] [--seed S] [--workers N] [--json] [--out FILE] [--next-hire] [--lang en|ja]';
+const USAGE =
+  'usage: npm run simulate -- FILE.json [--reps N] [--seed S] [--workers N] [--json] [--out FILE] [--next-hire] [--lang en|ja]\n' +
+  '       npm run simulate -- FILE.json --goal-seek (--target-arr YEN | --target-bookings YEN | --target-won N) [--confidence 0.85]\n' +
+  '         [--max-per-dept 10] [--is-wait-p90-hours H] [--fs-backlog-weeks W] [--cs-coverage-max C] [--calendar-csv FILE]\n' +
+  '       npm run simulate -- FILE.json --sensitivity';
 
 /** A problem with what the user gave: reported without a stack trace, exit 2. */
 class InputError extends Error {}
@@ -28,6 +38,17 @@ function parse(argv: string[]) {
         seed: { type: 'string' },
         workers: { type: 'string' },
         'next-hire': { type: 'boolean', default: false },
+        'goal-seek': { type: 'boolean', default: false },
+        sensitivity: { type: 'boolean', default: false },
+        'target-arr': { type: 'string' },
+        'target-bookings': { type: 'string' },
+        'target-won': { type: 'string' },
+        confidence: { type: 'string' },
+        'max-per-dept': { type: 'string' },
+        'is-wait-p90-hours': { type: 'string' },
+        'fs-backlog-weeks': { type: 'string' },
+        'cs-coverage-max': { type: 'string' },
+        'calendar-csv': { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         lang: { type: 'string', default: 'en' },
@@ -85,6 +106,49 @@ function checkOut(out: string): void {
   if (why) throw new InputError(`--out: must be a file that can be written, got ${out} (${why})`);
 }
 
+type Values = ReturnType<typeof parse>['values'];
+
+/** A number option: amounts as people write them (1.5e9, 15億, 1,500,000,000), within [min, max]. */
+function numberOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseNumberInput(text);
+  const x = parsed.ok ? parsed.value : Number(text);
+  if (!Number.isFinite(x) || x < min || x > max) throw new InputError(`--${name}: must be a number from ${min} to ${max}, got ${printable(text)}`);
+  return x;
+}
+
+/** What --goal-seek asks, from the options: exactly one main target or at least one service target. */
+function goalSeekAsk(values: Values, scenario: Scenario): { input: GoalSeekInput; bound: number; calendarCsv?: string } {
+  const mains = (
+    [
+      ['arrEndYen', numberOption('target-arr', values['target-arr'], 0, 1e15)],
+      ['bookingsYen', numberOption('target-bookings', values['target-bookings'], 0, 1e15)],
+      ['won', numberOption('target-won', values['target-won'], 0, 1e9)],
+    ] as const
+  ).filter(([, v]) => v !== undefined);
+  if (mains.length > 1) throw new InputError('--goal-seek: give one of --target-arr, --target-bookings, --target-won, got several');
+  const target: GoalTarget | null = mains.length ? { measure: mains[0][0], atLeast: mains[0][1]! } : null;
+  const service = {
+    isWaitP90Hours: numberOption('is-wait-p90-hours', values['is-wait-p90-hours'], 0, 1e6),
+    fsBacklogWeeks: numberOption('fs-backlog-weeks', values['fs-backlog-weeks'], 0, 1e6),
+    csCoverageMax: numberOption('cs-coverage-max', values['cs-coverage-max'], 0, 1e6),
+  };
+  if (!target && Object.values(service).every((v) => v === undefined)) throw new InputError(`--goal-seek: give a target (--target-arr, --target-bookings or --target-won) or a service target\n${USAGE}`);
+  const confidence = numberOption('confidence', values.confidence, 0.01, 0.99) ?? 0.85;
+  const bound = numberOption('max-per-dept', values['max-per-dept'], 0, 100) ?? 10;
+  if (!Number.isInteger(bound)) throw new InputError(`--max-per-dept: must be a whole number from 0 to 100, got ${values['max-per-dept']}`);
+  if (values['calendar-csv'] !== undefined) checkOut(values['calendar-csv']);
+  return { input: { scenario, target, confidence, service, maxPerDepartment: bound }, bound, calendarCsv: values['calendar-csv'] };
+}
+
+/** One progress line on stderr, rewritten in place on a terminal. */
+function progressLine(lang: 'en' | 'ja', p: GoalSeekProgress): void {
+  const phase = goalSeekText(lang, p.phase === 'search' ? 'gsPhaseSearch' : p.phase === 'timing' ? 'gsPhaseTiming' : 'gsPhaseVerify');
+  const line = goalSeekText(lang, 'gsProgress', { step: p.step + 1, phase, hires: p.hires, done: p.done, total: p.total });
+  if (process.stderr.isTTY) process.stderr.write(`\r${line}\x1b[K`);
+  else if (p.done === p.total) process.stderr.write(`${line}\n`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv);
   if (values.help) {
@@ -118,10 +182,24 @@ async function main(argv: string[]): Promise<number> {
     size = Number(values.workers);
     if (!Number.isInteger(size) || size < 1 || size > 256) throw new InputError(`--workers: must be a whole number from 1 to 256, got ${values.workers}`);
   }
-  const pool = nodePool({ size, idleMs: 0 });
+  // Goal-seek makes dozens of runs: workers stay up between them (booting one takes seconds); the pool is terminated below.
+  const pool = nodePool({ size, idleMs: values['goal-seek'] || values.sensitivity ? 60_000 : 0 });
   let output: string;
   try {
-    if (values['next-hire']) {
+    if (values['goal-seek']) {
+      const ask = goalSeekAsk(values, scenario);
+      const result = await goalSeek(
+        { ...ask.input, onStep: (p) => process.stderr.write(`${goalSeekText(lang, 'gsPath')}: ${p.path.map((h) => `+1 ${h.department}`).join(', ') || '–'}\n`) },
+        { runner: pool, onProgress: (p) => progressLine(lang, p as GoalSeekProgress) },
+      );
+      process.stderr.write('\n');
+      const calendar = calendarOf(result.plan, scenario, result.confidence);
+      if (ask.calendarCsv !== undefined) writeFileSync(ask.calendarCsv, hiringCalendarCsv(calendar, lang));
+      output = values.json ? jsonText({ ...result, calendar }) : formatGoalSeek(scenario.name, result, calendar, ask.bound, lang);
+    } else if (values.sensitivity) {
+      const rows = await sensitivity({ scenario }, { runner: pool });
+      output = values.json ? jsonText(rows) : formatSensitivity(rows, scenario.replications, lang);
+    } else if (values['next-hire']) {
       // Five paired runs on the pool: the scenario, then one more person in each department.
       const hire = await nextBestHire({ scenario }, { runner: pool });
       output = values.json ? jsonText(hire) : formatNextHire(scenario.name, hire, lang);

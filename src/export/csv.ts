@@ -94,7 +94,7 @@ const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  * as a formula (=, +, -, @ or a control character first; a shared link's scenario
  * name is someone else's text) gets a leading apostrophe.
  */
-function textField(s: string): string {
+export function textField(s: string): string {
   const safe = /^[=+\-@\t\r\n]/.test(s) && !NUMBER_TEXT.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -29,6 +29,7 @@ const lossSpecs = Object.fromEntries(LOSS_CAUSES.map((c): [string, ComparedSpec]
 export const COMPARED = {
   arrEndYen: { paths: [['revenue', 'arrEndYen']], higherIsBetter: true },
   won: { paths: [['funnel', 'won']], higherIsBetter: true },
+  bookingsYen: { paths: [['revenue', 'bookingsYen']], higherIsBetter: true },
   lostWhileWaiting: { paths: WAITING_LOSSES.map((c) => ['funnel', 'lost', c]), higherIsBetter: false },
   ...lossSpecs,
   backlogEnd: { paths: (['insideSales', 'fieldSales', 'customerSuccess'] as const).map((d) => [d, 'queueEnd']), higherIsBetter: false },

@@ -27,6 +27,7 @@ import { JobQueue, type Job, type JobState } from './jobQueue.ts';
 import { ReactiveJobStatus } from './jobStatus.svelte.ts';
 import { Entry, MAX_VARIANTS, Workspace, type NamedDraft } from './workspace.svelte.ts';
 import { SavedLibrary } from './savedLibrary.ts';
+import { GOAL_SEEK_KEY, GoalSeekState, type GoalSeekAsk } from './goalSeek.svelte.ts';
 import { loadWouldLoseEdits, readLastEdits, writeLastEdits, type LastEdits, type LoadSource } from './lastEdits.ts';
 
 export { Entry, MAX_VARIANTS } from './workspace.svelte.ts';
@@ -62,6 +63,8 @@ export class AppState {
   nextHire = $state.raw<NextHire | null>(null);
   /** The next-best-hire analysis's status (its progress `step` is the hire being run). */
   readonly nextHireJob = new ReactiveJobStatus();
+  /** Goal-seek for the baseline: the least hiring that reaches an ARR target. */
+  readonly goalSeek = new GoalSeekState();
 
   private pool: SimPool | null = null;
   private readonly jobs = new JobQueue(() => (this.pool ??= browserPool({ idleMs: 30_000 })));
@@ -198,6 +201,7 @@ export class AppState {
     this.stop();
     this.nextHire = null;
     this.nextHireJob.reset();
+    this.goalSeek.reset();
     for (const e of this.workspace.replaceAll(items)) if (e.validate()) this.dirty.add(e);
     this.saveWorkspace();
     this.askRuns(0);
@@ -263,6 +267,19 @@ export class AppState {
     this.nextHireJob.error = null;
     this.nextHireJob.progress = null;
     this.jobs.submit(this.nextHireJobFor());
+  }
+
+  /** Searches the least hiring that takes the baseline to `ask` (the baseline as it is now, valid). */
+  requestGoalSeek(ask: GoalSeekAsk): void {
+    const scenario = this.baseline.scenario;
+    if (!scenario) return;
+    this.jobs.submit(this.goalSeek.jobFor($state.snapshot(scenario) as Scenario, ask, ANALYSIS));
+  }
+
+  /** Stops goal-seek; the steps taken so far stay on screen. */
+  stopGoalSeek(): void {
+    this.jobs.cancel(GOAL_SEEK_KEY);
+    if (this.goalSeek.status.state === 'running') this.goalSeek.status.state = 'stopped';
   }
 
   /** Cancels the runs in progress and the ones waiting (the last results stay) until the next edit or request. */

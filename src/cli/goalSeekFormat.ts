@@ -1,0 +1,51 @@
+/** Goal-seek's report for the terminal: the outcome, the path, the plan, the calendar and the verification. */
+import type { GoalSeekResult, PlanReading } from '../experiments/goalSeek.ts';
+import type { SensitivityRow } from '../experiments/sensitivity.ts';
+import type { CalendarEntry } from '../montecarlo/hiringCalendar.ts';
+import { printable } from '../scenario/printable.ts';
+import { translate } from '../i18n/messages.ts';
+import { formatPercent, formatYen, type Lang } from '../i18n/format.ts';
+import { goalSeekText } from '../i18n/goalSeekMessages.ts';
+import { fillText, outcomeText, serviceText, targetText, verifiedText } from '../experiments/goalSeekText.ts';
+import { department, type Department } from '../domain/departments.ts';
+import { table } from './format.ts';
+
+/** P(target) with its interval, or the service readings when there is no main target. */
+function readingCells(r: PlanReading): [string, string] {
+  if (r.probability) return [formatPercent(r.probability.p), `${formatPercent(r.probability.low)} - ${formatPercent(r.probability.high)}`];
+  return [r.service.map((s) => s.mean.toFixed(2)).join(' / '), r.service.map((s) => `${s.low.toFixed(2)} - ${s.high.toFixed(2)}`).join(' / ')];
+}
+
+/** The whole report in `lang`. */
+export function formatGoalSeek(name: string, r: GoalSeekResult, calendar: CalendarEntry[], bound: number, lang: Lang = 'en'): string {
+  const g = (k: Parameters<typeof goalSeekText>[1], v: Record<string, string | number> = {}) => goalSeekText(lang, k, v);
+  const dept = (d: Department) => translate(lang, department(d).label);
+  const targets = [r.target ? targetText(r.target, lang) : '', ...r.baseline.service.map((s) => serviceText(s.target, s.limit, lang))].filter(Boolean).join(', ');
+  const lines = [g('gsHeader', { name: printable(name), target: targets, confidence: formatPercent(r.confidence) }), '', outcomeText(r, bound, lang), ''];
+  const [p0, i0] = readingCells(r.baseline);
+  const pathRows = [
+    ['0', '–', '–', '–', p0, i0, String(r.baseline.replications)],
+    ...r.path.map((s, i) => [String(i + 1), `+1 ${dept(s.department)}`, formatYen(s.costYenPerYear, lang), s.valuePerMillionYen.toFixed(3), ...readingCells(s.after), String(s.after.replications)]),
+  ];
+  lines.push(g('gsPath'), ...table([g('gsStep'), g('gsHire'), g('gsCostPerYear'), g('gsValue'), g('gsPAfter'), g('gsInterval'), g('gsReps')], pathRows), '');
+  if (r.plan.length > 0) {
+    lines.push(g('gsPlan'), ...table([g('gsHire'), g('gsPeople'), g('gsFromDay'), g('gsRampDays')], r.plan.map((h) => [dept(h.department), `+${h.change}`, String(h.day), String(h.rampDays)])), '');
+    const c = formatPercent(r.confidence);
+    const first = calendar[0];
+    lines.push(g('gsCalendar'), g('gsCalendarHelp', { confidence: c, ttf: first ? fillText(first.fillMedianDays, first.fillDays, r.confidence, lang) : '' }));
+    lines.push(...table([g('gsHire'), g('gsPeople'), g('gsOpenBy'), g('gsFillDays', { confidence: c }), g('gsStartDay'), g('gsProductiveDay')], calendar.map((e) => [dept(e.department), `+${e.people}`, String(e.openByDay), String(e.fillDays), String(e.startDay), String(e.productiveDay)])), '');
+  }
+  lines.push(verifiedText(r, lang));
+  return lines.join('\n');
+}
+
+/** Sensitivity as a table, largest swing first: the paired change in ARR at the horizon at each input's low and high value. */
+export function formatSensitivity(rows: SensitivityRow[], replications: number, lang: Lang = 'en'): string {
+  const g = (k: Parameters<typeof goalSeekText>[1], v: Record<string, string | number> = {}) => goalSeekText(lang, k, v);
+  const signed = (x: number) => (Math.abs(x) < 0.5 ? '0' : x > 0 ? `+${formatYen(x, lang)}` : `-${formatYen(-x, lang)}`);
+  return [
+    g('sensTitle', { reps: replications }),
+    '',
+    ...table([g('sensInput'), g('sensLow'), g('sensHigh'), g('sensSwing')], rows.map((r) => [g(`sens.${r.input}`), signed(r.low.mean), signed(r.high.mean), formatYen(Math.abs(r.swing), lang)])),
+  ].join('\n');
+}

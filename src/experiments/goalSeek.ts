@@ -1,0 +1,414 @@
+/**
+ * Goal-seek: the least costly set of extra hires that reaches a target (ARR at
+ * the horizon, bookings or wins at least X) with a stated confidence, and meets
+ * optional service targets, found by a greedy search over the Runner.
+ *
+ * How it searches (each choice is a decision, stated here once):
+ * - Plans add whole people, one at a time, at most `maxPerDepartment` per
+ *   department; removals are not searched.
+ * - Every candidate runs with the scenario's seed (common random numbers), so a
+ *   candidate and the plan it extends are compared replication by replication.
+ * - Each step adds the hire of the greatest value per yen: the share of each unmet
+ *   target's remaining gap it closes (at most 1 per target), summed, divided by the
+ *   hire's annual cost. Candidates run on growing prefixes of replications
+ *   (`minReplications`, doubling up to `maxReplications`); a candidate whose value
+ *   is clearly below the leader's (intervals at the stated confidence, Bonferroni
+ *   over the candidates) is dropped, and the step ends as soon as one is left
+ *   (successive elimination; Even-Dar, Mannor and Mansour 2006). At the cap the
+ *   best estimate wins.
+ * - Whether a plan meets the targets is tested the same way: the share of
+ *   replications reaching the target (Wilson interval) and each service measure's
+ *   mean (Student t interval), on growing prefixes until the interval lies on one
+ *   side of the requirement or the cap is reached (then the estimate decides).
+ * - "From when": the search hires on day 0. Once a plan meets the targets, each of
+ *   its hires, the last chosen first, is moved to the latest quarter of the horizon
+ *   at which the plan still meets them (latest first), which lowers the cost in
+ *   the horizon without changing who is hired.
+ * - The chosen plan is verified with an independently derived seed
+ *   (VERIFY_SEED_SUFFIX) at `verifyReplications`, reporting P(target) with a 95%
+ *   Wilson interval.
+ */
+import { DEPARTMENTS, type Department, type Hire, type RampShape, type Scenario } from '../scenario/types.ts';
+import { DEFAULT_SCENARIO } from '../scenario/defaults.ts';
+import type { Run } from '../runner/types.ts';
+import { pairedDifference } from '../montecarlo/compare.ts';
+import type { Summary } from '../montecarlo/stats.ts';
+import { tQuantile } from '../montecarlo/stats.ts';
+import { percentileSorted } from '../montecarlo/stats.ts';
+import { wilsonInterval, type ProbabilityEstimate } from '../montecarlo/binomial.ts';
+import type { ExperimentOptions, ExperimentProgress } from './types.ts';
+
+/** What a goal is measured on, per replication: ARR at the horizon, bookings in the window, or deals won. */
+export const GOAL_MEASURES = ['arrEndYen', 'bookingsYen', 'won'] as const;
+/** A measure a goal can be set on. */
+export type GoalMeasure = (typeof GOAL_MEASURES)[number];
+
+/** The main target: the measure at least `atLeast` in a share `confidence` of replications. */
+export interface GoalTarget {
+  measure: GoalMeasure;
+  atLeast: number;
+}
+
+/** Service targets, each on the mean over replications; null or absent: no target. */
+export interface ServiceTargets {
+  /** Inside Sales starts 90% of the MQLs it works within this many hours (mean over replications of each one's P90 wait). */
+  isWaitP90Hours?: number | null;
+  /** Field Sales' backlog at the horizon, in weeks of its arrivals, at most this. */
+  fsBacklogWeeks?: number | null;
+  /** Customer Success book coverage (accounts / capacity) at the horizon at most this (1: no overload). */
+  csCoverageMax?: number | null;
+}
+/** The service targets, in report order. */
+export const SERVICE_TARGETS = ['isWaitP90Hours', 'fsBacklogWeeks', 'csCoverageMax'] as const;
+/** One service target. */
+export type ServiceTarget = (typeof SERVICE_TARGETS)[number];
+
+/** Confidence by default: the target is reached in 85% of replications. */
+export const DEFAULT_CONFIDENCE = 0.85;
+/** At most this many more people per department, by default. */
+export const DEFAULT_MAX_PER_DEPARTMENT = 10;
+/** Replications of the first prefix of every sequential test (enough for the paired estimate to use its control variates). */
+export const DEFAULT_MIN_REPLICATIONS = 40;
+/** Appended to the scenario's seed for the verification run: streams independent of the search's. */
+export const VERIFY_SEED_SUFFIX = '/goal-seek-verify';
+/** Quarters of the horizon a hire may be moved to (0: day 0). */
+const QUARTERS = 4;
+
+/** What goal-seek is asked. */
+export interface GoalSeekInput {
+  scenario: Scenario;
+  /** The main target (null: service targets only). */
+  target: GoalTarget | null;
+  /** Share of replications that must reach the target (default 0.85). */
+  confidence?: number;
+  service?: ServiceTargets;
+  /** At most this many more people in each department (default 10); a department may be given its own bound. */
+  maxPerDepartment?: number | Partial<Record<Department, number>>;
+  /** At most this many hires in all (default: no limit but the per-department bounds). */
+  maxHires?: number;
+  /** First prefix of every sequential test (default 40, at most maxReplications). */
+  minReplications?: number;
+  /** Largest prefix (default: the scenario's replications). */
+  maxReplications?: number;
+  /** Replications of the verification (default: maxReplications). */
+  verifyReplications?: number;
+  /** Ramp of a new hire in each department (default: the department's own `rampDays`). */
+  rampDays?: Partial<Record<Department, number>>;
+  /** Search the latest quarter to start each hire (default true). */
+  searchTiming?: boolean;
+  /** The answer so far, after every step of the search and of the timing. */
+  onStep?: (partial: GoalSeekPartial) => void;
+}
+
+/** A service measure of a plan: its estimate and interval, against its limit. */
+export interface ServiceReading {
+  target: ServiceTarget;
+  limit: number;
+  mean: number;
+  low: number;
+  high: number;
+  met: boolean;
+}
+
+/** How a plan does: P(target) with its interval, and each service target. */
+export interface PlanReading {
+  /** Null without a main target. */
+  probability: ProbabilityEstimate | null;
+  service: ServiceReading[];
+  /** Whether the estimates meet every target. */
+  met: boolean;
+  replications: number;
+}
+
+/** One step of the search: the hire added, its cost, and how the plan does after it. */
+export interface GoalSeekStep {
+  department: Department;
+  /** Annual loaded cost of the person. */
+  costYenPerYear: number;
+  /** Share of the remaining gap closed per million yen (the value the step was chosen by). */
+  valuePerMillionYen: number;
+  /** Candidates still in the race when the step was decided, and the replications it took. */
+  candidates: Department[];
+  replications: number;
+  after: PlanReading;
+}
+
+/** A move of one hire to a later start, tried during the timing search. */
+export interface TimingStep {
+  department: Department;
+  /** The day tried, and whether the plan still met the targets with it. */
+  day: number;
+  met: boolean;
+  after: PlanReading;
+}
+
+/** Why the search ended. */
+export type GoalSeekStatus = 'alreadyMet' | 'met' | 'bounds' | 'noGain';
+
+/** The answer so far. */
+export interface GoalSeekPartial {
+  phase: 'search' | 'timing' | 'verify';
+  /** The plan so far: hires as the scenario format holds them. */
+  plan: Hire[];
+  path: GoalSeekStep[];
+  timing: TimingStep[];
+  /** Runs made so far. */
+  runs: number;
+}
+
+/** The answer. */
+export interface GoalSeekResult extends GoalSeekPartial {
+  status: GoalSeekStatus;
+  /** Whether the plan meets the targets (status alreadyMet or met); otherwise the plan is the best found. */
+  reached: boolean;
+  confidence: number;
+  target: GoalTarget | null;
+  baseline: PlanReading;
+  /** Extra people per department. */
+  added: Record<Department, number>;
+  /** Annual cost of the added people, and their cost within the horizon (a later start costs less). */
+  costYenPerYear: number;
+  costYenInHorizon: number;
+  /** The plan run again with an independently derived seed. */
+  verification: PlanReading & { seed: string };
+}
+
+/** Progress of goal-seek: the run in progress, with the phase and how many hires the plan has. */
+export interface GoalSeekProgress extends ExperimentProgress {
+  phase: GoalSeekPartial['phase'];
+  hires: number;
+}
+
+/** A plan: extra hires, one entry per person, in the order chosen. */
+type PlanHire = { department: Department; day: number };
+
+/**
+ * Annual cost of one more person in `d`: the scenario's, or the default's when the
+ * scenario prices the department at 0 (a startup whose founder covers it: a new
+ * hire is still paid).
+ */
+export const hireCostYen = (s: Scenario, d: Department) => s[d].costPerHeadYen > 0 ? s[d].costPerHeadYen : DEFAULT_SCENARIO[d].costPerHeadYen;
+const costPerHead = hireCostYen;
+
+/** The plan's hires as the scenario format holds them: people of one department joining on one day in one entry. */
+export function planHires(plan: readonly PlanHire[], rampDays: Record<Department, number>, rampShape: Record<Department, RampShape>): Hire[] {
+  const merged = new Map<string, Hire>();
+  for (const h of plan) {
+    const key = `${h.department}@${h.day}`;
+    const m = merged.get(key);
+    if (m) m.change++;
+    else merged.set(key, { department: h.department, day: h.day, change: 1, rampDays: rampDays[h.department], rampShape: rampShape[h.department], from: 'start' });
+  }
+  return [...merged.values()].sort((a, b) => a.day - b.day || DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department));
+}
+
+/** Values of the main target's measure in the first `n` replications of a run. */
+const goalValues = (run: Run, measure: GoalMeasure, n: number) => run.values.measures[measure].slice(0, n);
+
+/** A service measure's mean and its half-width at `level`, from a run's summaries (lower is better). */
+function serviceEstimate(run: Run, target: ServiceTarget, level: number): { mean: number; half: number } {
+  const m = run.result.measures;
+  const t = (s: Summary) => (s.n > 1 ? tQuantile(1 - (1 - level) / 2, s.n - 1) * (s.sd / Math.sqrt(s.n)) : Infinity);
+  if (target === 'isWaitP90Hours') return { mean: m.insideSales.waitP90Days.mean * 24, half: t(m.insideSales.waitP90Days) * 24 };
+  if (target === 'csCoverageMax') return { mean: m.bookCoverageEnd.mean, half: t(m.bookCoverageEnd) };
+  // Backlog in weeks: items waiting at the horizon over a week of arrivals.
+  const perWeek = m.fieldSales.arrivalsPerDay.mean * 7;
+  if (!(perWeek > 0)) return { mean: m.fieldSales.queueEnd.mean > 0 ? Infinity : 0, half: 0 };
+  return { mean: m.fieldSales.queueEnd.mean / perWeek, half: t(m.fieldSales.queueEnd) / perWeek };
+}
+
+/**
+ * Finds the least costly plan of extra hires that meets the targets (see the
+ * module comment for how). Cancelled through `options.signal` like any experiment.
+ */
+export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions): Promise<GoalSeekResult> {
+  const { scenario, target } = input;
+  const confidence = input.confidence ?? DEFAULT_CONFIDENCE;
+  if (!(confidence > 0 && confidence < 1)) throw new Error(`goalSeek: expected a confidence in (0, 1), got ${confidence}`);
+  const maxN = input.maxReplications ?? scenario.replications;
+  const minN = Math.min(input.minReplications ?? DEFAULT_MIN_REPLICATIONS, maxN);
+  const verifyN = input.verifyReplications ?? maxN;
+  // A new hire ramps as the department's own usual ramp (the editor's 標準の立ち上がり期間), unless asked otherwise.
+  const rampDays = { ...(Object.fromEntries(DEPARTMENTS.map((d) => [d, scenario[d].rampDays])) as Record<Department, number>), ...input.rampDays };
+  const rampShape = Object.fromEntries(DEPARTMENTS.map((d) => [d, scenario[d].rampShape])) as Record<Department, RampShape>;
+  const bound = (d: Department) => (typeof input.maxPerDepartment === 'object' ? (input.maxPerDepartment[d] ?? DEFAULT_MAX_PER_DEPARTMENT) : (input.maxPerDepartment ?? DEFAULT_MAX_PER_DEPARTMENT));
+  const service = SERVICE_TARGETS.flatMap((k) => {
+    const limit = input.service?.[k];
+    return limit === null || limit === undefined ? [] : [{ target: k, limit }];
+  });
+  if (!target && service.length === 0) throw new Error('goalSeek: expected a target or at least one service target, got none');
+
+  let runs = 0;
+  let phase: GoalSeekPartial['phase'] = 'search';
+  let plan: PlanHire[] = [];
+  const path: GoalSeekStep[] = [];
+  const timing: TimingStep[] = [];
+  /** Per plan, its run with the most replications so far (a prefix of it is a run of fewer). */
+  const cache = new Map<string, Run>();
+  const keyOf = (p: readonly PlanHire[]) => JSON.stringify(planHires(p, rampDays, rampShape));
+  const scenarioOf = (p: readonly PlanHire[], seed = scenario.seed): Scenario => ({ ...scenario, seed, hiring: [...scenario.hiring, ...planHires(p, rampDays, rampShape)] });
+
+  const runPlan = async (p: readonly PlanHire[], n: number): Promise<Run> => {
+    const key = keyOf(p);
+    const cached = cache.get(key);
+    if (cached && cached.result.scenario.replications >= n) return cached;
+    const step = runs++;
+    const run = await options.runner.run(scenarioOf(p), {
+      replications: n,
+      signal: options.signal,
+      onProgress: options.onProgress && ((pr) => options.onProgress!({ ...pr, step, steps: runs, phase, hires: p.length } as GoalSeekProgress)),
+    });
+    cache.set(key, run);
+    return run;
+  };
+
+  /** How a run does on its first `n` replications, intervals at `level`. */
+  const readingOf = (run: Run, n: number, level: number): PlanReading => {
+    const probability = target ? wilsonInterval(goalValues(run, target.measure, n).filter((v) => v >= target.atLeast).length, n, level) : null;
+    const readings = service.map(({ target: k, limit }) => {
+      const e = serviceEstimate(run, k, level);
+      return { target: k, limit, mean: e.mean, low: e.mean - e.half, high: e.mean + e.half, met: e.mean <= limit };
+    });
+    const met = (!probability || probability.p >= confidence) && readings.every((r) => r.met);
+    return { probability, service: readings, met, replications: n };
+  };
+  /** Whether a reading's intervals decide it: every target surely met, or one surely missed. */
+  const decided = (r: PlanReading) => {
+    const pSure = !r.probability || r.probability.low >= confidence;
+    const pMissed = r.probability !== null && r.probability.high < confidence;
+    return (pSure && r.service.every((s) => s.high <= s.limit)) || pMissed || r.service.some((s) => s.low > s.limit);
+  };
+  /** Whether a plan meets the targets, on prefixes from `from` doubling to the cap until decided. */
+  const meets = async (p: readonly PlanHire[], from = minN): Promise<PlanReading> => {
+    for (let n = from; ; n = Math.min(2 * n, maxN)) {
+      const reading = readingOf(await runPlan(p, n), n, confidence);
+      if (decided(reading) || n >= maxN) return reading;
+    }
+  };
+  const partial = (): GoalSeekPartial => ({ phase, plan: planHires(plan, rampDays, rampShape), path: [...path], timing: [...timing], runs });
+
+  /** The value per yen of adding `d` to the current plan, with an interval, on the first `n` replications. */
+  const valueOf = (base: Run, cand: Run, d: Department, n: number, level: number, now: PlanReading) => {
+    let mid = 0;
+    let low = 0;
+    let high = 0;
+    const clamp = (x: number) => Math.min(1, x);
+    if (target && now.probability && now.probability.p < confidence) {
+      const b = goalValues(base, target.measure, n);
+      const c = goalValues(cand, target.measure, n);
+      const controls = base.values.controls.map((col, j) => col.slice(0, n).map((x, r) => cand.values.controls[j][r] - x));
+      const diff = pairedDifference(b, c, true, controls);
+      const scale = n > 1 ? tQuantile(1 - (1 - level) / 2, n - 1) / tQuantile(0.975, n - 1) : 1;
+      const half = ((diff.ciHigh - diff.ciLow) / 2) * scale;
+      // The gap: how far the (1 - confidence) quantile of the measure is below the target.
+      const sorted = Float64Array.from(b.filter(Number.isFinite)).sort();
+      const gap = Math.max(target.atLeast - percentileSorted(sorted, 1 - confidence), 0.005 * Math.abs(target.atLeast) || 1);
+      mid += clamp(diff.mean / gap);
+      low += clamp((diff.mean - half) / gap);
+      high += clamp((diff.mean + half) / gap);
+    }
+    for (const s of now.service) {
+      if (s.met) continue;
+      const eb = serviceEstimate(base, s.target, level);
+      const ec = serviceEstimate(cand, s.target, level);
+      const gain = eb.mean - ec.mean;
+      const half = Math.hypot(eb.half, ec.half);
+      const gap = s.mean - s.limit;
+      const share = (x: number) => (Number.isFinite(x) ? clamp(x / gap) : x > 0 ? 1 : -1);
+      mid += share(gain);
+      low += share(gain - half);
+      high += share(gain + half);
+    }
+    const perMillion = 1e6 / costPerHead(scenario, d);
+    return { mid: mid * perMillion, low: low * perMillion, high: high * perMillion };
+  };
+
+  // The search: from the scenario as it is, one hire at a time.
+  const baseline = await meets(plan);
+  let now = baseline;
+  let status: GoalSeekStatus = baseline.met ? 'alreadyMet' : 'bounds';
+  while (!now.met) {
+    const count = (d: Department) => plan.filter((h) => h.department === d).length;
+    let alive = DEPARTMENTS.filter((d) => count(d) < bound(d));
+    if (alive.length === 0 || plan.length >= (input.maxHires ?? Infinity)) {
+      status = 'bounds';
+      break;
+    }
+    const level = 1 - (1 - confidence) / Math.max(1, alive.length - 1);
+    let best: { d: Department; mid: number; run: Run } | null = null;
+    let n = minN;
+    let raced: Department[] = alive;
+    for (;;) {
+      const base = await runPlan(plan, n);
+      const nowAtN = readingOf(base, n, level);
+      const values: { d: Department; mid: number; low: number; high: number; run: Run }[] = [];
+      for (const d of alive) {
+        const run = await runPlan([...plan, { department: d, day: 0 }], n);
+        values.push({ d, run, ...valueOf(base, run, d, n, level, nowAtN) });
+      }
+      values.sort((a, b) => b.mid - a.mid);
+      const leader = values[0];
+      best = { d: leader.d, mid: leader.mid, run: leader.run };
+      raced = alive;
+      alive = values.filter((v) => v === leader || v.high >= leader.low).map((v) => v.d);
+      if (alive.length === 1 || n >= maxN) break;
+      n = Math.min(2 * n, maxN);
+    }
+    if (!best || !(best.mid > 0)) {
+      status = 'noGain';
+      break;
+    }
+    plan = [...plan, { department: best.d, day: 0 }];
+    now = await meets(plan, n);
+    path.push({ department: best.d, costYenPerYear: costPerHead(scenario, best.d), valuePerMillionYen: best.mid, candidates: raced, replications: n, after: now });
+    input.onStep?.(partial());
+    if (now.met) status = 'met';
+  }
+
+  // The timing: each hire, the last chosen first, to the latest quarter that still meets the targets.
+  if (now.met && plan.length > 0 && input.searchTiming !== false) {
+    phase = 'timing';
+    const quarter = Math.floor(scenario.horizonDays / QUARTERS);
+    for (let i = plan.length - 1; i >= 0; i--) {
+      for (let q = QUARTERS - 1; q >= 1; q--) {
+        const day = q * quarter;
+        const trial = plan.map((h, j) => (j === i ? { ...h, day } : h));
+        const reading = await meets(trial);
+        timing.push({ department: plan[i].department, day, met: reading.met, after: reading });
+        input.onStep?.(partial());
+        if (reading.met) {
+          plan = trial;
+          now = reading;
+          break;
+        }
+      }
+    }
+  }
+
+  // The verification: the plan with streams the search never saw.
+  phase = 'verify';
+  const verifySeed = `${scenario.seed}${VERIFY_SEED_SUFFIX}`;
+  const step = runs++;
+  const verifyRun = await options.runner.run(scenarioOf(plan, verifySeed), {
+    replications: verifyN,
+    signal: options.signal,
+    onProgress: options.onProgress && ((pr) => options.onProgress!({ ...pr, step, steps: runs, phase, hires: plan.length } as GoalSeekProgress)),
+  });
+  const verification = { ...readingOf(verifyRun, verifyN, 0.95), seed: verifySeed };
+
+  const added = Object.fromEntries(DEPARTMENTS.map((d) => [d, plan.filter((h) => h.department === d).length])) as Record<Department, number>;
+  const costYenPerYear = plan.reduce((sum, h) => sum + costPerHead(scenario, h.department), 0);
+  const costYenInHorizon = plan.reduce((sum, h) => sum + (costPerHead(scenario, h.department) * Math.max(0, scenario.horizonDays - h.day)) / 365, 0);
+  return {
+    ...partial(),
+    status,
+    reached: now.met,
+    confidence,
+    target,
+    baseline,
+    added,
+    costYenPerYear,
+    costYenInHorizon,
+    verification,
+  };
+}

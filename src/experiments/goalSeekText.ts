@@ -1,0 +1,44 @@
+
+/** Goal-seek's answer in sentences, shared by the CLI and the app (texts in src/i18n/goalSeekMessages.ts). */
+import type { GoalSeekResult, GoalTarget, ServiceTarget } from './goalSeek.ts';
+import { formatCount, formatPercent, formatYen, type Lang } from '../i18n/format.ts';
+import { goalSeekText } from '../i18n/goalSeekMessages.ts';
+
+const TARGET_KEYS = { arrEndYen: 'gsTargetArrEndYen', bookingsYen: 'gsTargetBookingsYen', won: 'gsTargetWon' } as const;
+const SERVICE_KEYS = { isWaitP90Hours: 'gsServiceIsWaitP90Hours', fsBacklogWeeks: 'gsServiceFsBacklogWeeks', csCoverageMax: 'gsServiceCsCoverageMax' } as const;
+
+/** The main target in words: "ARR at the horizon at least ¥2B". */
+export function targetText(target: GoalTarget, lang: Lang): string {
+  const value = target.measure === 'won' ? formatCount(target.atLeast, lang) : formatYen(target.atLeast, lang);
+  return goalSeekText(lang, TARGET_KEYS[target.measure], { value });
+}
+
+/** A service target in words. */
+export function serviceText(target: ServiceTarget, limit: number, lang: Lang): string {
+  return goalSeekText(lang, SERVICE_KEYS[target], { limit: String(limit) });
+}
+
+/** Why the search ended, in one sentence. */
+export function outcomeText(r: GoalSeekResult, bound: number, lang: Lang): string {
+  const hires = r.plan.reduce((s, h) => s + h.change, 0);
+  if (r.status === 'alreadyMet') return goalSeekText(lang, 'gsAlreadyMet');
+  if (r.status === 'met') return goalSeekText(lang, 'gsMet', { hires, cost: formatYen(r.costYenPerYear, lang), costInHorizon: formatYen(r.costYenInHorizon, lang) });
+  return goalSeekText(lang, r.status === 'bounds' ? 'gsBounds' : 'gsNoGain', { bound });
+}
+
+/** The verification in one sentence (and a warning when it falls short). */
+export function verifiedText(r: GoalSeekResult, lang: Lang): string {
+  const p = r.verification.probability;
+  if (!p) {
+    const readings = r.verification.service.map((s) => `${serviceText(s.target, s.limit, lang)}: ${s.mean.toFixed(2)} (95% ${s.low.toFixed(2)} - ${s.high.toFixed(2)})`);
+    return goalSeekText(lang, 'gsVerifiedService', { reps: r.verification.replications, readings: readings.join(lang === 'ja' ? '、' : '; ') });
+  }
+  const line = goalSeekText(lang, 'gsVerified', { reps: r.verification.replications, p: formatPercent(p.p), low: formatPercent(p.low), high: formatPercent(p.high) });
+  return r.reached && p.high < r.confidence ? `${line}${lang === 'ja' ? '' : ' '}${goalSeekText(lang, 'gsVerifiedBelow', { confidence: formatPercent(r.confidence) })}` : line;
+}
+
+/** A time-to-fill distribution in words: "median 55 days, P85 98 days". */
+export function fillText(median: number, quantile: number, confidence: number, lang: Lang): string {
+  return lang === 'ja' ? `中央値${median}日、P${Math.round(confidence * 100)} ${quantile}日` : `median ${median} days, P${Math.round(confidence * 100)} ${quantile} days`;
+}
+

@@ -1,0 +1,66 @@
+/** `npm run simulate -- FILE --goal-seek`: the report, its progress on stderr, JSON, the calendar CSV, and bad options refused. */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jacksonScenario } from '../support/scenarios.ts';
+
+const root = join(import.meta.dirname, '../..');
+const SLOW = 180_000;
+const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 170_000 });
+const dir = mkdtempSync(join(tmpdir(), 'funnel-goal-seek-'));
+// Inside Sales is an M/M/5 queue at 90% load: MQLs wait, and more reps shorten the wait.
+const file = join(dir, 'mmc.json');
+writeFileSync(
+  file,
+  JSON.stringify(jacksonScenario({ lambda: 4.5, is: { servers: 5, mu: 1, sqlRate: 0.25 }, fs: { servers: 3, mu: 0.5, winRate: 0.5 }, cs: { servers: 2, mu: 0.5 }, horizonDays: 240, warmupDays: 60, replications: 10, seed: 'cli-goal-seek' })),
+);
+
+describe('npm run simulate -- FILE --goal-seek', () => {
+  it('hires Inside Sales for a wait target: the path, the plan, the calendar, the verified probability; progress on stderr; the calendar as CSV', () => {
+    const csv = join(dir, 'calendar.csv');
+    const r = cli(file, '--goal-seek', '--is-wait-p90-hours', '24', '--workers', '2', '--calendar-csv', csv);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Goal-seek for Jackson network: Inside Sales starts 90% of MQLs within 24 hours, in 85% of runs');
+    expect(r.stdout).toMatch(/Reached with \d+ more people, costing ¥[\d.]+M a year/);
+    expect(r.stdout).toMatch(/^1 +\+1 Inside Sales /m);
+    expect(r.stdout).toMatch(/^Inside Sales +\+\d+ +\d+ +95$/m);
+    expect(r.stdout).toContain('Hiring calendar');
+    expect(r.stdout).toMatch(/Verified with new random numbers \(10 runs\)/);
+    expect(r.stderr).toMatch(/run \d+ \(searching, plan of 0\): 10\/10/);
+    expect(r.stderr).toMatch(/run \d+ \(verifying, plan of \d+\): 10\/10/);
+    const lines = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('department,people,open_by_day,fill_days,fill_median_days,start_day,ramp_days,productive_day');
+    expect(lines[1]).toMatch(/^Inside Sales,\d+,-?\d+,\d+,\d+,\d+,95,\d+$/);
+  }, SLOW);
+
+  it('--lang ja prints the report in Japanese; --json gives the result and its calendar', () => {
+    const ja = cli(file, '--goal-seek', '--target-won', '0', '--workers', '1', '--lang', 'ja');
+    expect(ja.status, ja.stderr).toBe(0);
+    expect(ja.stdout).toContain('期間中の受注件数 0件以上を試行の85%で達成');
+    expect(ja.stdout).toContain('目標はすでに達成見込みです。追加の採用は不要です。');
+    expect(ja.stdout).toContain('新しい乱数で検証(10回の試行):達成確率100%');
+    const json = cli(file, '--goal-seek', '--target-won', '0', '--workers', '1', '--json');
+    const parsed = JSON.parse(json.stdout) as { status: string; plan: unknown[]; calendar: unknown[]; verification: { seed: string } };
+    expect(parsed).toMatchObject({ status: 'alreadyMet', plan: [], calendar: [] });
+    expect(parsed.verification.seed).toBe('cli-goal-seek/goal-seek-verify');
+  }, SLOW);
+
+  it('refuses a goal-seek without a target, with two targets, or with a confidence out of range (exit 2)', () => {
+    expect(cli(file, '--goal-seek').stderr).toMatch(/^--goal-seek: give a target/);
+    expect(cli(file, '--goal-seek', '--target-arr', '1e9', '--target-won', '3').stderr).toMatch(/^--goal-seek: give one of/);
+    const bad = cli(file, '--goal-seek', '--target-arr', '15億', '--confidence', '85');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^--confidence: must be a number from 0.01 to 0.99, got 85/);
+  }, SLOW);
+
+  it('--sensitivity prints every input at its low and high value, largest swing first', () => {
+    const r = cli(file, '--sensitivity', '--workers', '2', '--lang', 'ja');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('期末ARRの感度');
+    const rows = r.stdout.split('\n').slice(4).filter((l) => l.trim() !== '');
+    expect(rows).toHaveLength(10);
+    expect(r.stdout).toMatch(/^受注率 +-[\d,.]+万円 +\+[\d,.]+万円/m);
+  }, SLOW);
+});

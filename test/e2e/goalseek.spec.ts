@@ -1,0 +1,46 @@
+/**
+ * Goal-seek in Chromium, in Japanese: an ARR target typed in 億, the search with
+ * its progress, then the path, the plan, the hiring calendar (table, chart, CSV)
+ * and the verified probability.
+ */
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fresh, loadScenario } from './helpers.ts';
+
+test('目標逆算: ARR目標1.3億円、達成確率85%で採用計画・探索の経過・採用カレンダー・検証結果が出る', async ({ page }) => {
+  test.setTimeout(900_000);
+  const errors = await fresh(page, 'ja');
+  await loadScenario(page, 'startup.json', '40');
+  const panel = page.getByTestId('goal-seek');
+  await panel.scrollIntoViewIfNeeded();
+  await page.locator('#goal-seek-target').fill('1.3億');
+  await page.locator('#goal-seek-confidence').fill('85');
+  await page.locator('#goal-seek-bound').fill('2');
+  await panel.getByRole('button', { name: '計画を探す' }).click();
+  await expect(page.getByTestId('goal-seek-progress')).toContainText('探索中');
+  const outcome = page.getByTestId('goal-seek-outcome');
+  await expect(outcome).toBeVisible({ timeout: 840_000 });
+  await expect(outcome).toContainText('期末ARR 1.3億円以上');
+  const status = await outcome.getAttribute('data-status');
+  expect(['met', 'bounds', 'noGain']).toContain(status);
+  if (status === 'met') await expect(outcome).toContainText(/\d+名の追加採用で達成します。年間コスト[\d,.]+万円/);
+  // The path starts from the scenario as it is (step 0), then one row per hire.
+  const pathRows = page.getByTestId('goal-seek-path').locator('tbody tr');
+  expect(await pathRows.count()).toBeGreaterThan(1);
+  await expect(pathRows.nth(1)).toContainText('+1 ');
+  await expect(page.getByTestId('goal-seek-plan').locator('tbody tr').first()).toContainText('+');
+  const calendar = page.getByTestId('goal-seek-calendar');
+  await expect(calendar).toContainText('求人を出す期限(日)');
+  await expect(page.getByTestId('goal-seek-gantt').locator('rect')).not.toHaveCount(0);
+  const verified = page.getByTestId('goal-seek-verified');
+  await expect(verified).toContainText(/新しい乱数で検証\(40回の試行\):達成確率[\d.]+%\(95%区間 [\d.]+%〜[\d.]+%\)/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('goal-seek-export').click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFF部門,人数,求人期限(日),採用日数')).toBe(true);
+  expect(csv.trim().split('\r\n').length).toBe((await calendar.locator('tbody tr').count()) + 1);
+  await page.getByTestId('goal-seek-outcome').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'artifacts/screenshots/goalseek-ja.png' });
+  await page.getByTestId('goal-seek-calendar').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'artifacts/screenshots/goalseek-calendar-ja.png' });
+  expect(errors).toEqual([]);
+});

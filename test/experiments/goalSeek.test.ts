@@ -1,0 +1,144 @@
+/**
+ * Goal-seek against known answers: the least c of an M/M/c queue with a service
+ * target is Erlang C's; on the library's imbalanced scenarios the first hire is
+ * where next best hire points; a target already met hires nobody; an impossible
+ * one says so; and the verified probability of the plan found is consistent with
+ * the confidence asked, over several seeds.
+ */
+import { describe, expect, it } from 'vitest';
+import { goalSeek, nextBestHire, type GoalSeekPartial } from '../../src/experiments/index.ts';
+import { inlineRunner, RunCancelled, type Run, type Runner } from '../../src/runner/index.ts';
+import { erlangC } from '../../src/engine/erlang.ts';
+import { wilsonInterval } from '../../src/montecarlo/binomial.ts';
+import { jacksonScenario, libraryScenarios, type NetworkSpec } from '../support/scenarios.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
+
+/** Hires take effect at once: the queue the test reads is the M/M/c of the new head count from day 0. */
+const NO_RAMP = { marketing: 0, insideSales: 0, fieldSales: 0, customerSuccess: 0 };
+
+/** The inline runner with each (scenario, replications) run once: experiments asked the same run share it. */
+function cachingRunner(): Runner & { runs: number } {
+  const cache = new Map<string, Promise<Run>>();
+  const runner = {
+    runs: 0,
+    run(s: Scenario, o: Parameters<Runner['run']>[1] = {}) {
+      const key = JSON.stringify([s, o.replications ?? s.replications]);
+      let hit = cache.get(key);
+      if (!hit) {
+        runner.runs++;
+        hit = inlineRunner.run(s, { replications: o.replications, signal: o.signal });
+        cache.set(key, hit);
+      }
+      return hit;
+    },
+  };
+  return runner;
+}
+
+const mmc = (servers: number, seed = 'goal-seek-mmc'): NetworkSpec => ({
+  lambda: 4.5,
+  is: { servers, mu: 1, sqlRate: 0.25 },
+  fs: { servers: 3, mu: 0.5, winRate: 0.5 },
+  cs: { servers: 2, mu: 0.5 },
+  horizonDays: 300,
+  warmupDays: 60,
+  replications: 40,
+  seed,
+});
+
+describe('goal-seek: one M/M/c queue with a service target', () => {
+  // P(wait > 12 hours) <= 10%: Erlang C gives 0.20 with 6 reps and 0.06 with 7.
+  const waitLimitDays = 0.5;
+  const spec = mmc(5);
+  const leastC = (() => {
+    for (let c = spec.is.servers; ; c++) {
+      if (c * spec.is.mu <= spec.lambda) continue;
+      const q = erlangC(c, spec.lambda, spec.is.mu);
+      if (q.pWait * Math.exp(-(c * spec.is.mu - spec.lambda) * waitLimitDays) <= 0.1) return c;
+    }
+  })();
+
+  it(`hires Inside Sales up to the least c Erlang C gives (${leastC}), nobody elsewhere`, async () => {
+    const partials: GoalSeekPartial[] = [];
+    const r = await goalSeek(
+      { scenario: jacksonScenario(spec), target: null, service: { isWaitP90Hours: waitLimitDays * 24 }, rampDays: NO_RAMP, minReplications: 10, maxReplications: 40, verifyReplications: 20, searchTiming: false, onStep: (p) => partials.push(p) },
+      { runner: cachingRunner() },
+    );
+    expect(r.status).toBe('met');
+    expect(r.added).toEqual({ marketing: 0, insideSales: leastC - spec.is.servers, fieldSales: 0, customerSuccess: 0 });
+    expect(r.plan).toEqual([{ department: 'insideSales', day: 0, change: leastC - spec.is.servers, rampDays: 0, rampShape: 'linear', from: 'start' }]);
+    expect(r.path.map((s) => s.department)).toEqual(Array(leastC - spec.is.servers).fill('insideSales'));
+    expect(r.path.at(-1)!.after.met).toBe(true);
+    expect(r.path.slice(0, -1).every((s) => !s.after.met)).toBe(true);
+    expect(partials.map((p) => p.path.length)).toEqual(r.path.map((_, i) => i + 1));
+    expect(r.verification.service[0].met).toBe(true);
+    expect(r.costYenPerYear).toBe((leastC - spec.is.servers) * jacksonScenario(spec).insideSales.costPerHeadYen);
+  }, 120_000);
+
+  it('hires nobody when the target is already met', async () => {
+    const runner = cachingRunner();
+    const r = await goalSeek({ scenario: jacksonScenario(mmc(9)), target: { measure: 'won', atLeast: 0 }, service: { isWaitP90Hours: 12 }, minReplications: 10, maxReplications: 20 }, { runner });
+    expect(r.status).toBe('alreadyMet');
+    expect(r.reached).toBe(true);
+    expect(r.plan).toEqual([]);
+    expect(r.path).toEqual([]);
+    expect(r.costYenPerYear).toBe(0);
+    expect(r.verification.probability!.p).toBe(1);
+  }, 60_000);
+
+  it('says so when no plan within the bounds reaches the target, and returns the best found', async () => {
+    const runner = cachingRunner();
+    const s = jacksonScenario(mmc(5));
+    const r = await goalSeek({ scenario: s, target: { measure: 'won', atLeast: 10_000 }, maxPerDepartment: 1, rampDays: NO_RAMP, minReplications: 10, maxReplications: 20, verifyReplications: 10 }, { runner });
+    expect(r.reached).toBe(false);
+    expect(['bounds', 'noGain']).toContain(r.status);
+    expect(r.verification.probability!.p).toBe(0);
+    // The best found adds wins: its last step has more of them than the scenario as it is.
+    expect(r.path.length).toBeGreaterThan(0);
+    expect(r.timing).toEqual([]);
+  }, 60_000);
+
+  it('stops on abort with the runner\'s RunCancelled', async () => {
+    const controller = new AbortController();
+    const promise = goalSeek(
+      { scenario: jacksonScenario(mmc(5)), target: null, service: { isWaitP90Hours: 12 }, minReplications: 5, maxReplications: 10 },
+      { runner: inlineRunner, signal: controller.signal, onProgress: () => controller.abort(new RunCancelled()) },
+    );
+    await expect(promise).rejects.toBeInstanceOf(RunCancelled);
+  });
+});
+
+describe('goal-seek: the verified probability over several seeds', () => {
+  // Field Sales limits wins: 1 AE at 0.5 deals a day, half won; the target needs about 2 more.
+  for (const seed of ['verify-a', 'verify-b', 'verify-c']) {
+    it(`seed ${seed}: P(target) of the plan, verified with another seed, is >= 85% within its 95% interval`, async () => {
+      const spec = { ...mmc(6, seed), fs: { servers: 1, mu: 0.5, winRate: 0.5 }, horizonDays: 200 };
+      const r = await goalSeek(
+        { scenario: jacksonScenario(spec), target: { measure: 'won', atLeast: 95 }, rampDays: NO_RAMP, minReplications: 20, maxReplications: 40, verifyReplications: 100, searchTiming: false },
+        { runner: cachingRunner() },
+      );
+      expect(r.reached).toBe(true);
+      expect(r.added.fieldSales).toBeGreaterThan(0);
+      const v = r.verification.probability!;
+      expect(r.verification.seed).not.toBe(seed);
+      expect(v.n).toBe(100);
+      expect(v).toEqual(wilsonInterval(v.successes, 100, 0.95));
+      expect(v.high, `verified ${v.successes}/100 [${v.low.toFixed(3)}, ${v.high.toFixed(3)}]`).toBeGreaterThanOrEqual(0.85);
+    }, 120_000);
+  }
+});
+
+describe('goal-seek on the library\'s imbalanced scenarios', () => {
+  for (const file of ['is-too-strong.json', 'marketing-too-strong.json']) {
+    it(`${file}: the first hire is where next best hire points`, async () => {
+      const scenario = { ...libraryScenarios().find((s) => s.file === file)!.scenario, replications: 12 };
+      const runner = cachingRunner();
+      const hire = await nextBestHire({ scenario }, { runner });
+      expect(hire.ranked[0].differences.arrEndYen.ciLow, 'next best hire is clear').toBeGreaterThan(0);
+      const arr = (await runner.run(scenario)).values.measures.arrEndYen;
+      const mean = arr.reduce((a, b) => a + b, 0) / arr.length;
+      const r = await goalSeek({ scenario, target: { measure: 'arrEndYen', atLeast: 1.1 * mean }, maxHires: 1, minReplications: 12, maxReplications: 12, verifyReplications: 2, searchTiming: false }, { runner });
+      expect(r.path[0].department).toBe(hire.ranked[0].department);
+    }, 180_000);
+  }
+});

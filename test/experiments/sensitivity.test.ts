@@ -1,0 +1,33 @@
+/** Sensitivity: each input at its low and high value, paired with the baseline, sorted by swing. */
+import { describe, expect, it } from 'vitest';
+import { scaleDist, sensitivity, SENSITIVITY_INPUTS, withInput } from '../../src/experiments/index.ts';
+import { inlineRunner } from '../../src/runner/index.ts';
+import { jacksonScenario } from '../support/scenarios.ts';
+
+const scenario = jacksonScenario({ lambda: 3, is: { servers: 4, mu: 1, sqlRate: 0.3 }, fs: { servers: 3, mu: 0.5, winRate: 0.4 }, cs: { servers: 2, mu: 0.5 }, horizonDays: 150, warmupDays: 30, replications: 12, seed: 'sensitivity' });
+
+describe('sensitivity', () => {
+  it('scales an input without touching the scenario; a head count moves by at least one person', () => {
+    const copy = structuredClone(scenario);
+    expect(withInput(scenario, 'fieldSales.winRate', 1.1).fieldSales.winRate).toBeCloseTo(0.44, 12);
+    expect(withInput(scenario, 'fieldSales.headcount', 1.1).fieldSales.headcount).toBe(4);
+    expect(withInput(scenario, 'fieldSales.headcount', 0.9).fieldSales.headcount).toBe(2);
+    expect(scenario).toEqual(copy);
+    expect(scaleDist({ kind: 'lognormal', mean: 100, p90: 200 }, 1.1)).toEqual({ kind: 'lognormal', mean: 110.00000000000001, p90: 220.00000000000003 });
+    expect(scaleDist(5, 2)).toBe(10);
+  });
+
+  it('pairs every run with the baseline: an input at 0 changes nothing; a higher win rate adds ARR, a lower one takes it away; rows by swing', async () => {
+    const steps: number[] = [];
+    const rows = await sensitivity({ scenario }, { runner: inlineRunner, onProgress: (p) => steps.push(p.step) });
+    expect(new Set(steps).size).toBe(1 + 2 * SENSITIVITY_INPUTS.length);
+    expect(rows.map((r) => r.input).sort()).toEqual([...SENSITIVITY_INPUTS].sort());
+    const budget = rows.find((r) => r.input === 'marketing.programBudgetYenPerMonth')!;
+    expect(scenario.marketing.programBudgetYenPerMonth).toBe(0);
+    expect([budget.low.mean, budget.high.mean, budget.swing]).toEqual([0, 0, 0]);
+    const win = rows.find((r) => r.input === 'fieldSales.winRate')!;
+    expect(win.high.ciLow).toBeGreaterThan(0);
+    expect(win.low.ciHigh).toBeLessThan(0);
+    for (let i = 1; i < rows.length; i++) expect(Math.abs(rows[i - 1].swing)).toBeGreaterThanOrEqual(Math.abs(rows[i].swing));
+  }, 120_000);
+});
