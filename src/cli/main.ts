@@ -18,12 +18,14 @@ import { hiringCalendarCsv } from '../export/hiringCalendarCsv.ts';
 import { goalSeekText } from '../i18n/goalSeekMessages.ts';
 import { parseNumberInput } from '../i18n/numberInput.ts';
 import type { Scenario } from '../scenario/types.ts';
+import type { PrecisionTarget } from '../montecarlo/precision.ts';
 
 const USAGE =
   'usage: npm run simulate -- FILE.json [--reps N] [--seed S] [--workers N] [--json] [--out FILE] [--next-hire] [--lang en|ja]\n' +
   '       npm run simulate -- FILE.json --goal-seek (--target-arr YEN | --target-bookings YEN | --target-won N) [--confidence 0.85]\n' +
   '         [--max-per-dept 10] [--is-wait-p90-hours H] [--fs-backlog-weeks W] [--cs-coverage-max C] [--calendar-csv FILE]\n' +
-  '       npm run simulate -- FILE.json --sensitivity';
+  '       npm run simulate -- FILE.json --sensitivity\n' +
+  '       npm run simulate -- FILE.json --precision 0.01 [--reps MAX]   (stop once ARR at the horizon is within ±1% at 95%)';
 
 /** A problem with what the user gave: reported without a stack trace, exit 2. */
 class InputError extends Error {}
@@ -40,6 +42,7 @@ function parse(argv: string[]) {
         'next-hire': { type: 'boolean', default: false },
         'goal-seek': { type: 'boolean', default: false },
         sensitivity: { type: 'boolean', default: false },
+        precision: { type: 'string' },
         'target-arr': { type: 'string' },
         'target-bookings': { type: 'string' },
         'target-won': { type: 'string' },
@@ -204,7 +207,15 @@ async function main(argv: string[]): Promise<number> {
       const hire = await nextBestHire({ scenario }, { runner: pool });
       output = values.json ? jsonText(hire) : formatNextHire(scenario.name, hire, lang);
     } else {
-      const { result } = await singleRun(scenario, { runner: pool });
+      const precision = precisionOption(values.precision);
+      const { result } = await singleRun(scenario, { runner: pool }, precision);
+      if (precision) {
+        // Said on stderr, so the report keeps its form: how many replications the answer needed, and how precise it is.
+        const arr = result.measures.revenue.arrEndYen;
+        const reached = (arr.ciHigh - arr.ciLow) / 2 / Math.abs(arr.mean);
+        const n = result.scenario.replications;
+        process.stderr.write(`${n < scenario.replications ? `stopped after ${n} replications` : `ran all ${n} replications`}: ARR at the horizon within ±${(reached * 100).toFixed(2)}% at 95% (asked ±${(precision.relative * 100).toFixed(2)}%)\n`);
+      }
       output = values.json ? jsonText(result) : formatReport(result, lang);
     }
   } finally {
@@ -218,6 +229,14 @@ async function main(argv: string[]): Promise<number> {
     }
   } else process.stdout.write(`${output}\n`);
   return 0;
+}
+
+/** `--precision R`: ARR at the horizon's 95% interval within ±R of its mean (0 < R < 1); undefined without it. */
+function precisionOption(text: string | undefined): PrecisionTarget | undefined {
+  if (text === undefined) return undefined;
+  const relative = Number(text);
+  if (!(relative > 0 && relative < 1)) throw new InputError(`--precision: must be a share between 0 and 1 (0.01 = within ±1%), got ${printable(text)}`);
+  return { path: ['revenue', 'arrEndYen'], relative };
 }
 
 /**
