@@ -18,7 +18,9 @@ test('the baseline loads with no console errors, runs, and fills the flow pictur
     const points = Number(await page.locator(`#${id}-title ~ svg`).getAttribute('data-points'));
     expect(points).toBeGreaterThan(10);
   }
-  await expect(page.locator('table.kpi tbody tr')).toHaveCount(18);
+  // 18 KPIs, then ARR at the horizon, bookings, total cost, ARR per person of each of the 4 departments and the IS:FS ratio (issue 15).
+  await expect(page.locator('table.kpi tbody tr')).toHaveCount(26);
+  await expect(page.getByTestId('is-fs-ratio')).toContainText('1 : 2.6');
   await expect(page.getByTestId('target-probability')).toContainText('Probability of reaching the target');
   await shot(page, 'baseline-1280x720');
   await page.setViewportSize({ width: 1920, height: 1080 });
