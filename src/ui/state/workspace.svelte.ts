@@ -48,12 +48,18 @@ export class Entry {
    * link), for the editor to say so; null when it was current. The draft itself is
    * migrated when opened, so edits and exports are in the current format.
    */
-  readonly openedFrom: number | null;
+  openedFrom = $state<number | null>(null);
 
   constructor(id: number, name: string, draft: Draft) {
     this.id = id;
     this.name = name;
-    const migrated = migrateDraft(draft);
+    this.open(draft);
+  }
+
+  /** Puts `draft` here as opened (a copy), migrated to the current format. */
+  open(draft: Draft): void {
+    // A snapshot: a copy whether `draft` is plain or another entry's $state proxy (which structuredClone refuses).
+    const migrated = migrateDraft($state.snapshot(draft));
     this.draft = migrated.value as Draft;
     this.openedFrom = migrated.migratedFrom;
   }
@@ -124,7 +130,7 @@ export class Workspace {
   /** Replaces the draft on screen; returns its entry. */
   replace(draft: Draft): Entry {
     const e = this.current;
-    e.draft = structuredClone(draft);
+    e.open(draft);
     return e;
   }
 
