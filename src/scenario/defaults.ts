@@ -122,6 +122,7 @@ export const DEFAULT_SCENARIO: Scenario = {
   hiring: [],
   segments: [],
   targets: { arrYen: null },
+  lesson: null,
 };
 
 /**

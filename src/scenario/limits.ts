@@ -57,6 +57,12 @@ export const LIMITS = {
   descriptionChars: 50_000,
   seedChars: 500,
   targetArrYen: 1e16,
+  /** Each text of a lesson, in either language (a sentence or a short paragraph). */
+  lessonTextChars: 2_000,
+  /** Bounds between a lesson's answer choices (n bounds make n + 1 choices). */
+  lessonBounds: 10,
+  /** A bound of a lesson's choices (ARR in yen the largest measure: the ARR target's limit). */
+  lessonBound: 1e16,
 } as const;
 
 /** A limit as the messages show it: 10,000 or 100,000,000,000; 1/24 as 0.0417. */

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { DEFAULT_SCENARIO as D, DEFAULT_RAMP_DAYS } from './defaults.ts';
-import { DEPARTMENTS, SCENARIO_VERSION, type StaffChance, type Staffing, type Waiting } from './types.ts';
+import { DEPARTMENTS, LESSON_MEASURES, SCENARIO_VERSION, type StaffChance, type Staffing, type Waiting } from './types.ts';
 import { distProblem } from '../engine/distributions.ts';
 import type { DistSpec } from './distribution.ts';
 import { LIMITS as L, showLimit } from './limits.ts';
@@ -254,6 +254,28 @@ const segment = strict({
   isWorkDays: v.optional(dist),
 });
 
+/** A text of a lesson, non-empty, in both languages. */
+const lessonLine = v.pipe(text(L.lessonTextChars), v.check((x) => x.trim() !== '', 'must not be empty'));
+const lessonText = strict({ ja: lessonLine, en: lessonLine });
+
+/** What the scenario teaches (every part required: a workshop round needs them all). */
+const lesson = strict({
+  summary: lessonText,
+  measure: v.picklist(LESSON_MEASURES, `must be one of ${LESSON_MEASURES.join(', ')}`),
+  question: lessonText,
+  fixQuestion: lessonText,
+  bounds: v.pipe(
+    list(atLeast0(L.lessonBound), 'must be a list of numbers >= 0', L.lessonBounds),
+    v.minLength(1, 'must hold at least one bound (two choices)'),
+    v.check((bs) => bs.every((b, i) => i === 0 || b > bs[i - 1]), 'must be strictly increasing'),
+  ),
+  fix: strict({
+    department: v.picklist(DEPARTMENTS, `must be one of ${DEPARTMENTS.join(', ')}`),
+    add: wholeAtLeast1(L.hireChange),
+  }),
+  orid: strict({ o: lessonText, r: lessonText, i: lessonText, d: lessonText }),
+});
+
 /** The whole file, in the current format (an older one is migrated first: migrate.ts). `version` is required. */
 export const scenarioSchema = strict({
   version: v.literal(SCENARIO_VERSION, `must be ${SCENARIO_VERSION} (the scenario format this app reads; it migrates version 1)`),
@@ -285,6 +307,7 @@ export const scenarioSchema = strict({
     [],
   ),
   targets: opt(strict({ arrYen: v.optional(v.nullable(atLeast0(L.targetArrYen)), null) }), { arrYen: null }),
+  lesson: opt(v.nullable(lesson), D.lesson),
 });
 
 export { DEFAULT_RAMP_DAYS };

@@ -187,6 +187,38 @@ export interface Segment {
   isWorkDays: DistSpec;
 }
 
+/** A text in both languages of the app. */
+export interface LessonText {
+  ja: string;
+  en: string;
+}
+
+/** The measures a lesson asks about (per simulated year, as the comparison counts them). */
+export const LESSON_MEASURES = ['won', 'arrEndYen', 'lostWhileWaiting'] as const;
+/** A measure a lesson asks about: deals won, ARR at the horizon (yen), leads lost while waiting. */
+export type LessonMeasure = (typeof LESSON_MEASURES)[number];
+
+/**
+ * What a scenario teaches, for the app's "about this scenario" panel and a workshop
+ * round: the lesson in a sentence, a question the room answers before the reveal,
+ * the answers to choose from (ranges of one measure), the fix played as a second
+ * round, and ORID debrief prompts. The answer is always the simulation's, never stored.
+ */
+export interface Lesson {
+  /** The scenario's lesson in a sentence (the README's scenario table). */
+  summary: LessonText;
+  measure: LessonMeasure;
+  /** The question of round 1 (the scenario as it is) and of round 2 (with the fix). */
+  question: LessonText;
+  fixQuestion: LessonText;
+  /** Bounds between the choices, increasing: n bounds make n + 1 ranges, from "under the first" to "the last or more". */
+  bounds: number[];
+  /** The fix: people joining a department on day 0. */
+  fix: { department: Department; add: number };
+  /** ORID debrief prompts: objective, reflective, interpretive, decisional. */
+  orid: { o: LessonText; r: LessonText; i: LessonText; d: LessonText };
+}
+
 /** A complete, validated scenario. */
 export interface Scenario {
   version: 2;
@@ -205,4 +237,6 @@ export interface Scenario {
   /** Empty: one segment with the departments' own rates. */
   segments: Segment[];
   targets: { arrYen: number | null };
+  /** What the scenario teaches, in Japanese and English; null: no lesson (no workshop round). */
+  lesson: Lesson | null;
 }

@@ -44,9 +44,10 @@ describe('department descriptors', () => {
 
   it('give every field of the scenario a place in the editor (issue 15)', () => {
     // Lists have their own editors (the hiring plan, campaigns, segments); name and
-    // description are the scenario's title and text, edited where it is saved.
+    // description are the scenario's title and text, edited where it is saved; the
+    // lesson (issue 17) is the trainer's text for the workshop, written in the file.
     const LISTS = ['hiring', 'segments', 'marketing.campaigns'];
-    const META = ['version', 'name', 'description'];
+    const META = ['version', 'name', 'description', 'lesson'];
     const leaves: string[] = [];
     const walk = (x: unknown, path: string[]) => {
       const key = path.join('.');

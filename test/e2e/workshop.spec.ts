@@ -6,6 +6,7 @@
  * after start from the same leads. Screenshots of the replay mid-way, the reveal
  * and the debrief go to artifacts/screenshots.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { previewPort } from '../../playwright.config.ts';
 
@@ -156,6 +157,21 @@ test('before and after start from the same leads and part ways', async ({ page }
   await expect(page.locator(after)).toHaveAttribute('data-at-end', 'true');
   expect(await value(page, 'ws-lost-isAbandoned', after)).toBeLessThan(await value(page, 'ws-lost-isAbandoned', before));
   await page.screenshot({ path: 'artifacts/screenshots/workshop-before-after.png' });
+  expect(errors).toEqual([]);
+});
+
+test("a trainer's own scenario with its own lesson gets a round (#/workshop/current)", async ({ page }) => {
+  const errors = watchErrors(page);
+  const startup = JSON.parse(readFileSync('scenarios/startup.json', 'utf8')) as { lesson: { question: { ja: string } } };
+  const own = { ...startup, name: 'Our company', lesson: { ...startup.lesson, question: { ...startup.lesson.question, ja: 'わが社のこの1年の受注件数は?' } } };
+  // The app keeps its working scenario in the browser: the workshop offers it after the library.
+  await page.addInitScript((draft) => localStorage.setItem('funnel.draft.v1', draft), JSON.stringify(own));
+  await page.goto('/#/workshop/current?mode=lesson&reps=4');
+  await expect(page.getByTestId('ws-ask')).toContainText('わが社のこの1年の受注件数は?');
+  await expect(page.locator('h1')).toHaveText('Our company');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('ws-distribution')).toHaveAttribute('data-count', '4');
   expect(errors).toEqual([]);
 });
 

@@ -5,16 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS, choiceText, choicesOf, lessonOf } from '../../../src/ui/workshop/lessons.ts';
 import { isWorkshopHash, parseWorkshopHash } from '../../../src/ui/workshop/route.ts';
-import { LIBRARY_LESSONS } from '../../../src/ui/state/libraryNames.ts';
 import { libraryScenarios } from '../../support/scenarios.ts';
+import { CURRENT_FILE, workshopScenarios } from '../../../src/ui/workshop/scenarios.ts';
 
 describe('lessons', () => {
   it('exist for every library scenario, in Japanese and English', () => {
     for (const { file } of libraryScenarios()) {
       const l = lessonOf(file);
       expect(l, file).toBeDefined();
-      expect(LIBRARY_LESSONS[file], file).toBeDefined();
-      for (const text of [l!.question, l!.fixQuestion, l!.orid.o, l!.orid.r, l!.orid.i, l!.orid.d]) {
+      for (const text of [l!.summary, l!.question, l!.fixQuestion, l!.orid.o, l!.orid.r, l!.orid.i, l!.orid.d]) {
         expect(text.ja.length, file).toBeGreaterThan(5);
         expect(text.en.length, file).toBeGreaterThan(5);
       }
@@ -52,5 +51,25 @@ describe('the workshop address', () => {
     expect(parseWorkshopHash('#/workshop')).toEqual({ file: 'marketing-too-strong.json', mode: 'replay', lang: 'ja', reps: 40 });
     expect(parseWorkshopHash('#/workshop/startup?mode=lesson&lang=en&reps=6')).toEqual({ file: 'startup.json', mode: 'lesson', lang: 'en', reps: 6 });
     expect(parseWorkshopHash('#/workshop/baseline?reps=0&mode=x').reps).toBe(40);
+  });
+});
+
+describe('the workshop scenarios', () => {
+  // A trainer's file: their own company, with a lesson written as the library's are.
+  const own = { version: 2, name: 'Our company', lesson: libraryScenarios().find((l) => l.file === 'startup.json')!.draft.lesson as Record<string, unknown> };
+
+  it('are the library, then a working scenario with its own lesson', () => {
+    const library = libraryScenarios().map((l) => l.file);
+    expect(workshopScenarios(null).map((s) => s.file).sort()).toEqual(library);
+    expect(workshopScenarios(own).map((s) => s.file).sort()).toEqual([...library, CURRENT_FILE].sort());
+    expect(workshopScenarios(own).at(-1)).toMatchObject({ file: CURRENT_FILE, name: 'Our company' });
+  });
+
+  it('leave out a working scenario without a lesson, an invalid one, or a library file as shipped', () => {
+    const n = libraryScenarios().length;
+    expect(workshopScenarios({ version: 2, name: 'No lesson' })).toHaveLength(n);
+    expect(workshopScenarios({ ...own, lesson: { ...own.lesson, bounds: [] } })).toHaveLength(n);
+    expect(workshopScenarios({})).toHaveLength(n);
+    expect(workshopScenarios(structuredClone(libraryScenarios()[0].draft))).toHaveLength(n);
   });
 });
