@@ -110,7 +110,18 @@ async function seal(version: number, value: unknown, what: string): Promise<stri
  * 1 MB (a link nobody could open).
  */
 export async function encodeScenario(draft: unknown): Promise<string> {
-  return seal(SCENARIO_LINK, draft, 'scenario');
+  return seal(SCENARIO_LINK, withoutLesson(draft), 'scenario');
+}
+
+/**
+ * A draft without its workshop lesson: a link carries what makes the numbers, and a
+ * lesson (questions and debrief prompts in two languages) would double its length.
+ * A lesson travels with the scenario's file; a library scenario's own shows anyway.
+ */
+function withoutLesson(draft: unknown): unknown {
+  if (typeof draft !== 'object' || draft === null || Array.isArray(draft) || !('lesson' in draft)) return draft;
+  const { lesson: _lesson, ...rest } = draft as Record<string, unknown>;
+  return rest;
 }
 
 /** Characters of a name (code points, so a Japanese or emoji name is cut between characters). */
@@ -126,8 +137,8 @@ export async function encodeComparison(baseline: unknown, variants: readonly { n
   if (variants.length < 1 || variants.length > MAX_SHARED_VARIANTS) {
     throw new RangeError(`a shared comparison holds 1 to ${MAX_SHARED_VARIANTS} variants, got ${variants.length}`);
   }
-  const named = variants.map((v, i) => ({ name: chars(String(v.name ?? '').trim()).slice(0, MAX_VARIANT_NAME).join('').trim() || `Variant ${i + 1}`, draft: v.draft }));
-  return seal(COMPARISON_LINK, { baseline, variants: named }, 'comparison');
+  const named = variants.map((v, i) => ({ name: chars(String(v.name ?? '').trim()).slice(0, MAX_VARIANT_NAME).join('').trim() || `Variant ${i + 1}`, draft: withoutLesson(v.draft) }));
+  return seal(COMPARISON_LINK, { baseline: withoutLesson(baseline), variants: named }, 'comparison');
 }
 
 /** The fragment parameter holding the engine version that made the sender's numbers: `&e=2`. */
