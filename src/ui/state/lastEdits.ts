@@ -10,6 +10,7 @@
  */
 import { canonicalJson, type NamedDraft } from './linkOverEdits.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
+import { migrateDraft } from '../../scenario/migrate.ts';
 
 /** The storage key of the last edits. */
 export const LAST_EDITS_KEY = 'funnel.lastEdits.v1';
@@ -65,7 +66,9 @@ export function loadWouldLoseEdits(
   library: readonly NamedDraft['draft'][],
   saved: readonly { drafts: NamedDraft['draft'][] }[],
 ): boolean {
-  const known = new Set([...library, ...saved.flatMap((s) => s.drafts), ...incoming.map((i) => i.draft)].map(canonicalJson));
+  // Compared as opened: a version 1 draft is migrated when opened, so it is compared migrated.
+  const canonical = (d: NamedDraft['draft']) => canonicalJson(migrateDraft(d).value);
+  const known = new Set([...library, ...saved.flatMap((s) => s.drafts), ...incoming.map((i) => i.draft)].map(canonical));
   const replaced = whole ? workspace : workspace.slice(active, active + 1);
-  return replaced.some((r) => !known.has(canonicalJson(r.draft)));
+  return replaced.some((r) => !known.has(canonical(r.draft)));
 }

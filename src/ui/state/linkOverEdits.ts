@@ -9,6 +9,7 @@
  */
 import type { Draft } from '../editor/draft.ts';
 import type { SavedItem } from './savedLibrary.ts';
+import { migrateDraft } from '../../scenario/migrate.ts';
 
 /** A scenario of the workspace or of a link: a variant's name ('' for the baseline) and its draft. */
 export interface NamedDraft {
@@ -29,14 +30,16 @@ export function canonicalJson(value: unknown): string {
  * exists nowhere else: not in `library`, not in `saved`, not in the link.
  */
 export function linkWouldLoseEdits(workspace: readonly NamedDraft[], incoming: readonly NamedDraft[], library: readonly Draft[], saved: readonly SavedItem[]): boolean {
-  const drafts = new Set([...library, ...saved.flatMap((s) => s.drafts), ...incoming.map((i) => i.draft)].map(canonicalJson));
-  const pair = (name: string, draft: Draft) => `${JSON.stringify(name)}:${canonicalJson(draft)}`;
+  // Compared as opened: a version 1 draft (an old link or saved item) is migrated when opened, so it is compared migrated.
+  const canonical = (d: Draft) => canonicalJson(migrateDraft(d).value);
+  const drafts = new Set([...library, ...saved.flatMap((s) => s.drafts), ...incoming.map((i) => i.draft)].map(canonical));
+  const pair = (name: string, draft: Draft) => `${JSON.stringify(name)}:${canonical(draft)}`;
   const variants = new Set([
     ...saved.filter((s) => s.kind === 'comparison').flatMap((s) => s.drafts.slice(1).map((d, i) => pair(s.variantNames?.[i] ?? '', d))),
     ...incoming.slice(1).map((v) => pair(v.name, v.draft)),
   ]);
   const [baseline, ...rest] = workspace;
-  if (baseline && !drafts.has(canonicalJson(baseline.draft))) return true;
+  if (baseline && !drafts.has(canonical(baseline.draft))) return true;
   // A scenario link replaces the baseline only; a comparison link replaces the variants too.
   if (incoming.length === 1) return false;
   return rest.some((v) => !variants.has(pair(v.name, v.draft)));
