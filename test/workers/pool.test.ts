@@ -75,8 +75,10 @@ describe('paired runs', () => {
 describe('streaming, cancellation and supersession', () => {
   it('reports progress with partial aggregates while the run goes on', async () => {
     // Progress and partials come apart now; with partialEveryMs 0 each update has its partial.
+    // One worker and chunks of one replication: each chunk is its own message, so updates come one by one.
+    // (Two workers with chunks of 2 could finish all 12 before the page drained the first: CI once saw one update.)
     const updates: (RunProgress & { partial?: PartialRun })[] = [];
-    const p = pool({ size: 2, maxChunk: 2, partialEveryMs: 0 });
+    const p = pool({ size: 1, maxChunk: 1, partialEveryMs: 0 });
     await p.run(small, { onProgress: (u) => updates.push(u), onPartial: (partial) => (updates.at(-1)!.partial = partial) });
     expect(updates.length).toBeGreaterThan(2);
     expect(updates.map((u) => u.done)).toEqual([...updates.map((u) => u.done)].sort((a, b) => a - b));
