@@ -80,21 +80,6 @@ export function replicationStream(seed: string, replication: number, name: strin
 }
 
 /**
- * The stream of item `index` (a lead past its block, or an account) under a key:
- * each state word is the key word mixed with the index through a bijective
- * finaliser, so distinct indices give distinct, unrelated states.
- */
-export function itemStream(key: StreamKey, index: number): Uniform {
-  const i = index + 1;
-  return sfc32(
-    finalise32((key[0] ^ Math.imul(i, 0x9e3779b1)) >>> 0),
-    finalise32((key[1] + Math.imul(i, 0x85ebca77)) >>> 0),
-    finalise32((key[2] ^ Math.imul(i, 0xc2b2ae3d)) >>> 0),
-    finalise32((key[3] + Math.imul(i, 0x27d4eb2f)) >>> 0),
-  );
-}
-
-/**
  * Draw `n` (0, 1, 2, ...) of the counter-based stream with words (w1, w2): a Weyl
  * sequence in w1 through the murmur3 finaliser, offset by w2 and finalised again.
  * No state but the counter, so a lead's stream costs two words and a count, and

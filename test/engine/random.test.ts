@@ -5,7 +5,7 @@
  * replications 0, 1 and 2 (found with seedrandom's xor128 seeded by `seed/r/name`).
  */
 import { describe, expect, it } from 'vitest';
-import { itemStream, LeadStreams, replicationStream, streamKey, type Uniform } from '../../src/engine/random.ts';
+import { LeadStreams, replicationStream, type Uniform } from '../../src/engine/random.ts';
 import { summarize, tQuantile } from '../../src/montecarlo/stats.ts';
 
 /** The 32-bit word behind a uniform on [0, 1) with 32-bit resolution. */
@@ -47,10 +47,10 @@ describe('no linear relation between the streams of consecutive replications', (
     }
   });
 
-  it('item streams of nearby indices are uncorrelated', () => {
-    const key = streamKey('11', 0, 'account');
+  it('the initial accounts\' streams of nearby indices are uncorrelated', () => {
+    const accounts = new LeadStreams('11', 0, 'account');
     const n = 4000;
-    const a = itemStream(key, 0), b = itemStream(key, 1);
+    const a = accounts.stream(0), b = accounts.stream(1);
     let sab = 0;
     for (let i = 0; i < n; i++) sab += (a() - 0.5) * (b() - 0.5);
     // Var of a product of two independent centred uniforms: (1/12)^2; |z| < 4.
