@@ -473,7 +473,8 @@ const en = {
   wsOnboarding: 'Onboarding',
   wsCustomers: 'Customers',
   wsWon: 'Deals won',
-  wsArr: 'ARR',
+  // The replay's ARR is the replication's month-end figure (the trace carries no yen), so it says so.
+  wsArr: 'ARR at month end',
   wsChurned: 'Accounts lost',
   wsLostTotal: 'Leads lost',
   wsClock: 'Month {month} · week {week}',
@@ -982,7 +983,7 @@ const ja: Messages = {
   wsOnboarding: '導入中',
   wsCustomers: '顧客',
   wsWon: '受注',
-  wsArr: 'ARR',
+  wsArr: 'ARR(月末)',
   wsChurned: '解約',
   wsLostTotal: '失ったリード',
   wsClock: '{month}か月目・第{week}週',
