@@ -110,8 +110,9 @@ export class Stage {
   private queueArea = 0;
   private wipArea = 0;
   private slotArea = 0;
-  /** Busy capacity (items in work, each weighted by its slot's speed), for utilisation. */
-  private busyArea = 0;
+  /** The part-time slot's capacity over time, and the capacity its item did not use (1 - its speed), for utilisation. */
+  private partSlotArea = 0;
+  private partIdleArea = 0;
   private weekQueueMark = 0;
   private weekWipMark = 0;
   readonly queueByWeek: number[] = [];
@@ -128,9 +129,10 @@ export class Stage {
       const dt = t - from;
       this.queueArea += this.waiting * dt;
       this.wipArea += this.busy * dt;
-      // Capacity counts the part-time slot at its speed; with none, both sums are the whole slots' (to the bit).
-      this.slotArea += (this.slots + this.partSpeed) * dt;
-      this.busyArea += (this.partHolder < 0 ? this.busy : this.busy - 1 + this.partHeldSpeed) * dt;
+      this.slotArea += this.slots * dt;
+      // Capacity counts the part-time slot at its speed, and its item as busy at that speed only.
+      if (this.partSpeed > 0) this.partSlotArea += this.partSpeed * dt;
+      if (this.partHolder >= 0) this.partIdleArea += (1 - this.partHeldSpeed) * dt;
     }
     this.last = t;
   }
@@ -280,7 +282,10 @@ export class Stage {
       pWait: this.starts ? this.waited / this.starts : NaN,
       waitAllMeanDays: this.leftQueue ? this.leftQueueWaitSum / this.leftQueue : NaN,
       abandonShare: this.starts + this.abandoned ? this.abandoned / (this.starts + this.abandoned) : NaN,
-      utilisation: this.slotArea > 0 ? this.busyArea / this.slotArea : this.queueArea > 0 ? 1 : 0,
+      // With no part-time slot, busy items over slots, as ever (to the bit).
+      utilisation: this.partSlotArea > 0 || this.partIdleArea > 0
+        ? (this.wipArea - this.partIdleArea) / (this.slotArea + this.partSlotArea)
+        : this.slotArea > 0 ? this.wipArea / this.slotArea : this.queueArea > 0 ? 1 : 0,
       queueMean: span > 0 ? this.queueArea / span : 0,
       queueDays: this.queueTime,
       wipMean: span > 0 ? this.wipArea / span : 0,
