@@ -33,3 +33,67 @@ export function planMonths(horizonDays: number): number {
 export function calendarMonthOfPlanMonth(startMonth: number, n: number): number {
   return calendarMonth(startMonth, planMonthStartDay(n)) + 1;
 }
+
+/**
+ * Plan dates. A scenario may name the calendar date of day 0 (`startDate`, ISO
+ * "2027-04-01"); days of the plan are then calendar days from it. This is the one
+ * place that turns days into dates and back (in UTC, so no time zone or summer
+ * time moves a day).
+ */
+const DAY_MS = 86_400_000;
+
+/** Milliseconds of an ISO date at midnight UTC (NaN when it is not a date). */
+function utcOf(iso: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+}
+
+/** The ISO date of day `day` of a plan whose day 0 is `startDate` (a fractional day falls on its date). */
+export function dateOfDay(startDate: string, day: number): string {
+  return new Date(utcOf(startDate) + Math.floor(day + 1e-9) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The day of the plan of ISO date `date`, when day 0 is `startDate` (negative: before it); NaN when either is not a date. */
+export function dayOfDate(startDate: string, date: string): number {
+  return Math.round((utcOf(date) - utcOf(startDate)) / DAY_MS);
+}
+
+/** Whether `iso` is a date written YYYY-MM-DD that exists. */
+export function isIsoDate(iso: string): boolean {
+  const t = utcOf(iso);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === iso;
+}
+
+/** The calendar month (1-12) of an ISO date. */
+export function monthOfDate(iso: string): number {
+  return Number(iso.slice(5, 7));
+}
+
+/** A date as people read it: 2027年4月1日 / Apr 1, 2027. */
+export function formatDate(iso: string, lang: 'ja' | 'en'): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return lang === 'ja' ? `${y}年${m}月${d}日` : new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** A month with its year, for a time axis: 2027年4月 / Apr 2027. */
+export function formatMonthYear(iso: string, lang: 'ja' | 'en'): string {
+  const [y, m] = iso.split('-').map(Number);
+  return lang === 'ja' ? `${y}年${m}月` : new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short' });
+}
+
+/**
+ * The first days of the calendar months inside days [0, days] of a plan starting
+ * on `startDate`, every `every` months (1: each month, 3: each quarter), with their
+ * ISO dates: where a time axis puts its month ticks.
+ */
+export function monthStartsWithin(startDate: string, days: number, every = 1): { day: number; date: string }[] {
+  const [y, m, d] = startDate.split('-').map(Number);
+  const out: { day: number; date: string }[] = [];
+  // The first month start on or after day 0.
+  for (let k = d === 1 ? 0 : 1; ; k += every) {
+    const date = new Date(Date.UTC(y, m - 1 + k, 1)).toISOString().slice(0, 10);
+    const day = dayOfDate(startDate, date);
+    if (day > days) return out;
+    out.push({ day, date });
+  }
+}

@@ -17,6 +17,7 @@ export type FieldKind =
   | 'decay' // none / half-life / speed-to-lead preset
   | 'discipline' // which waiting item a freed slot takes next: first come or newest first
   | 'month' // a calendar month, 1-12
+  | 'date' // a calendar date (YYYY-MM-DD) or none: the date of day 0
   | 'bool' // a switch
   | 'rampShape' // linear, or the 25/50/75/100% ladder
   | 'seasonality'; // twelve monthly factors, January first

@@ -9,7 +9,7 @@ import { EventQueue } from './eventQueue.ts';
 import { Stage } from './stage.ts';
 import { arrivalTimes, expectedLeadCount, leadRate, MONTH_DAYS } from './arrivals.ts';
 import { counterUniform, LeadStreams, replicationStream, streamKey, type Uniform } from './random.ts';
-import { productiveAt, realiseRoster, rosterUpdateTimes, type Roster } from './staffing.ts';
+import { capacityAt, productiveAt, realiseRoster, rosterUpdateTimes, type Roster } from './staffing.ts';
 import { createLeadTable, addLead, type LeadTable } from './leadTable.ts';
 import { LOSS_CAUSES, WAITING_COSTS, type ControlSums, type LossCause, type WaitingCost } from './results.ts';
 import { DEPARTMENT_KEYS, type CompiledScenario, type CompiledSegment } from './compile.ts';
@@ -240,14 +240,15 @@ export class Replication {
   /** Work on lead `id` starts; `kind` is the transition (start, or convert when it comes straight from the stage before). */
   private start(k: number, id: number, t: number, wait: number, kind: number): void {
     const L = this.L;
-    this.stages[k].start(t, wait);
+    const speed = this.stages[k].start(t, wait, id);
     if (this.onStart) this.onStart(t, k, id, wait);
     if (this.sink) this.note(kind, id, t, serviceState(k));
     L.state[id] = serviceState(k);
     L.waitedDays[id] = wait;
     L.abandonAt[id] = Infinity;
     const work = k === IS ? L.isWork[id] : k === FS ? L.fsCycle[id] : L.onboardDays[id];
-    this.events.push(t + work, PRIORITY[SERVICE_END], SERVICE_END, id);
+    // A part-time slot works at its speed (staffing.ts, capacityAt); the lead's draw stays the same.
+    this.events.push(t + (speed === 1 ? work : work / speed), PRIORITY[SERVICE_END], SERVICE_END, id);
   }
 
   /** Starts waiting items of stage k while slots are free. */
@@ -303,7 +304,7 @@ export class Replication {
     const surprise = (converted ? 1 : 0) - p;
     this.controls.sqlYen += surprise * g.winRate * L.acvYen[id];
     if (t >= this.t0) this.controls.sqls += surprise;
-    this.stages[IS].finish(t, converted, L.isWork[id]);
+    this.stages[IS].finish(t, converted, L.isWork[id], id);
     L.stage[id] = -1;
     if (converted) {
       if (t >= this.t0) { this.sqlsW++; this.sqlsByWeek[this.week(t)]++; }
@@ -332,7 +333,7 @@ export class Replication {
     const p = p0 * this.c.fsDecay(L.waitedDays[id]);
     const won = u < p;
     this.noteWinDecision(id, won, p, t);
-    this.stages[FS].finish(t, won, L.fsCycle[id]);
+    this.stages[FS].finish(t, won, L.fsCycle[id], id);
     L.stage[id] = -1;
     if (won) return this.win(id, t);
     if (L.fsRecycleU[id] < this.s.fieldSales.recycleShare) return this.recycle(id, this.stages[FS], t);
@@ -344,7 +345,7 @@ export class Replication {
   private endOnboarding(id: number, t: number): void {
     const L = this.L;
     const churned = L.state[id] >= LOST;
-    this.stages[CS].finish(t, !churned, L.onboardDays[id]);
+    this.stages[CS].finish(t, !churned, L.onboardDays[id], id);
     L.stage[id] = -1;
     if (churned) return;
     if (this.sink) this.note(T_CONVERT, id, t, CUSTOMER);
@@ -469,7 +470,8 @@ export class Replication {
    * no item returns to the queue and no lead's draw is spent twice.
    */
   private updateCapacity(k: number, t: number): void {
-    this.stages[k].setSlots(t, Math.floor(productiveAt(this.rosters[1 + k], t) * this.c.concurrent[k] + 1e-9));
+    const { slots, partSpeed } = capacityAt(this.rosters[1 + k], t, this.c.concurrent[k]);
+    this.stages[k].setSlots(t, slots, partSpeed);
     this.fill(k, t);
   }
 

@@ -114,11 +114,13 @@ export interface Spell {
   shape: RampShape;
   /** People in this spell (people hired together and staying together are one spell). */
   count: number;
+  /** Each person's full-time equivalent, in (0, 1]: 1 for a full-timer, 0.5 for a half-time person. */
+  fte: number;
 }
 
 /** One department's staffing in one replication. */
 export interface Roster {
-  /** People present, at full capacity, from day 0 to past the horizon. */
+  /** Full-time people present, at full capacity, from day 0 to past the horizon (part-timers are spells). */
   fixed: number;
   /** Everyone else, in seat order. */
   spells: Spell[];
@@ -147,25 +149,64 @@ export function rampPersonDays(shape: RampShape, rampDays: number, x: number): n
   return q * 0.25 * ((k * (k + 1)) / 2) + 0.25 * (k + 1) * (x - k * q);
 }
 
-/** Productive headcount at time t: people present, each at its ramp's fraction. */
+/** Productive headcount (FTE) at time t: people present, each at its FTE times its ramp's fraction. */
 export function productiveAt(r: Roster, t: number): number {
   let heads = r.fixed;
-  for (const s of r.spells) if (s.start <= t && t < s.end) heads += s.count * rampFraction(s.shape, s.rampDays, t - s.start);
+  for (const s of r.spells) if (s.start <= t && t < s.end) heads += s.count * s.fte * rampFraction(s.shape, s.rampDays, t - s.start);
   return heads;
 }
 
 /** Productive headcount just before time t (differs from productiveAt only where someone leaves at t). */
 function productiveBefore(r: Roster, t: number): number {
   let heads = r.fixed;
-  for (const s of r.spells) if (s.start < t && t <= s.end) heads += s.count * rampFraction(s.shape, s.rampDays, t - s.start);
+  for (const s of r.spells) if (s.start < t && t <= s.end) heads += s.count * s.fte * rampFraction(s.shape, s.rampDays, t - s.start);
   return heads;
 }
 
-/** Paid headcount at time t. */
+/** Paid headcount at time t, in FTE (a half-time person counts 0.5: cost is paid FTE x cost per head). */
 export function paidAt(r: Roster, t: number): number {
   let heads = r.fixed;
-  for (const s of r.spells) if (s.start <= t && t < s.end) heads += s.count;
+  for (const s of r.spells) if (s.start <= t && t < s.end) heads += s.count * s.fte;
   return heads;
+}
+
+/** A stage's capacity at one time: whole slots at full speed, and one part-time slot's speed (0: none). */
+export interface Capacity {
+  slots: number;
+  partSpeed: number;
+}
+
+/**
+ * The capacity of a stage whose people work `concurrent` items each, at time t.
+ * Capacity in slot-equivalents is productive FTE x concurrent; its whole part is
+ * slots at full speed, as before part-time people existed (a ramp's remainder below
+ * one slot is not served, as ever). The remainder that part-time people leave at
+ * full ramp (paid FTE x concurrent, less its whole part: 0.5 for one half-timer who
+ * works one item) is one more slot that works at that fraction of the speed, so a
+ * 0.5 FTE department of one slot is an M/M/1 queue at half the service rate. It is
+ * served only while the ramps leave room for it, so capacity never exceeds
+ * productive FTE x concurrent. With whole people and whole `concurrent` there is no
+ * remainder: the slots are those of a department of whole people, to the bit.
+ */
+export function capacityAt(r: Roster, t: number, concurrent: number): Capacity {
+  const productive = productiveAt(r, t) * concurrent;
+  const slots = Math.floor(productive + 1e-9);
+  const paid = paidAt(r, t) * concurrent;
+  const part = paid - Math.floor(paid + 1e-9);
+  return { slots, partSpeed: part > 1e-9 && productive - slots >= part - 1e-9 ? part : 0 };
+}
+
+/**
+ * The people a headcount of `x` FTE is made of: floor(x) full-timers and, when x is
+ * not whole, one part-timer with the rest (1.5: a full-timer and a half-timer).
+ */
+export function peopleOf(x: number): number[] {
+  const whole = Math.floor(x + 1e-9);
+  // Rounded to 1e-6 so 2.35 - 2 is 0.35, not 0.35000000000000009.
+  const part = Math.round((x - whole) * 1e6) / 1e6;
+  const people = new Array<number>(whole).fill(1);
+  if (part > 0) people.push(part);
+  return people;
 }
 
 /** Person-days paid between t0 and t1 (exact: paid headcount is a step function, summed between its steps). */
@@ -181,7 +222,7 @@ export function rosterProductivePersonDays(r: Roster, t0: number, t1: number): n
   let total = r.fixed * (t1 - t0);
   for (const s of r.spells) {
     const a = Math.max(t0, s.start), b = Math.min(t1, s.end);
-    if (b > a) total += s.count * (rampPersonDays(s.shape, s.rampDays, b - s.start) - rampPersonDays(s.shape, s.rampDays, a - s.start));
+    if (b > a) total += s.count * s.fte * (rampPersonDays(s.shape, s.rampDays, b - s.start) - rampPersonDays(s.shape, s.rampDays, a - s.start));
   }
   return total;
 }
@@ -219,8 +260,8 @@ function maxPaid(r: Roster, horizon: number): number {
   const steps: [number, number][] = [];
   for (const s of r.spells) {
     if (s.start > horizon || s.end <= 0) continue;
-    steps.push([Math.max(0, s.start), s.count]);
-    if (s.end <= horizon) steps.push([s.end, -s.count]);
+    steps.push([Math.max(0, s.start), s.count * s.fte]);
+    if (s.end <= horizon) steps.push([s.end, -s.count * s.fte]);
   }
   // At equal times, leavers go before joiners: a paid count never seen is not a maximum.
   steps.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -251,9 +292,9 @@ export function rosterMax(r: Roster, horizon: number): number {
 
 /** What a department's roster is drawn from. */
 export interface RosterSpec {
-  /** People at day 0 (at full capacity). */
+  /** People at day 0 (at full capacity), in FTE: 2.5 is two full-timers and a half-timer (peopleOf). */
   base: number;
-  /** The department's plan, in simulation time, in plan order. */
+  /** The department's plan, in simulation time, in plan order; a hire's change is in FTE (peopleOf), a removal's in whole people. */
   hires: { day: number; change: number; rampDays: number; shape: RampShape; requisition: boolean }[];
   attritionPerYear: number;
   backfill: boolean;
@@ -291,7 +332,8 @@ function fillSeat(spec: RosterSpec, u: Uniform, first: Spell, horizon: number): 
     if (!spec.backfill) return seat;
     const start = spell.end + spec.timeToFill.sample(u);
     if (start >= horizon) return seat;
-    spell = { start, end: Infinity, rampDays: spec.rampDays, shape: spec.rampShape, count: 1 };
+    // The backfill works the leaver's hours: a part-timer's seat is filled by a part-timer.
+    spell = { start, end: Infinity, rampDays: spec.rampDays, shape: spec.rampShape, count: 1, fte: first.fte };
   }
 }
 
@@ -307,18 +349,23 @@ export function realiseRoster(spec: RosterSpec, horizon: number, baseKey: Stream
   const seats: Seat[] = [];
   const chance = spec.attritionPerYear > 0;
   let fixed = 0;
-  for (let i = 0; i < spec.base; i++) {
-    // With no attrition a starting person stays throughout: counted, not drawn.
-    if (!chance) fixed++;
-    else seats.push(fillSeat(spec, seatStream(baseKey, i), { start: 0, end: Infinity, rampDays: 0, shape: 'linear', count: 1 }, horizon));
+  const base = peopleOf(spec.base);
+  for (let i = 0; i < base.length; i++) {
+    const fte = base[i];
+    // With no attrition a starting full-timer stays throughout: counted, not drawn. A part-timer is a seat of its own.
+    if (!chance && fte === 1) fixed++;
+    else {
+      const first: Spell = { start: 0, end: Infinity, rampDays: 0, shape: 'linear', count: 1, fte };
+      seats.push(chance ? fillSeat(spec, seatStream(baseKey, i), first, horizon) : { spells: [first], leaves: [] });
+    }
   }
   let person = 0;
   for (const h of spec.hires) {
     if (h.change <= 0) continue;
-    for (let j = 0; j < h.change; j++) {
+    for (const fte of peopleOf(h.change)) {
       const u = seatStream(hireKey, person++);
       const start = h.requisition ? h.day + spec.timeToFill.sample(u) : h.day;
-      const first: Spell = { start, end: Infinity, rampDays: h.rampDays, shape: h.shape, count: 1 };
+      const first: Spell = { start, end: Infinity, rampDays: h.rampDays, shape: h.shape, count: 1, fte };
       seats.push(chance ? fillSeat(spec, u, first, horizon) : { spells: [first], leaves: [] });
     }
   }
@@ -331,7 +378,7 @@ export function realiseRoster(spec: RosterSpec, horizon: number, baseKey: Stream
     const taken = Math.min(left, fixed);
     fixed -= taken;
     left -= taken;
-    for (let k = 0; k < taken; k++) seats.push({ spells: [{ start: 0, end: t, rampDays: 0, shape: 'linear', count: 1 }], leaves: [] });
+    for (let k = 0; k < taken; k++) seats.push({ spells: [{ start: 0, end: t, rampDays: 0, shape: 'linear', count: 1, fte: 1 }], leaves: [] });
     if (left === 0) continue;
     const present = seats
       .map((seat, i) => ({ seat, i, s: seat.spells.find((s) => s.start <= t && t < s.end) }))
@@ -358,7 +405,7 @@ export function realiseRoster(spec: RosterSpec, horizon: number, baseKey: Stream
   for (const seat of seats) {
     for (const s of seat.spells) {
       const last = spells[spells.length - 1];
-      if (last && last.start === s.start && last.end === s.end && last.rampDays === s.rampDays && last.shape === s.shape) last.count += s.count;
+      if (last && last.start === s.start && last.end === s.end && last.rampDays === s.rampDays && last.shape === s.shape && last.fte === s.fte) last.count += s.count;
       else spells.push({ ...s });
     }
   }

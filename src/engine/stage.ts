@@ -2,6 +2,9 @@
  * A department's queue and its slots (headcount x concurrent items): who waits,
  * who is in work, and the time-weighted statistics of both. The model decides
  * what work times, patience and outcomes are; the stage only keeps the books.
+ * Besides its whole slots, a stage staffed in part by part-time people may have
+ * one slot that works at a fraction of the speed (staffing.ts, capacityAt): an
+ * item takes it only when every whole slot is busy.
  */
 import type { StageResult } from './results.ts';
 
@@ -77,6 +80,11 @@ export class Stage {
   slots = 0;
   busy = 0;
   waiting = 0;
+  /** Speed of the part-time slot (0: there is none), for items starting now. */
+  partSpeed = 0;
+  /** The lead in the part-time slot (-1: none), and the speed it started at. */
+  private partHolder = -1;
+  private partHeldSpeed = 0;
   private line: WaitingLine;
   /** Tickets handed out so far: each join of the queue gets the next one. */
   private joins = 0;
@@ -102,6 +110,9 @@ export class Stage {
   private queueArea = 0;
   private wipArea = 0;
   private slotArea = 0;
+  /** The part-time slot's capacity over time, and the capacity its item did not use (1 - its speed), for utilisation. */
+  private partSlotArea = 0;
+  private partIdleArea = 0;
   private weekQueueMark = 0;
   private weekWipMark = 0;
   readonly queueByWeek: number[] = [];
@@ -119,13 +130,18 @@ export class Stage {
       this.queueArea += this.waiting * dt;
       this.wipArea += this.busy * dt;
       this.slotArea += this.slots * dt;
+      // Capacity counts the part-time slot at its speed, and its item as busy at that speed only.
+      if (this.partSpeed > 0) this.partSlotArea += this.partSpeed * dt;
+      if (this.partHolder >= 0) this.partIdleArea += (1 - this.partHeldSpeed) * dt;
     }
     this.last = t;
   }
 
-  /** Whether a slot is free. */
+  /** Whether a slot is free: a whole one, or the part-time one. */
   hasRoom(): boolean {
-    return this.busy < this.slots;
+    // While fewer people than items in work remain (someone left), no slot is free.
+    if (this.partHolder < 0) return this.busy < this.slots || (this.partSpeed > 0 && this.busy === this.slots);
+    return this.busy - 1 < this.slots;
   }
 
   /** Counts an arrival at time t. */
@@ -185,9 +201,18 @@ export class Stage {
     }
   }
 
-  /** Records that work started at time t after `wait` days in the queue. */
-  start(t: number, wait: number): void {
+  /**
+   * Records that work on lead `id` started at time t after `wait` days in the queue,
+   * and returns the speed of the slot it took (1, or the part-time slot's: its work
+   * takes work / speed days).
+   */
+  start(t: number, wait: number, id: number): number {
     this.advance(t);
+    let speed = 1;
+    if ((this.partHolder < 0 ? this.busy : this.busy - 1) >= this.slots) {
+      this.partHolder = id;
+      speed = this.partHeldSpeed = this.partSpeed;
+    }
     this.busy++;
     this.addQueueTime(t, wait);
     if (t >= this.windowStart) {
@@ -198,15 +223,21 @@ export class Stage {
       if (wait > 0) this.waited++;
       this.waits.add(wait);
     }
+    return speed;
   }
 
-  /** Records that work of `workDays` finished at time t; `converted` says if it passed the stage. */
-  finish(t: number, converted: boolean, workDays: number): void {
+  /** Records that work of `workDays` (at full speed) on lead `id` finished at time t; `converted` says if it passed the stage. */
+  finish(t: number, converted: boolean, workDays: number, id: number): void {
     this.advance(t);
     this.busy--;
+    let days = workDays;
+    if (id === this.partHolder) {
+      days = workDays / this.partHeldSpeed;
+      this.partHolder = -1;
+    }
     if (t >= this.windowStart) {
       this.completions++;
-      this.workSum += workDays;
+      this.workSum += days;
       if (converted) this.conversions++;
     }
   }
@@ -216,10 +247,11 @@ export class Stage {
     if (t >= this.windowStart) this.recycled++;
   }
 
-  /** Sets the number of slots at time t (work in progress is never interrupted). */
-  setSlots(t: number, slots: number): void {
+  /** Sets the whole slots and the part-time slot's speed at time t (work in progress is never interrupted: it keeps its speed). */
+  setSlots(t: number, slots: number, partSpeed = 0): void {
     this.advance(t);
     this.slots = slots;
+    this.partSpeed = partSpeed;
   }
 
   /** Closes the week that ends at time t (`days` long). */
@@ -250,7 +282,10 @@ export class Stage {
       pWait: this.starts ? this.waited / this.starts : NaN,
       waitAllMeanDays: this.leftQueue ? this.leftQueueWaitSum / this.leftQueue : NaN,
       abandonShare: this.starts + this.abandoned ? this.abandoned / (this.starts + this.abandoned) : NaN,
-      utilisation: this.slotArea > 0 ? this.wipArea / this.slotArea : this.queueArea > 0 ? 1 : 0,
+      // With no part-time slot, busy items over slots, as ever (to the bit).
+      utilisation: this.partSlotArea > 0 || this.partIdleArea > 0
+        ? (this.wipArea - this.partIdleArea) / (this.slotArea + this.partSlotArea)
+        : this.slotArea > 0 ? this.wipArea / this.slotArea : this.queueArea > 0 ? 1 : 0,
       queueMean: span > 0 ? this.queueArea / span : 0,
       queueDays: this.queueTime,
       wipMean: span > 0 ? this.wipArea / span : 0,
@@ -259,7 +294,8 @@ export class Stage {
       wipEnd: this.busy,
       queueByWeek: this.queueByWeek,
       wipByWeek: this.wipByWeek,
-      slotsEnd: this.slots,
+      // Capacity in slot-equivalents: the part-time slot counts at its speed.
+      slotsEnd: this.slots + this.partSpeed,
     };
   }
 }

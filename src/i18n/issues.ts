@@ -25,9 +25,17 @@ function shown(x: number, unit: NumberUnit, lang: Lang): string {
 /** What a number rule asks for, as a phrase: "0以上の整数" / "a whole number of 0 or more". */
 function wanted(issue: Issue, unit: NumberUnit, lang: Lang): string {
   if (issue.rule === 'probability') return lang === 'ja' ? '0〜100%' : 'a percentage from 0 to 100';
-  const { min, max, whole, above } = issue.params;
+  const { step } = issue.params;
+  // A step (headcounts in FTE): "0以上の0.05刻みの数" / "a number of 0 or more in steps of 0.05".
+  if (step && !issue.params.whole) return lang === 'ja' ? rangeOf(issue, unit, lang, `${step}刻みの数`) : `${rangeOf(issue, unit, lang, 'a number')} in steps of ${step}`;
   const ja = lang === 'ja';
-  const kind = whole ? (ja ? '整数' : 'a whole number') : ja ? '数' : 'a number';
+  return rangeOf(issue, unit, lang, issue.params.whole ? (ja ? '整数' : 'a whole number') : ja ? '数' : 'a number');
+}
+
+/** A number rule's range around `kind`: "0以上の整数" / "a whole number of 0 or more". */
+function rangeOf(issue: Issue, unit: NumberUnit, lang: Lang, kind: string): string {
+  const { min, max, above } = issue.params;
+  const ja = lang === 'ja';
   if (issue.rule === 'atMost') return ja ? `${shown(max, unit, lang)}以下` : `at most ${shown(max, unit, lang)}`;
   if (min !== undefined && max !== undefined) return ja ? `${shown(min, unit, lang)}〜${shown(max, unit, lang)}の${kind}` : `${kind} from ${shown(min, unit, lang)} to ${shown(max, unit, lang)}`;
   if (min !== undefined && above) return ja ? `${shown(min, unit, lang)}より大きい${kind}` : `${kind} above ${shown(min, unit, lang)}`;

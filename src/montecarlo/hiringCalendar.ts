@@ -12,6 +12,7 @@
  */
 import { DEPARTMENTS, type Department, type DistSpec, type Hire, type Scenario } from '../scenario/types.ts';
 import { compileDist } from '../engine/distributions.ts';
+import { dateOfDay } from '../domain/calendar.ts';
 
 /** One line of the calendar. */
 export interface CalendarEntry {
@@ -28,6 +29,8 @@ export interface CalendarEntry {
   rampDays: number;
   /** The day they are fully productive: startDay + rampDays. */
   productiveDay: number;
+  /** The same days as calendar dates (ISO), when the scenario names the date of day 0 (calendarOf). */
+  dates?: { openBy: string; start: string; productive: string };
 }
 
 /** What the calendar needs besides the plan. */
@@ -68,8 +71,15 @@ export function hiringCalendar(plan: readonly Hire[], options: CalendarOptions):
     .sort((a, b) => a.openByDay - b.openByDay);
 }
 
-/** The calendar of `plan` with the time to fill of each department of `scenario` (its `timeToFillDays`). */
+/**
+ * The calendar of `plan` with the time to fill of each department of `scenario`
+ * (its `timeToFillDays`); when the scenario names the date of day 0 (`startDate`),
+ * each entry carries its requisition, start and productive dates too.
+ */
 export function calendarOf(plan: readonly Hire[], scenario: Scenario, confidence: number): CalendarEntry[] {
   const timeToFillDays = Object.fromEntries(DEPARTMENTS.map((d) => [d, scenario[d].timeToFillDays])) as Record<Department, DistSpec>;
-  return hiringCalendar(plan, { timeToFillDays, confidence });
+  const entries = hiringCalendar(plan, { timeToFillDays, confidence });
+  const start = scenario.startDate;
+  if (start === null) return entries;
+  return entries.map((e) => ({ ...e, dates: { openBy: dateOfDay(start, e.openByDay), start: dateOfDay(start, e.startDay), productive: dateOfDay(start, e.productiveDay) } }));
 }

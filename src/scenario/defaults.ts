@@ -28,11 +28,12 @@ function chance(rampDays: number): StaffChance {
 
 /** The complete default scenario (segments empty: one segment with department rates). */
 export const DEFAULT_SCENARIO: Scenario = {
-  version: 2,
+  version: 3,
   name: 'Untitled scenario',
   description: '',
   horizonDays: 365,
   warmupDays: 0,
+  startDate: null,
   replications: 200,
   seed: 'funnel',
   marketing: {

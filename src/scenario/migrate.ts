@@ -1,7 +1,11 @@
 /**
  * Migration of older scenario files to the current format, before validation. A
- * file, a saved workspace or a share link written in format version 1 opens as
- * version 2 with the same numbers, and the reader is told it was migrated.
+ * file, a saved workspace or a share link written in format version 1 or 2 opens
+ * as version 3 with the same numbers, and the reader is told it was migrated.
+ *
+ * Version 2 -> 3: version 3 allows fractional headcounts and hires (FTE) and an
+ * optional `startDate`; every version 2 file is a version 3 file with the same
+ * meaning, so only the version changes. Version 1 goes through both steps.
  *
  * Version 1 -> 2: version 2 added each department's staffing by chance (attrition,
  * backfill, time to fill, ramp) and requisition-dated hires, all with defaults that
@@ -32,8 +36,8 @@ function hireV1(h: unknown): unknown {
  * input is not changed), anything else as it is. Validation judges the result.
  */
 export function migrateDraft(input: unknown): Migrated {
-  if (!isRecord(input) || input.version !== 1) return { value: input, migratedFrom: null };
+  if (!isRecord(input) || (input.version !== 1 && input.version !== 2)) return { value: input, migratedFrom: null };
   const out: Record<string, unknown> = { ...input, version: SCENARIO_VERSION };
-  if (Array.isArray(input.hiring)) out.hiring = input.hiring.map(hireV1);
-  return { value: out, migratedFrom: 1 };
+  if (input.version === 1 && Array.isArray(input.hiring)) out.hiring = input.hiring.map(hireV1);
+  return { value: out, migratedFrom: input.version };
 }

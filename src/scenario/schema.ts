@@ -45,7 +45,22 @@ const atLeast0 = (max: number) => num((x) => x >= 0, rule('must be a number >= 0
 const above0 = (max: number) => num((x) => x > 0, rule('must be a number > 0', 'number', { min: 0, above: 1 }), max);
 const probability = num((x) => x >= 0 && x <= 1, rule('must be a probability between 0 and 1', 'probability'));
 const month = num((x) => Number.isInteger(x) && x >= 1 && x <= 12, rule('must be a month number from 1 to 12', 'number', { min: 1, max: 12, whole: 1 }));
-const headcount = wholeAtLeast0(L.headcount);
+/** People are counted in full-time equivalents in steps of 0.05 (a day a month is 0.05 of a person). */
+export const FTE_STEP = 0.05;
+/** Whether `x` is a whole number of FTE steps (within rounding: 0.15 is 3 steps, though 0.15 / 0.05 is 2.9999999999999996). */
+export const isFteStep = (x: number) => Math.abs(x / FTE_STEP - Math.round(x / FTE_STEP)) < 1e-6;
+const headcount = num((x) => x >= 0 && isFteStep(x), rule(`must be a number >= 0 in steps of ${FTE_STEP}`, 'number', { min: 0, step: FTE_STEP }), L.headcount);
+/** An ISO calendar date ("2027-04-01") that exists, in years 1900 to 2200. */
+const isoDate = v.pipe(
+  v.string('must be a date written YYYY-MM-DD, or null'),
+  v.check((x) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(x);
+    if (!m) return false;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    return y >= 1900 && y <= 2200 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  }, 'must be a date written YYYY-MM-DD (a day that exists, in 1900-2200), or null'),
+);
 const yearlyCost = atLeast0(L.costPerHeadYen);
 
 const strict = <E extends v.ObjectEntries>(entries: E) =>
@@ -235,8 +250,10 @@ const hire = strict({
   department: v.picklist(DEPARTMENTS, `must be one of ${DEPARTMENTS.join(', ')}`),
   day: atLeast0(L.hireDay),
   change: v.pipe(
-    num((x) => Number.isInteger(x), 'must be a whole number'),
-    v.check((x) => Math.abs(x) <= L.hireChange, `must be a whole number from -${showLimit(L.hireChange)} to ${showLimit(L.hireChange)} (the limit of this field)`),
+    num((x) => isFteStep(x), rule(`must be a number in steps of ${FTE_STEP}`, 'number', { step: FTE_STEP })),
+    // A removal takes whole people (a part-timer leaves as one person).
+    v.check((x) => x >= 0 || Number.isInteger(x), rule('must be a whole number when negative (a removal is of whole people)', 'number', { whole: 1 })),
+    v.check((x) => Math.abs(x) <= L.hireChange, `must be a number from -${showLimit(L.hireChange)} to ${showLimit(L.hireChange)} (the limit of this field)`),
   ),
   rampDays: v.optional(atLeast0(L.rampDays)),
   rampShape: v.optional(rampShape),
@@ -278,11 +295,12 @@ const lesson = strict({
 
 /** The whole file, in the current format (an older one is migrated first: migrate.ts). `version` is required. */
 export const scenarioSchema = strict({
-  version: v.literal(SCENARIO_VERSION, `must be ${SCENARIO_VERSION} (the scenario format this app reads; it migrates version 1)`),
+  version: v.literal(SCENARIO_VERSION, `must be ${SCENARIO_VERSION} (the scenario format this app reads; it migrates versions 1 and 2)`),
   name: opt(text(L.nameChars), D.name),
   description: opt(text(L.descriptionChars), D.description),
   horizonDays: opt(num((x) => x >= 7 && x <= 3650, rule('must be a number of days from 7 to 3650', 'number', { min: 7, max: 3650 })), D.horizonDays),
   warmupDays: opt(num((x) => x >= 0 && x <= 3650, rule('must be a number of days from 0 to 3650', 'number', { min: 0, max: 3650 })), D.warmupDays),
+  startDate: opt(v.nullable(isoDate), D.startDate),
   replications: opt(num((x) => Number.isInteger(x) && x >= 1 && x <= 100_000, rule('must be a whole number from 1 to 100000', 'number', { min: 1, max: 100_000, whole: 1 })), D.replications),
   seed: opt(
     v.pipe(

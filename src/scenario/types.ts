@@ -1,8 +1,10 @@
 /**
- * The scenario format (version 2): everything the engine needs to simulate one
+ * The scenario format (version 3): everything the engine needs to simulate one
  * business. Version 2 added each department's staffing over time (attrition,
- * backfill, time to fill, ramp) and requisition-dated hires; version 1 files are
- * migrated on load (migrate.ts). These are the resolved types, with every default filled in; a file on
+ * backfill, time to fill, ramp) and requisition-dated hires; version 3 lets a
+ * headcount and a hire be a fraction of a person (FTE, in steps of 0.05) and
+ * names the calendar date of day 0 (`startDate`); older files are migrated on
+ * load (migrate.ts). These are the resolved types, with every default filled in; a file on
  * disk may omit any field (see defaults.ts). Times are in days, money in yen.
  */
 import type { DistSpec } from './distribution.ts';
@@ -10,7 +12,7 @@ import type { DistSpec } from './distribution.ts';
 export type { DistSpec };
 
 /** The current scenario format version. */
-export const SCENARIO_VERSION = 2;
+export const SCENARIO_VERSION = 3;
 
 /** The departments of The Model that hold a queue, in flow order. */
 export const QUEUE_DEPARTMENTS = ['insideSales', 'fieldSales', 'customerSuccess'] as const;
@@ -74,6 +76,7 @@ export interface StaffChance {
 
 /** Capacity of a department: people, and items one person works at once. */
 export interface Staffing extends StaffChance {
+  /** People, in full-time equivalents (FTE, steps of 0.05): 0.5 is one half-time person, 2.5 two full-timers and a half-timer. */
   headcount: number;
   /** Items (MQLs, opportunities, onboardings) one person works at the same time. */
   concurrentPerHead: number;
@@ -83,6 +86,7 @@ export interface Staffing extends StaffChance {
 
 /** Marketing: creates leads and qualifies them to MQL. */
 export interface Marketing extends StaffChance {
+  /** People, in FTE (see Staffing.headcount). */
   headcount: number;
   costPerHeadYen: number;
   /** Leads one marketer creates per week from owned channels (content, events, SEO). */
@@ -92,7 +96,7 @@ export interface Marketing extends StaffChance {
   costPerLeadYen: number;
   /** Lead-rate factor for each calendar month, January first (12 numbers, 1 = average). */
   seasonality: number[];
-  /** Calendar month (1-12) in which day 0 falls; Japanese fiscal years start in April. */
+  /** Calendar month (1-12) in which day 0 falls; Japanese fiscal years start in April. With a startDate, its month. */
   startMonth: number;
   /** Bursts of extra leads (a webinar, a trade show). */
   campaigns: { startDay: number; durationDays: number; extraLeads: number }[];
@@ -162,7 +166,7 @@ export interface Hire {
   department: Department;
   /** The start date ('start'), or the requisition date ('requisition'), in days from day 0. */
   day: number;
-  /** People added (positive) or removed (negative; removals take effect at once). */
+  /** People added (positive, in FTE: 1.5 is a full-timer and a half-timer) or removed (negative, whole people; removals take effect at once). */
   change: number;
   /** Days for a new hire to reach full capacity (default: the department's rampDays). */
   rampDays: number;
@@ -221,12 +225,18 @@ export interface Lesson {
 
 /** A complete, validated scenario. */
 export interface Scenario {
-  version: 2;
+  version: 3;
   name: string;
   description: string;
   horizonDays: number;
   /** Statistics of waits, queues and utilisation ignore the first days (0 = none). */
   warmupDays: number;
+  /**
+   * The calendar date of day 0 of the plan (ISO "2027-04-01"), or null: the plan
+   * counts days and months only. When set, marketing.startMonth is its month, and
+   * the hiring plan and calendar show dates (src/domain/calendar.ts converts).
+   */
+  startDate: string | null;
   replications: number;
   seed: string;
   marketing: Marketing;

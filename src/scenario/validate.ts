@@ -125,6 +125,16 @@ export function checkScenario(input: unknown): Checked {
   const parsed = v.safeParse(scenarioSchema, value, { abortPipeEarly: true });
   if (!parsed.success) return { ok: false, issues: describeIssues(parsed.issues) };
   const raw = parsed.output;
+  if (raw.startDate !== null) {
+    // day 0's calendar month is the start date's: taken from it when the file names none, else they must agree.
+    const month = Number(raw.startDate.slice(5, 7));
+    const given = (value as { marketing?: { startMonth?: unknown } }).marketing?.startMonth;
+    if (given === undefined) raw.marketing.startMonth = month;
+    else if (raw.marketing.startMonth !== month) {
+      const text = `marketing.startMonth: must be the month of startDate (${month}), got ${raw.marketing.startMonth}`;
+      return { ok: false, issues: [{ path: 'marketing.startMonth', rule: 'number', params: { min: month, max: month, whole: 1 }, got: String(raw.marketing.startMonth), text }] };
+    }
+  }
   const scenario: Scenario = {
     ...(raw as unknown as Scenario),
     seed: String(raw.seed),

@@ -60,7 +60,7 @@ describe('npm run simulate', () => {
     const r = cli(file);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('insideSales.headcount: must be a whole number >= 0, got -2');
+    expect(r.stderr).toContain('insideSales.headcount: must be a number >= 0 in steps of 0.05, got -2');
     expect(r.stderr).toContain('insideSales.sqlRate: must be a probability between 0 and 1, got 1.5');
     expect(r.stderr).not.toMatch(/\s+at /);
   });

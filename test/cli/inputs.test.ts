@@ -19,7 +19,7 @@ const file = (name: string, content: string | Uint8Array) => {
   writeFileSync(path, content);
   return path;
 };
-const small = { version: 2, horizonDays: 30, replications: 2, seed: 's' };
+const small = { version: 3, horizonDays: 30, replications: 2, seed: 's' };
 
 /** Exit 2, nothing on stdout, the message on stderr, no stack trace. */
 function refused(r: ReturnType<typeof cli>, message: string | RegExp) {
@@ -130,10 +130,10 @@ describe('item 8: size is checked before the file is read whole', () => {
 });
 
 describe('a version 1 file', () => {
-  it('runs, and stderr says it was read as version 2 with the same numbers', () => {
+  it('runs, and stderr says it was read as version 3 with the same numbers', () => {
     const r = cli(file('v1.json', JSON.stringify({ ...small, version: 1 })));
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/v1\.json: scenario format version 1, read as version 2 \(same numbers; save it again to keep it in version 2\)\n$/);
+    expect(r.stderr).toMatch(/v1\.json: scenario format version 1, read as version 3 \(same numbers; save it again to keep it in version 3\)\n$/);
     expect(r.stdout).toContain('Inside Sales');
   });
 });

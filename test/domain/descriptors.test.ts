@@ -38,7 +38,7 @@ describe('department descriptors', () => {
       ['insideSales', ['insideSales.headcount', 'insideSales.concurrentPerHead', 'insideSales.workDays', 'insideSales.sqlRate', 'insideSales.patienceDays', 'insideSales.decay']],
       ['fieldSales', ['fieldSales.headcount', 'fieldSales.concurrentPerHead', 'fieldSales.cycleDays', 'fieldSales.winRate', 'fieldSales.acvYen', 'fieldSales.patienceDays', 'fieldSales.decay']],
       ['customerSuccess', ['customerSuccess.headcount', 'customerSuccess.concurrentPerHead', 'customerSuccess.onboardingDays', 'customerSuccess.accountsPerHead', 'customerSuccess.churnRate', 'customerSuccess.overloadChurnPerUnit', 'customerSuccess.expansionRate']],
-      ['run', ['horizonDays', 'warmupDays', 'replications', 'seed', 'targets.arrYen']],
+      ['run', ['horizonDays', 'warmupDays', 'startDate', 'replications', 'seed', 'targets.arrYen']],
     ]);
   });
 

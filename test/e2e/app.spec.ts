@@ -65,7 +65,7 @@ test('an invalid value shows its message at the field and keeps the last results
   await waitDone(page);
   const verdict = await page.getByTestId('verdict').textContent();
   await setField(page, 'field-insideSales-headcount', '-2');
-  await expect(page.locator('.field.invalid').getByRole('alert')).toHaveText('Headcount: enter a whole number of 0 or more.');
+  await expect(page.locator('.field.invalid').getByRole('alert')).toHaveText('Headcount: enter a number of 0 or more in steps of 0.05.');
   await expect(page.getByTestId('invalid-note')).toBeVisible();
   await expect(page.getByTestId('verdict')).toHaveText(verdict!);
   await expect(page.locator('g.dept')).toHaveCount(4);

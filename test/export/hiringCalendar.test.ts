@@ -40,3 +40,21 @@ describe('hiring calendar', () => {
     expect(hiringCalendarCsv(c, 'ja').split('\r\n')[1]).toBe('インサイドセールス,1,-30,30,30,0,95,95');
   });
 });
+
+describe('hiring calendar with plan dates', () => {
+  it('a scenario that names the date of day 0 gives each requisition, start and productive date; the CSV adds them as columns', () => {
+    const dated = { ...DEFAULT_SCENARIO, startDate: '2027-04-01', insideSales: { ...DEFAULT_SCENARIO.insideSales, timeToFillDays: { kind: 'fixed' as const, value: 30 } }, fieldSales: { ...DEFAULT_SCENARIO.fieldSales, timeToFillDays: { kind: 'fixed' as const, value: 30 } } };
+    const c = calendarOf(plan, dated, 0.85);
+    expect(c.map((e) => [e.department, e.openByDay, e.startDay, e.productiveDay, e.dates])).toEqual([
+      ['insideSales', -30, 0, 95, { openBy: '2027-03-02', start: '2027-04-01', productive: '2027-07-05' }],
+      ['fieldSales', 61, 91, 241, { openBy: '2027-06-01', start: '2027-07-01', productive: '2027-11-28' }],
+    ]);
+    const csv = hiringCalendarCsv(c, 'en').split('\r\n');
+    expect(csv[0]).toBe('\uFEFFdepartment,people,open_by_day,fill_days,fill_median_days,start_day,ramp_days,productive_day,open_by_date,start_date,productive_date');
+    expect(csv[1]).toBe('Inside Sales,1,-30,30,30,0,95,95,2027-03-02,2027-04-01,2027-07-05');
+    expect(hiringCalendarCsv(c, 'ja').split('\r\n')[0]).toBe('\uFEFF部門,人数,求人期限(日),採用日数,採用日数の中央値,入社日,立ち上がり日数,戦力化日,求人期限(日付),入社日(日付),戦力化日(日付)');
+    // Without a date, no dates and no date columns.
+    expect(calendarOf(plan, DEFAULT_SCENARIO, 0.85).every((e) => e.dates === undefined)).toBe(true);
+    expect(hiringCalendarCsv(calendarOf(plan, DEFAULT_SCENARIO, 0.85), 'en').split('\r\n')[0]).not.toContain('date');
+  });
+});

@@ -1,4 +1,4 @@
-/** Scenario format version 2 and the migration of version 1 files, links and saved drafts. */
+/** Scenario format version 3 and the migration of version 1 and 2 files, links and saved drafts. */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,10 +10,10 @@ import { runInline } from '../../src/runner/inline.ts';
 
 const root = join(import.meta.dirname, '../..');
 
-describe('scenario format version 2', () => {
-  it('is the current version, and a version 2 file is not said to be migrated', () => {
-    expect(SCENARIO_VERSION).toBe(2);
-    const v = validateScenario({ version: 2 });
+describe('scenario format version 3 (version 2 fields)', () => {
+  it('is the current version, and a version 3 file is not said to be migrated', () => {
+    expect(SCENARIO_VERSION).toBe(3);
+    const v = validateScenario({ version: 3 });
     expect(v.ok && v.migratedFrom).toBe(null);
     if (v.ok) expect(v.scenario).toEqual(DEFAULT_SCENARIO);
   });
@@ -64,22 +64,22 @@ describe('a version 1 file is migrated on load', () => {
     expect(v.ok).toBe(true);
     if (!v.ok) return;
     expect(v.migratedFrom).toBe(1);
-    expect(v.scenario.version).toBe(2);
+    expect(v.scenario.version).toBe(3);
     expect(v.scenario.hiring.map((h) => h.rampDays)).toEqual([95, 150, 10]);
     // The input is not changed.
     expect(v1.hiring[0]).toEqual({ department: 'insideSales', day: 90, change: 4 });
   });
 
-  it('a version 2 draft or anything else passes through unchanged', () => {
-    const d = { version: 2, hiring: [] };
+  it('a version 3 draft or anything else passes through unchanged', () => {
+    const d = { version: 3, hiring: [] };
     expect(migrateDraft(d)).toEqual({ value: d, migratedFrom: null });
     expect(migrateDraft('x')).toEqual({ value: 'x', migratedFrom: null });
   });
 
-  it('a version 1 file of the library gives the same results as its version 2 file (golden numbers unchanged)', () => {
+  it('a version 1 file of the library gives the same results as its version 3 file (golden numbers unchanged)', () => {
     const text = readFileSync(join(root, 'scenarios/marketing-too-strong.json'), 'utf8');
     const v2 = parseScenarioText(text);
-    const v1 = parseScenarioText(text.replace('"version": 2', '"version": 1'));
+    const v1 = parseScenarioText(text.replace('"version": 3', '"version": 1'));
     expect(v1.ok && v1.migratedFrom).toBe(1);
     expect(v2.ok && v2.migratedFrom).toBe(null);
     if (!v1.ok || !v2.ok) return;
@@ -95,4 +95,40 @@ describe('a version 1 file is migrated on load', () => {
     if (!v1.ok || !explicit.ok) throw new Error('invalid');
     expect(runInline(v1.scenario).result.measures).toEqual(runInline(explicit.scenario).result.measures);
   });
+});
+
+describe('a version 2 file is migrated to version 3 (fractional people, start date)', () => {
+  it('only its version changes: same scenario, said to be migrated from 2', () => {
+    const v2 = { version: 2, insideSales: { headcount: 3 }, hiring: [{ department: 'fieldSales', day: 30, change: 2 }] };
+    const m = migrateDraft(v2);
+    expect(m).toEqual({ value: { ...v2, version: 3 }, migratedFrom: 2 });
+    // The input is not changed.
+    expect(v2.version).toBe(2);
+    const v = validateScenario(v2);
+    const v3 = validateScenario({ ...v2, version: 3 });
+    expect(v.ok && v.migratedFrom).toBe(2);
+    if (!v.ok || !v3.ok) throw new Error('invalid');
+    expect(v.scenario).toEqual(v3.scenario);
+    expect(v.scenario.startDate).toBe(null);
+  });
+
+  it('every library file read as version 2 gives the scenario of its version 3 file', () => {
+    for (const f of ['baseline', 'startup', 'is-complete']) {
+      const text = readFileSync(join(root, `scenarios/${f}.json`), 'utf8');
+      const now = parseScenarioText(text);
+      const old = parseScenarioText(text.replace('"version": 3', '"version": 2'));
+      expect(old.ok && old.migratedFrom).toBe(2);
+      if (!now.ok || !old.ok) throw new Error('invalid');
+      expect(old.scenario).toEqual(now.scenario);
+    }
+  });
+
+  it('version 1 reaches version 3 in one go, its hires keeping their version 1 ramps', () => {
+    const v = validateScenario({ version: 1, hiring: [{ department: 'insideSales', day: 90, change: 4 }] });
+    expect(v.ok && v.migratedFrom).toBe(1);
+    if (!v.ok) return;
+    expect(v.scenario.version).toBe(3);
+    expect(v.scenario.hiring[0].rampDays).toBe(95);
+  });
+
 });

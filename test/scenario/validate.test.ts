@@ -32,8 +32,8 @@ describe('a short file is a valid scenario', () => {
 
 describe('each rule has its message', () => {
   const cases: [string, unknown, string[]][] = [
-    ['a negative headcount', { version: 1, insideSales: { headcount: -2 } }, ['insideSales.headcount: must be a whole number >= 0, got -2']],
-    ['a fractional headcount', { version: 1, insideSales: { headcount: 2.5 } }, ['insideSales.headcount: must be a whole number >= 0, got 2.5']],
+    ['a negative headcount', { version: 1, insideSales: { headcount: -2 } }, ['insideSales.headcount: must be a number >= 0 in steps of 0.05, got -2']],
+    ['a headcount off the FTE steps', { version: 1, insideSales: { headcount: 2.53 } }, ['insideSales.headcount: must be a number >= 0 in steps of 0.05, got 2.53']],
     ['a probability above 1', { version: 1, fieldSales: { winRate: 1.2 } }, ['fieldSales.winRate: must be a probability between 0 and 1, got 1.2']],
     ['a probability below 0', { version: 1, customerSuccess: { churnRate: -0.1 } }, ['customerSuccess.churnRate: must be a probability between 0 and 1, got -0.1']],
     ['NaN', { version: 1, insideSales: { sqlRate: NaN } }, ['insideSales.sqlRate: must be a probability between 0 and 1, got NaN']],
@@ -44,8 +44,8 @@ describe('each rule has its message', () => {
     ['an unknown key', { version: 1, insideSales: { headcont: 3 } }, ['insideSales.headcont: is not a known field (check the spelling)']],
     ['an unknown top-level key', { version: 1, horizon: 3 }, ['horizon: is not a known field (check the spelling)']],
     ['a missing version', {}, ['version: is required']],
-    ['a newer version', { version: 3 }, ['version: must be 2 (the scenario format this app reads; it migrates version 1), got 3']],
-    ['a text for a number', { version: 1, insideSales: { headcount: '3' } }, ['insideSales.headcount: must be a whole number >= 0, got "3"']],
+    ['a newer version', { version: 4 }, ['version: must be 3 (the scenario format this app reads; it migrates versions 1 and 2), got 4']],
+    ['a text for a number', { version: 1, insideSales: { headcount: '3' } }, ['insideSales.headcount: must be a number >= 0 in steps of 0.05, got "3"']],
     ['a lead mix not summing to 1', { version: 1, marketing: { mix: { buyingNow: 0.5, later: 0.6, never: 0.1 } } }, ['marketing.mix: shares must sum to 1 (got buyingNow + later + never = 1.2)']],
     ['segment shares not summing to 1', { version: 1, segments: [{ name: 'a', share: 0.5 }, { name: 'b', share: 0.3 }] }, ['segments: shares must sum to 1 (got 0.8)']],
     ['an unknown distribution kind', { version: 1, insideSales: { workDays: { kind: 'weibull', mean: 3 } } }, ['insideSales.workDays.kind: must be a number or a distribution with kind one of fixed, uniform, triangular, exponential, gamma, erlang, lognormal, empirical, got "weibull"']],
@@ -62,7 +62,7 @@ describe('each rule has its message', () => {
 
   it('every problem is reported at once, in the order of the file', () => {
     expect(problems({ version: 1, insideSales: { headcount: -1, sqlRate: 2 }, fieldSales: { winRate: -0.1 } })).toEqual([
-      'insideSales.headcount: must be a whole number >= 0, got -1',
+      'insideSales.headcount: must be a number >= 0 in steps of 0.05, got -1',
       'insideSales.sqlRate: must be a probability between 0 and 1, got 2',
       'fieldSales.winRate: must be a probability between 0 and 1, got -0.1',
     ]);
@@ -71,7 +71,7 @@ describe('each rule has its message', () => {
 
 describe('file text', () => {
   it('a number too large for JSON (1e999 reads as Infinity) is refused', () => {
-    expect(parseScenarioText('{"version": 1, "insideSales": {"headcount": 1e999}}')).toEqual({ ok: false, problems: ['insideSales.headcount: must be a whole number >= 0, got Infinity'] });
+    expect(parseScenarioText('{"version": 1, "insideSales": {"headcount": 1e999}}')).toEqual({ ok: false, problems: ['insideSales.headcount: must be a number >= 0 in steps of 0.05, got Infinity'] });
   });
   it('broken JSON says where', () => {
     expect(parseScenarioText('{"version": 1,')).toEqual({ ok: false, problems: ['(file): must be valid JSON, got Expected double-quoted property name in JSON at position 14'] });

@@ -167,7 +167,7 @@ describe('why a link is refused', () => {
     const r = await open(await encodeScenario({ version: 1, insideSales: { headcount: -2 }, fieldSales: { winRat: 0.2 } }));
     expect(r).toMatchObject({ ok: false, reason: 'invalid' });
     if (r.ok) return;
-    expect(r.problems).toContain('insideSales.headcount: must be a whole number >= 0, got -2');
+    expect(r.problems).toContain('insideSales.headcount: must be a number >= 0 in steps of 0.05, got -2');
     expect(r.problems.some((p) => p.startsWith('fieldSales.winRat:'))).toBe(true);
     for (const draft of [null, [1], 'text', { name: 'no version' }, { version: '2' }]) {
       expect(await open(await encodeScenario(draft))).toMatchObject({ ok: false, reason: 'invalid' });
@@ -246,7 +246,7 @@ describe('comparison links', () => {
     expect(r).toMatchObject({ ok: false, reason: 'invalid' });
     if (r.ok) return;
     expect(r.problems.some((p) => p.startsWith('Baseline: fieldSales.winRate:'))).toBe(true);
-    expect(r.problems).toContain('Variant 1 (IS ×2): insideSales.headcount: must be a whole number >= 0, got -2');
+    expect(r.problems).toContain('Variant 1 (IS ×2): insideSales.headcount: must be a number >= 0 in steps of 0.05, got -2');
   });
 
   it('newer: a variant from a newer scenario format names it and both versions', async () => {

@@ -20,7 +20,7 @@ export interface CardDef {
   jointProblems: DepartmentInfo['jointProblems'];
 }
 
-/** The run settings: horizon, warm-up, replications, seed and target. */
+/** The run settings: horizon, warm-up, the date of day 0, replications, seed and target. */
 const RUN_CARD: CardDef = {
   title: 'run',
   department: 'run',
@@ -28,6 +28,7 @@ const RUN_CARD: CardDef = {
   fields: [
     { path: ['horizonDays'], label: 'horizonDays', help: 'horizonDaysHelp', kind: 'number' },
     { path: ['warmupDays'], label: 'warmupDays', help: 'warmupDaysHelp', kind: 'number' },
+    { path: ['startDate'], label: 'startDate', help: 'startDateHelp', kind: 'date' },
     { path: ['replications'], label: 'replications', help: 'replicationsHelp', kind: 'number' },
     { path: ['seed'], label: 'seed', help: 'seedHelp', kind: 'text' },
     { path: ['targets', 'arrYen'], label: 'targetArr', help: 'targetArrHelp', kind: 'yen' },
