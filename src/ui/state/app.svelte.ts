@@ -28,6 +28,7 @@ import { ReactiveJobStatus } from './jobStatus.svelte.ts';
 import { Entry, MAX_VARIANTS, Workspace, type NamedDraft } from './workspace.svelte.ts';
 import { SavedLibrary } from './savedLibrary.ts';
 import { GOAL_SEEK_KEY, GoalSeekState, type GoalSeekAsk } from './goalSeek.svelte.ts';
+import { loadPrecision, precisionTarget, savePrecision } from './runPrecision.ts';
 import { loadWouldLoseEdits, readLastEdits, writeLastEdits, type LastEdits, type LoadSource } from './lastEdits.ts';
 
 export { Entry, MAX_VARIANTS } from './workspace.svelte.ts';
@@ -60,6 +61,11 @@ export class AppState {
   pendingLoad = $state.raw<{ items: NamedDraft[]; source: LoadSource; whole: boolean; active: number } | null>(null);
   /** Writes of the workspace that failed and have not succeeded since (shown until they do). */
   storageFailures = $state.raw<StoreFailure[]>([]);
+  /**
+   * The stop rule of a run: null runs every replication of the scenario's count;
+   * a share stops once ARR at the horizon is within ±that at 95% (see runPrecision.ts).
+   */
+  precision = $state<number | null>(loadPrecision(store));
   nextHire = $state.raw<NextHire | null>(null);
   /** The next-best-hire analysis's status (its progress `step` is the hire being run). */
   readonly nextHireJob = new ReactiveJobStatus();
@@ -126,6 +132,22 @@ export class AppState {
     document.documentElement.lang = lang;
     store.write(LANG_KEY, lang);
     this.storageFailures = store.failures;
+  }
+
+  /** Sets the stop rule (null: every replication), remembers it and runs the scenarios again under it. */
+  setPrecision(relative: number | null): void {
+    if (relative === this.precision) return;
+    this.precision = relative;
+    savePrecision(store, relative);
+    this.storageFailures = store.failures;
+    this.nextHire = null;
+    for (const e of this.entries) if (e.validate()) this.dirty.add(e);
+    this.askRuns(0);
+  }
+
+  /** The precision a run of the scenarios open now is asked to reach (none while comparing: see runPrecision.ts). */
+  get precisionNow() {
+    return precisionTarget(this.precision, this.entries.length);
   }
 
   /** Shows scenario `i` in the editor and the results; its run, if wanted, goes first. */
@@ -233,7 +255,11 @@ export class AppState {
     const draft = whatIf ? applyWhatIf(base, whatIf) : structuredClone(base);
     const name = whatIf ? whatIfName(whatIf, this.lang) : `${this.lang === 'ja' ? 'コピー' : 'Copy'} ${this.entries.length}`;
     const e = this.workspace.add(name, draft);
-    if (e) this.changed(e, 0);
+    if (!e) return;
+    // A baseline that stopped early at its precision runs again in full: its pairs must cover the variant's.
+    const first = this.baseline;
+    if (this.precision !== null && first.scenario && !(first.status === 'done' && first.paired?.scenario.replications === first.scenario.replications)) this.dirty.add(first);
+    this.changed(e, 0);
   }
 
   /** Removes variant `i` (the baseline stays). */
@@ -323,7 +349,7 @@ export class AppState {
       band: () => (e === this.current ? ON_SCREEN : OFF_SCREEN),
       status: e.job,
       size: () => ({ total: e.scenario!.replications, steps: 1 }),
-      start: (options) => singleRun(e.scenario!, options),
+      start: (options) => singleRun(e.scenario!, options, this.precisionNow),
       partial: (p) => (e.shown = p),
       done: (run) => {
         e.shown = run;
