@@ -16,7 +16,7 @@ import type { NextHire } from '../../montecarlo/compare.ts';
 import type { PartialRun, Run } from '../../runner/types.ts';
 import { nextBestHire, nextHireSteps, singleRun } from '../../experiments/index.ts';
 import { browserPool } from '../../workers/browserWorkers.ts';
-import type { SimPool } from '../../workers/pool.ts';
+import { FIRST_STEADY_PICTURE, type SimPool } from '../../workers/pool.ts';
 import { preferredLang } from '../../i18n/messages.ts';
 import type { Lang } from '../../i18n/format.ts';
 import type { Draft } from '../editor/draft.ts';
@@ -36,6 +36,15 @@ export { Entry, MAX_VARIANTS } from './workspace.svelte.ts';
 export type Status = JobState;
 
 const RERUN_DELAY_MS = 350;
+/**
+ * Least time between two partial results drawn during a run (ms): redrawing the
+ * page is the main thread's longest work while a run goes on (issue 13: tasks of
+ * 100-190 ms when drawn every frame), and bands that move three times a second read as well.
+ */
+const PARTIAL_GAP_MS = 300;
+/** A partial drawn without waiting for its gap: the first to rest on FIRST_STEADY_PICTURE replications. */
+const firstSteady = (p: PartialRun, last: PartialRun | null) =>
+  p.result.scenario.replications >= FIRST_STEADY_PICTURE && (last === null || last.result.scenario.replications < FIRST_STEADY_PICTURE);
 /** Jobs of the scenario on screen run first and interrupt the others. */
 const ON_SCREEN = 0;
 const OFF_SCREEN = 1;
@@ -73,7 +82,7 @@ export class AppState {
   readonly goalSeek = new GoalSeekState();
 
   private pool: SimPool | null = null;
-  private readonly jobs = new JobQueue(() => (this.pool ??= browserPool({ idleMs: 30_000 })));
+  private readonly jobs = new JobQueue(() => (this.pool ??= browserPool({ idleMs: 30_000 })), undefined, { partialGapMs: PARTIAL_GAP_MS, urgent: firstSteady });
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Entries edited since the last run was asked for (debounced). */
   // Bookkeeping, never drawn: a plain Set on purpose.
