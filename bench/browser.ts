@@ -7,7 +7,7 @@
  * - the run's wall time, and how much of it the worker spent on chunks (each
  *   chunk's round trip, seen on the page's side of the worker's messages), so a
  *   run slowed by the page, the transfer or idle gaps shows as a low share;
- * - the time to the first drawn partial result (it includes the 350 ms pause
+ * - the time to the first drawn partial result (it includes the pause (150 ms; 350 ms before issue 13's precision work)
  *   after an edit), and how many replications it rested on;
  * - the main thread's long tasks (the Long Tasks API reports those over 50 ms);
  * - the first time-left estimate shown, against the time the run really took
@@ -18,6 +18,11 @@
  * COLD=alt before every other edit, so the two kinds alternate. Run with
  * `npm run bench:browser`; E2E_PORT picks the port, RUNS the number of runs,
  * DIST a build directory to serve instead of building this checkout.
+ *
+ * With WHATIF=1 it then times, from the click, the one-click "IS ×2" what-if
+ * until its comparison is read (every tab done, the ARR difference shown), and
+ * "Where should the next hire go?" until its ranking is shown (issue 13's table:
+ * IS x2 click to verdict, next best hire), with the same long-task count.
  */
 import { spawn, execSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
@@ -156,6 +161,39 @@ try {
   if (process.env.COLD === 'alt') {
     const group = (c: boolean) => runs.filter((_, i) => cold(i) === c);
     for (const c of [true, false]) console.log(`${c ? 'after a pause' : 'right after the last run'}: first drawn median ${median(group(c).map((m) => m.firstDrawn)).toFixed(0)} ms, edit -> done ${(median(group(c).map((m) => m.full)) / 1000).toFixed(1)} s`);
+  }
+  if (process.env.WHATIF === '1') {
+    // Each timing starts at the click, in the page, and ends at the first frame where the answer is on screen.
+    const timed = async (name: string, act: string, ready: string) => {
+      const r = (await page.evaluate(`(async () => {
+        const b = window.bench;
+        b.long = [];
+        const t0 = performance.now();
+        ${act}
+        await new Promise((resolve) => {
+          const check = () => ((${ready}) ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        return { ms: performance.now() - t0, long: b.long.filter(([s]) => s >= t0).map(([, d]) => d) };
+      })()`)) as { ms: number; long: number[] };
+      console.log(`${name}: ${(r.ms / 1000).toFixed(1)} s from the click; long tasks ${r.long.length}, longest ${Math.max(0, ...r.long).toFixed(0)} ms`);
+    };
+    await page.waitForSelector('.status[data-status="done"]');
+    await timed(
+      'IS ×2 what-if, click -> comparison read',
+      `const sel = document.querySelector('[data-testid="add-variant"]'); sel.value = 'insideSalesDouble'; sel.dispatchEvent(new Event('change', { bubbles: true }));`,
+      `document.querySelector('[data-testid="delta-1-arrEndYen"]') && !document.querySelector('[role="tab"] .spinner')`,
+    );
+    // Back to the baseline alone, then the next best hire (it pairs with the baseline's finished run).
+    await page.getByRole('button', { name: /Remove variant|を削除/ }).first().click();
+    await page.waitForSelector('[data-testid="comparison"]', { state: 'detached' });
+    await page.getByTestId('tab-0').click().catch(() => {});
+    await page.waitForSelector('.status[data-status="done"]');
+    await timed(
+      'next best hire, click -> ranking shown',
+      `[...document.querySelectorAll('[data-testid="next-hire"] button')].find((x) => !x.disabled).click();`,
+      `document.querySelector('[data-testid="hire-1"]')`,
+    );
   }
   const longest = runs.map((m) => Math.max(0, ...m.longTasks));
   console.log(

@@ -35,7 +35,13 @@ export { Entry, MAX_VARIANTS } from './workspace.svelte.ts';
 /** Where a scenario's run stands (every job's state: see jobQueue.ts). */
 export type Status = JobState;
 
-const RERUN_DELAY_MS = 350;
+/**
+ * The pause after an edit before its run starts. Typed fields commit on Enter or
+ * on leaving them, so the pause only gathers a slider drag or quick ± clicks into
+ * one run; a run superseded sooner costs at most one replication in flight. It
+ * was 350 ms: 200 ms of it was waiting before the first picture (issue 13).
+ */
+const RERUN_DELAY_MS = 150;
 /**
  * Least time between two partial results drawn during a run (ms): redrawing the
  * page is the main thread's longest work while a run goes on (issue 13: tasks of
