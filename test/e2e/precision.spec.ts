@@ -23,6 +23,7 @@ test('ARR within ±1% at 95%: the run stops before its count, says how far it go
   // While it runs: the count asked for is the most, and the precision so far is shown against the target.
   await expect(page.getByTestId('progress-text')).toContainText('最大200回中');
   await expect(page.getByTestId('precision-progress')).toContainText(/精度 ±[\d.]+% → 目標 ±1%/);
+  await page.screenshot({ path: 'artifacts/screenshots/precision-running-ja.png' });
   await waitDone(page);
   const restsOn = page.getByTestId('rests-on');
   await expect(restsOn).toContainText('目標 ±1%');
@@ -42,7 +43,7 @@ test('ARR within ±1% at 95%: the run stops before its count, says how far it go
   // Screenshots: the setting in the run card, and the KPI table with its ± column.
   await page.locator('#run-stop-rule').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'artifacts/screenshots/precision-setting-ja.png' });
-  await page.locator('table.kpi').scrollIntoViewIfNeeded();
+  await page.locator('section.kpis').evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'artifacts/screenshots/precision-kpi-ja.png' });
   // The choice is a run option kept in the browser: after a reload the same run stops at the same count.
   await page.reload();

@@ -56,6 +56,9 @@ describe('formatShare', () => {
     expect(formatShare(0.005)).toBe('0.5%');
     expect(formatShare(0.123)).toBe('12%');
     expect(formatShare(NaN)).toBe('–');
+    // A nearly fixed figure (the cost of a fixed staff) is not "±0%" unless it is exactly fixed.
+    expect(formatShare(0.00001)).toBe('<0.01%');
+    expect(formatShare(0)).toBe('0%');
   });
 });
 

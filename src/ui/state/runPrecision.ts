@@ -38,10 +38,11 @@ export function precisionTarget(relative: number | null, scenariosOpen: number):
   return { path: [...ARR_AT_HORIZON], relative };
 }
 
-/** A share as a percentage for a precision: 0.0098 -> "0.98%", 0.014 -> "1.4%", 0.01 -> "1%"; "–" when unknown. */
+/** A share as a percentage for a precision: 0.0098 -> "0.98%", 0.014 -> "1.4%", 0.01 -> "1%", 0.00001 -> "<0.01%"; "–" when unknown. */
 export function formatShare(x: number): string {
   if (!Number.isFinite(x)) return '–';
   const p = 100 * x;
+  if (p > 0 && p < 0.005) return '<0.01%';
   const digits = p < 1 ? 2 : p < 10 ? 1 : 0;
   return `${p.toFixed(digits).replace(/\.0+$/, '').replace(/(\.\d*[1-9])0+$/, '$1')}%`;
 }
