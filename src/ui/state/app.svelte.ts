@@ -367,7 +367,8 @@ export class AppState {
       start: (options) => singleRun(e.scenario!, options, this.precisionNow),
       partial: (p) => (e.shown = p),
       done: (run) => {
-        e.shown = run;
+        // The final partial, already drawn, is this result: keep it, so nothing on screen is drawn again.
+        if (e.shown?.result !== run.result || e.shown.scenario !== run.scenario) e.shown = run;
         e.paired = run;
       },
     };
