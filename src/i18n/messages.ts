@@ -316,6 +316,7 @@ const en = {
   // Sharing, exports and the saved library
   share: 'Copy share link',
   shareCopied: 'Link copied. It opens this scenario with the same seed, so the same numbers.',
+  shareCopiedStopped: 'Link copied. It opens this scenario with the same seed and the {n} replications these figures rest on (the run stopped at its precision), so the same numbers.',
   shareCopiedComparison: 'Link copied. It opens this comparison (the baseline and {variants}) with the same seed, so the same numbers.',
   variantsOne: '1 variant',
   variantsMany: '{n} variants',
@@ -837,6 +838,7 @@ const ja: Messages = {
   reportBottleneckAfter: '最善の採用の後:{sentence}',
   share: '共有リンクをコピー',
   shareCopied: 'リンクをコピーしました。同じシードでこのシナリオを開くので、同じ数値になります。',
+  shareCopiedStopped: 'リンクをコピーしました。同じシードと、この結果の基になった{n}回の試行回数(精度に達して停止)でこのシナリオを開くので、同じ数値になります。',
   shareCopiedComparison: 'リンクをコピーしました。ベースラインと{variants}を同じシードで開くので、同じ比較結果になります。',
   variantsOne: '1件のバリエーション',
   variantsMany: '{n}件のバリエーション',

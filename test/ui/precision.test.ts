@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { WorkspaceStore } from '../../src/ui/state/workspaceStore.ts';
-import { PRECISION_KEY, formatShare, loadPrecision, precisionTarget, savePrecision } from '../../src/ui/state/runPrecision.ts';
+import { PRECISION_KEY, formatShare, loadPrecision, precisionTarget, savePrecision, stoppedCount } from '../../src/ui/state/runPrecision.ts';
 import { arrPrecisionOf, precisionProgressText, restsOnText } from '../../src/ui/precisionText.ts';
 import { ARR_AT_HORIZON, summaryRelativeHalfWidth } from '../../src/montecarlo/precision.ts';
 import { summarize } from '../../src/montecarlo/stats.ts';
@@ -104,5 +104,17 @@ describe('what the screen says about a run that stops on precision', () => {
     expect(restsOnText(partial, small.replications, target, 'en')).toBeNull();
     expect(precisionProgressText(partial, 0.01, 'ja')).toMatch(/^精度 ±[\d.]+% → 目標 ±1%$/);
     expect(precisionProgressText(null, 0.01, 'en')).toBe('precision → target ±1%');
+  });
+});
+
+describe('the count a shared scenario carries', () => {
+  const shown = (n: number) => ({ result: { scenario: { replications: n } } });
+  it('is the count a finished run stopped at, when it stopped before the count asked for', () => {
+    expect(stoppedCount(200, shown(36), true)).toBe(36);
+  });
+  it('is none for a whole run, a run still going, or nothing on screen', () => {
+    expect(stoppedCount(200, shown(200), true)).toBeNull();
+    expect(stoppedCount(200, shown(36), false)).toBeNull();
+    expect(stoppedCount(200, null, true)).toBeNull();
   });
 });

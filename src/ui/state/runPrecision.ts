@@ -46,3 +46,15 @@ export function formatShare(x: number): string {
   const digits = p < 1 ? 2 : p < 10 ? 1 : 0;
   return `${p.toFixed(digits).replace(/\.0+$/, '').replace(/(\.\d*[1-9])0+$/, '$1')}%`;
 }
+
+/**
+ * The replication count a shared or exported scenario should carry so that it
+ * opens with the figures on screen: the count the run stopped at when it stopped
+ * early at its precision (a run that stopped at n is exactly the run of n), else
+ * null (the scenario's own count gives the same figures).
+ */
+export function stoppedCount(asked: number, shown: { result: { scenario: { replications: number } } } | null, finished: boolean): number | null {
+  if (!shown || !finished) return null;
+  const n = shown.result.scenario.replications;
+  return n < asked ? n : null;
+}
