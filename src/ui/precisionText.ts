@@ -10,9 +10,14 @@ export function arrPrecisionOf(shown: PartialRun | null): number {
   return shown ? summaryRelativeHalfWidth(shown.result.measures.revenue.arrEndYen) : NaN;
 }
 
-/** "精度 ±1.4% → 目標 ±1%" while a run aims at `target`; "精度 → 目標 ±1%" until there is an interval. */
-export function precisionProgressText(shown: PartialRun | null, target: number, lang: Lang): string {
-  const now = arrPrecisionOf(shown);
+/**
+ * "精度 ±1.4% → 目標 ±1%" while a run aims at `target`; "精度 → 目標 ±1%" until this
+ * run has an interval. `done` is the run's progress: a result on screen resting on
+ * more replications, or a whole one, is the previous run's, whose precision is not this run's.
+ */
+export function precisionProgressText(shown: PartialRun | null, done: number, target: number, lang: Lang): string {
+  const own = shown && shown.result.scenario.replications < shown.scenario.replications && shown.result.scenario.replications <= done;
+  const now = own ? arrPrecisionOf(shown) : NaN;
   return Number.isFinite(now)
     ? translate(lang, 'precisionProgress', { now: formatShare(now), target: formatShare(target) })
     : translate(lang, 'precisionWaiting', { target: formatShare(target) });

@@ -102,8 +102,11 @@ describe('what the screen says about a run that stops on precision', () => {
   it('says nothing of a partial result (the partial marker does) and shows progress toward the target', () => {
     const partial = { scenario: small, result: runInline(small, 12).result };
     expect(restsOnText(partial, small.replications, target, 'en')).toBeNull();
-    expect(precisionProgressText(partial, 0.01, 'ja')).toMatch(/^精度 ±[\d.]+% → 目標 ±1%$/);
-    expect(precisionProgressText(null, 0.01, 'en')).toBe('precision → target ±1%');
+    expect(precisionProgressText(partial, 12, 0.01, 'ja')).toMatch(/^精度 ±[\d.]+% → 目標 ±1%$/);
+    expect(precisionProgressText(null, 0, 0.01, 'en')).toBe('precision → target ±1%');
+    // The previous run's result, still on screen as a new run starts, does not stand for this run's precision.
+    expect(precisionProgressText(runInline(small), 0, 0.01, 'en')).toBe('precision → target ±1%');
+    expect(precisionProgressText(partial, 3, 0.01, 'en')).toBe('precision → target ±1%');
   });
 });
 
