@@ -7,17 +7,25 @@
  * - the run's wall time, and how much of it the worker spent on chunks (each
  *   chunk's round trip, seen on the page's side of the worker's messages), so a
  *   run slowed by the page, the transfer or idle gaps shows as a low share;
- * - the time to the first drawn partial result (it includes the 350 ms pause
+ * - the time to the first drawn partial result (it includes the pause (150 ms; 350 ms before issue 13's precision work)
  *   after an edit), and how many replications it rested on;
  * - the main thread's long tasks (the Long Tasks API reports those over 50 ms);
  * - the first time-left estimate shown, against the time the run really took
- *   from that moment.
+ *   from that moment;
+ * - the main thread's own work during the run (Chromium's counters: script,
+ *   style, layout, all tasks, and its CPU time), which a busy machine does not
+ *   inflate as it inflates the long tasks' wall time.
  *
  * With COLD=1 the page waits COLD_WAIT_MS (12 s: longer than the pool's idle
  * time before this change) before each edit, as a user pausing to think; with
  * COLD=alt before every other edit, so the two kinds alternate. Run with
  * `npm run bench:browser`; E2E_PORT picks the port, RUNS the number of runs,
  * DIST a build directory to serve instead of building this checkout.
+ *
+ * With WHATIF=1 it then times, from the click, the one-click "IS ×2" what-if
+ * until its comparison is read (every tab done, the ARR difference shown), and
+ * "Where should the next hire go?" until its ranking is shown (issue 13's table:
+ * IS x2 click to verdict, next best hire), with the same long-task count.
  */
 import { spawn, execSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
@@ -97,9 +105,17 @@ try {
   console.log(`Browser (Chromium, hardwareConcurrency ${cores}, so ${Math.max(1, cores - 1)} worker(s)), baseline, 200 replications`);
   console.log(`page load -> first run drawn: ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
 
+  // The main thread's own work per run, from Chromium's counters: on a machine shared with other work the long
+  // tasks' wall time includes the time the thread waited for a core; these add up only what it did.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const counters = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value])) as Record<string, number>;
+  const MAIN = ['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration', 'ThreadTime'];
+  const mainWork: Record<string, number>[] = [];
   const runs: Measured[] = [];
   for (let i = 0; i < RUNS; i++) {
     if (cold(i)) await page.waitForTimeout(COLD_WAIT_MS);
+    const before = await counters();
     const m = (await page.evaluate(`(async () => {
       const b = window.bench;
       b.long = []; b.chunks = []; b.pings = [];
@@ -139,6 +155,8 @@ try {
       };
     })()`)) as Measured;
     runs.push(m);
+    const after = await counters();
+    mainWork.push(Object.fromEntries(MAIN.filter((k) => k in after).map((k) => [k, 1000 * (after[k] - before[k])])));
     const busy = m.chunks.reduce((sum, [s, a]) => sum + (a - s), 0);
     const firstChunk = m.chunks.find(([, , f]) => f === 0);
     const steady = m.chunks.filter(([, , f, t]) => t - f >= 10).map(([s, a, f, t]) => (a - s) / (t - f));
@@ -150,6 +168,7 @@ try {
         `; replication 0 ${firstChunk ? (firstChunk[1] - firstChunk[0]).toFixed(0) : '?'} ms, steady ${perRep.toFixed(0)} ms/replication (${firstChunk ? ((firstChunk[1] - firstChunk[0]) / perRep).toFixed(1) : '?'}x)` +
         `; first drawn ${m.firstDrawn.toFixed(0)} ms on ${m.firstDrawnDone} replication(s), on 10 or more ${m.drawnOn10.toFixed(0)} ms` +
         `; long tasks ${m.longTasks.length}, longest ${longest.toFixed(0)} ms` +
+        `; main thread ${Object.entries(mainWork[i]).map(([k, v]) => `${k.replace('Duration', '')} ${v.toFixed(0)} ms`).join(', ')}` +
         (m.firstEta ? `; first time left shown ${(m.firstEta.etaMs / 1000).toFixed(0)} s at ${(m.firstEta.at / 1000).toFixed(1)} s, really ${((m.full - m.firstEta.at) / 1000).toFixed(1)} s` : ''),
     );
   }
@@ -157,10 +176,45 @@ try {
     const group = (c: boolean) => runs.filter((_, i) => cold(i) === c);
     for (const c of [true, false]) console.log(`${c ? 'after a pause' : 'right after the last run'}: first drawn median ${median(group(c).map((m) => m.firstDrawn)).toFixed(0)} ms, edit -> done ${(median(group(c).map((m) => m.full)) / 1000).toFixed(1)} s`);
   }
+  if (process.env.WHATIF === '1') {
+    // Each timing starts at the click, in the page, and ends at the first frame where the answer is on screen.
+    const timed = async (name: string, act: string, ready: string) => {
+      const r = (await page.evaluate(`(async () => {
+        const b = window.bench;
+        b.long = [];
+        const t0 = performance.now();
+        ${act}
+        await new Promise((resolve) => {
+          const check = () => ((${ready}) ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        return { ms: performance.now() - t0, long: b.long.filter(([s]) => s >= t0).map(([, d]) => d) };
+      })()`)) as { ms: number; long: number[] };
+      console.log(`${name}: ${(r.ms / 1000).toFixed(1)} s from the click; long tasks ${r.long.length}, longest ${Math.max(0, ...r.long).toFixed(0)} ms`);
+    };
+    await page.waitForSelector('.status[data-status="done"]');
+    await timed(
+      'IS ×2 what-if, click -> comparison read',
+      `const sel = document.querySelector('[data-testid="add-variant"]'); sel.value = 'insideSalesDouble'; sel.dispatchEvent(new Event('change', { bubbles: true }));`,
+      `document.querySelector('[data-testid="delta-1-arrEndYen"]') && !document.querySelector('[role="tab"] .spinner')`,
+    );
+    // Back to the baseline alone, then the next best hire (it pairs with the baseline's finished run).
+    await page.getByRole('button', { name: /Remove variant|を削除/ }).first().click();
+    await page.waitForSelector('[data-testid="comparison"]', { state: 'detached' });
+    await page.getByTestId('tab-0').click().catch(() => {});
+    await page.waitForSelector('.status[data-status="done"]');
+    await timed(
+      'next best hire, click -> ranking shown',
+      `[...document.querySelectorAll('[data-testid="next-hire"] button')].find((x) => !x.disabled).click();`,
+      `document.querySelector('[data-testid="hire-1"]')`,
+    );
+  }
   const longest = runs.map((m) => Math.max(0, ...m.longTasks));
   console.log(
     `medians of ${RUNS} runs: edit -> done ${(median(runs.map((m) => m.full)) / 1000).toFixed(1)} s, first drawn ${median(runs.map((m) => m.firstDrawn)).toFixed(0)} ms (on 10 or more ${median(runs.map((m) => m.drawnOn10)).toFixed(0)} ms), ` +
-      `longest main-thread task ${median(longest).toFixed(0)} ms (max ${Math.max(...longest).toFixed(0)} ms; 0: none over 50 ms)`,
+      `longest main-thread task ${median(longest).toFixed(0)} ms (max ${Math.max(...longest).toFixed(0)} ms; 0: none over 50 ms)` +
+      `, long tasks ${median(runs.map((m) => m.longTasks.length))}; main thread per run: ` +
+      Object.keys(mainWork[0] ?? {}).map((k) => `${k.replace('Duration', '')} ${median(mainWork.map((w) => w[k])).toFixed(0)} ms`).join(', '),
   );
 } finally {
   await browser.close();

@@ -8,10 +8,13 @@
  * stopped at n is the run of its first n replications.
  */
 import type { RunAccumulator } from './accumulator.ts';
-import { tQuantile } from './stats.ts';
+import { tQuantile, type Summary } from './stats.ts';
 
 /** Replications before the rule is first checked: a confidence interval from fewer is itself too uncertain to stop on. */
 export const DEFAULT_MIN_REPLICATIONS = 10;
+
+/** The measure a precision asked in the app is about: ARR at the horizon, the figure plans are judged by. */
+export const ARR_AT_HORIZON: readonly string[] = ['revenue', 'arrEndYen'];
 
 /** A precision to reach. */
 export interface PrecisionTarget {
@@ -39,4 +42,14 @@ export function precisionCheck(acc: RunAccumulator, target: PrecisionTarget): ()
   const index = acc.scalarIndex(target.path);
   const min = Math.max(2, target.minReplications ?? DEFAULT_MIN_REPLICATIONS);
   return () => acc.count >= min && relativeHalfWidth(acc.momentsOf(index)) <= target.relative;
+}
+
+/**
+ * The same share read from a summary (its 95% confidence interval of the mean,
+ * over the absolute mean): how precise the figure on screen is. NaN when there is
+ * no interval (fewer than 2 values, a fixed input, or a mean of 0).
+ */
+export function summaryRelativeHalfWidth(s: Summary): number {
+  if (!(s.n >= 2) || s.mean === 0 || !Number.isFinite(s.ciHigh) || !Number.isFinite(s.mean)) return NaN;
+  return (s.ciHigh - s.mean) / Math.abs(s.mean);
 }

@@ -155,3 +155,76 @@ describe('job queue', () => {
     expect(runner.runs.map((r) => r.name)).toEqual(['base', 'analysis']);
   });
 });
+
+describe('job queue: pacing of partial results', () => {
+  /** A queue with a clock and timers the test moves by hand, partials at least `gap` ms apart. */
+  function paced(gap: number) {
+    const runner = new ManualRunner();
+    const frames: (() => void)[] = [];
+    const timers: { at: number; cb: () => void }[] = [];
+    let now = 0;
+    const reps = (p: PartialRun) => Number(p.scenario.name.split(':')[1]);
+    const queue = new JobQueue(() => runner, (cb) => frames.push(cb), {
+      partialGapMs: gap,
+      now: () => now,
+      after: (ms, cb) => timers.push({ at: now + ms, cb }),
+      urgent: (p, last) => reps(p) >= 10 && (last === null || reps(last) < 10),
+    });
+    const drawn: string[] = [];
+    const partialAt = (n: number) => runner.runs[0].partial({ scenario: { name: `a:${n}` } as Scenario, result: {} as never });
+    /** Moves the clock to `t`, firing the timers due, then draws the frames asked for. */
+    const advance = async (t: number) => {
+      now = t;
+      for (const timer of timers.filter((x) => x.at <= t)) {
+        timers.splice(timers.indexOf(timer), 1);
+        timer.cb();
+      }
+      while (frames.length) frames.shift()!();
+      await flush();
+    };
+    const a: Job<Run> = { ...job('a'), partial: (p) => drawn.push(p.scenario.name) };
+    queue.submit(a);
+    return { runner, partialAt, advance, drawn, a };
+  }
+
+  it('draws at most one partial per gap, the latest one, and the finished result always', async () => {
+    const { runner, partialAt, advance, drawn, a } = paced(300);
+    await flush();
+    partialAt(1);
+    await advance(0);
+    expect(drawn).toEqual(['a:1']);
+    // Within the gap: held back, and later ones replace it.
+    partialAt(2);
+    await advance(100);
+    partialAt(3);
+    await advance(200);
+    expect(drawn).toEqual(['a:1']);
+    await advance(300);
+    expect(drawn).toEqual(['a:1', 'a:3']);
+    // The run ends with a partial still waiting: the finished result comes anyway, the waiting partial never.
+    partialAt(4);
+    runner.runs[0].finish();
+    await advance(350);
+    await advance(700);
+    expect(drawn).toEqual(['a:1', 'a:3']);
+    expect(a.status.state).toBe('done');
+  });
+
+  it('draws the first partial resting on 10 replications at the next frame, whatever the gap', async () => {
+    const { partialAt, advance, drawn } = paced(300);
+    await flush();
+    partialAt(1);
+    await advance(0);
+    partialAt(7);
+    await advance(50);
+    partialAt(10);
+    await advance(60);
+    expect(drawn).toEqual(['a:1', 'a:10']);
+    // The timer of the partial it overtook draws nothing: the gap holds again from there.
+    partialAt(12);
+    await advance(300);
+    expect(drawn).toEqual(['a:1', 'a:10']);
+    await advance(360);
+    expect(drawn).toEqual(['a:1', 'a:10', 'a:12']);
+  });
+});

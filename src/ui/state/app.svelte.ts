@@ -16,7 +16,7 @@ import type { NextHire } from '../../montecarlo/compare.ts';
 import type { PartialRun, Run } from '../../runner/types.ts';
 import { nextBestHire, nextHireSteps, singleRun } from '../../experiments/index.ts';
 import { browserPool } from '../../workers/browserWorkers.ts';
-import type { SimPool } from '../../workers/pool.ts';
+import { FIRST_STEADY_PICTURE, type SimPool } from '../../workers/pool.ts';
 import { preferredLang } from '../../i18n/messages.ts';
 import type { Lang } from '../../i18n/format.ts';
 import type { Draft } from '../editor/draft.ts';
@@ -28,13 +28,29 @@ import { ReactiveJobStatus } from './jobStatus.svelte.ts';
 import { Entry, MAX_VARIANTS, Workspace, type NamedDraft } from './workspace.svelte.ts';
 import { SavedLibrary } from './savedLibrary.ts';
 import { GOAL_SEEK_KEY, GoalSeekState, type GoalSeekAsk } from './goalSeek.svelte.ts';
+import { loadPrecision, precisionTarget, savePrecision } from './runPrecision.ts';
 import { loadWouldLoseEdits, readLastEdits, writeLastEdits, type LastEdits, type LoadSource } from './lastEdits.ts';
 
 export { Entry, MAX_VARIANTS } from './workspace.svelte.ts';
 /** Where a scenario's run stands (every job's state: see jobQueue.ts). */
 export type Status = JobState;
 
-const RERUN_DELAY_MS = 350;
+/**
+ * The pause after an edit before its run starts. Typed fields commit on Enter or
+ * on leaving them, so the pause only gathers a slider drag or quick ± clicks into
+ * one run; a run superseded sooner costs at most one replication in flight. It
+ * was 350 ms: 200 ms of it was waiting before the first picture (issue 13).
+ */
+const RERUN_DELAY_MS = 150;
+/**
+ * Least time between two partial results drawn during a run (ms): redrawing the
+ * page is the main thread's longest work while a run goes on (issue 13: tasks of
+ * 100-190 ms when drawn every frame), and bands that move three times a second read as well.
+ */
+const PARTIAL_GAP_MS = 300;
+/** A partial drawn without waiting for its gap: the first to rest on FIRST_STEADY_PICTURE replications. */
+const firstSteady = (p: PartialRun, last: PartialRun | null) =>
+  p.result.scenario.replications >= FIRST_STEADY_PICTURE && (last === null || last.result.scenario.replications < FIRST_STEADY_PICTURE);
 /** Jobs of the scenario on screen run first and interrupt the others. */
 const ON_SCREEN = 0;
 const OFF_SCREEN = 1;
@@ -60,6 +76,11 @@ export class AppState {
   pendingLoad = $state.raw<{ items: NamedDraft[]; source: LoadSource; whole: boolean; active: number } | null>(null);
   /** Writes of the workspace that failed and have not succeeded since (shown until they do). */
   storageFailures = $state.raw<StoreFailure[]>([]);
+  /**
+   * The stop rule of a run: null runs every replication of the scenario's count;
+   * a share stops once ARR at the horizon is within ±that at 95% (see runPrecision.ts).
+   */
+  precision = $state<number | null>(loadPrecision(store));
   nextHire = $state.raw<NextHire | null>(null);
   /** The next-best-hire analysis's status (its progress `step` is the hire being run). */
   readonly nextHireJob = new ReactiveJobStatus();
@@ -67,7 +88,7 @@ export class AppState {
   readonly goalSeek = new GoalSeekState();
 
   private pool: SimPool | null = null;
-  private readonly jobs = new JobQueue(() => (this.pool ??= browserPool({ idleMs: 30_000 })));
+  private readonly jobs = new JobQueue(() => (this.pool ??= browserPool({ idleMs: 30_000 })), undefined, { partialGapMs: PARTIAL_GAP_MS, urgent: firstSteady });
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Entries edited since the last run was asked for (debounced). */
   // Bookkeeping, never drawn: a plain Set on purpose.
@@ -126,6 +147,22 @@ export class AppState {
     document.documentElement.lang = lang;
     store.write(LANG_KEY, lang);
     this.storageFailures = store.failures;
+  }
+
+  /** Sets the stop rule (null: every replication), remembers it and runs the scenarios again under it. */
+  setPrecision(relative: number | null): void {
+    if (relative === this.precision) return;
+    this.precision = relative;
+    savePrecision(store, relative);
+    this.storageFailures = store.failures;
+    this.nextHire = null;
+    for (const e of this.entries) if (e.validate()) this.dirty.add(e);
+    this.askRuns(0);
+  }
+
+  /** The precision a run of the scenarios open now is asked to reach (none while comparing: see runPrecision.ts). */
+  get precisionNow() {
+    return precisionTarget(this.precision, this.entries.length);
   }
 
   /** Shows scenario `i` in the editor and the results; its run, if wanted, goes first. */
@@ -233,7 +270,11 @@ export class AppState {
     const draft = whatIf ? applyWhatIf(base, whatIf) : structuredClone(base);
     const name = whatIf ? whatIfName(whatIf, this.lang) : `${this.lang === 'ja' ? 'コピー' : 'Copy'} ${this.entries.length}`;
     const e = this.workspace.add(name, draft);
-    if (e) this.changed(e, 0);
+    if (!e) return;
+    // A baseline that stopped early at its precision runs again in full: its pairs must cover the variant's.
+    const first = this.baseline;
+    if (this.precision !== null && first.scenario && !(first.status === 'done' && first.paired?.scenario.replications === first.scenario.replications)) this.dirty.add(first);
+    this.changed(e, 0);
   }
 
   /** Removes variant `i` (the baseline stays). */
@@ -323,10 +364,11 @@ export class AppState {
       band: () => (e === this.current ? ON_SCREEN : OFF_SCREEN),
       status: e.job,
       size: () => ({ total: e.scenario!.replications, steps: 1 }),
-      start: (options) => singleRun(e.scenario!, options),
+      start: (options) => singleRun(e.scenario!, options, this.precisionNow),
       partial: (p) => (e.shown = p),
       done: (run) => {
-        e.shown = run;
+        // The final partial, already drawn, is this result: keep it, so nothing on screen is drawn again.
+        if (e.shown?.result !== run.result || e.shown.scenario !== run.scenario) e.shown = run;
         e.paired = run;
       },
     };

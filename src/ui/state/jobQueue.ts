@@ -9,7 +9,9 @@
  *   and the interrupted job waits in the queue to run again from the start;
  * - every job reports through its status object (state, progress, error), the
  *   same for every experiment, and partial results reach it at most once per
- *   animation frame, never after it ended or was superseded;
+ *   animation frame and, with a `partialGapMs`, at most once per that gap (the
+ *   latest one is kept, the finished result always comes), never after it ended
+ *   or was superseded;
  * - stop() cancels the running job and drops the queued ones.
  *
  * Adding an experiment adds a job (see src/experiments/index.ts), never a branch
@@ -48,6 +50,18 @@ export interface Job<T> {
   done(value: T): void;
 }
 
+/** How often partial results are drawn (see JobQueue's constructor). */
+export interface PartialPacing {
+  /** Least time between two partial results handed to a job (ms); 0: every frame. */
+  partialGapMs: number;
+  /** A partial drawn at the next frame whatever the gap, given the one drawn last (the first picture worth reading, say). */
+  urgent?: (partial: PartialRun, drawnLast: PartialRun | null) => boolean;
+  /** Clock (ms), for tests. */
+  now?: () => number;
+  /** Timer, for tests. */
+  after?: (ms: number, callback: () => void) => void;
+}
+
 interface Running {
   job: Job<unknown>;
   controller: AbortController;
@@ -55,6 +69,12 @@ interface Running {
   outcome: 'stopped' | 'superseded' | 'interrupted' | null;
   /** The latest partial not yet drawn (a frame is scheduled while there is one). */
   pending: PartialRun | null;
+  /** When the last partial was handed to the job (ms). */
+  lastDrawn: number;
+  /** The draw scheduled last (an urgent partial supersedes a draw waiting for its gap). */
+  drawId: number;
+  /** The partial handed to the job last. */
+  drawnLast: PartialRun | null;
 }
 
 /** The job queue (one per app). */
@@ -70,6 +90,7 @@ export class JobQueue {
   constructor(
     private readonly runner: () => Runner,
     private readonly frame: (callback: () => void) => void = (cb) => requestAnimationFrame(() => cb()),
+    private readonly pacing: PartialPacing = { partialGapMs: 0 },
   ) {}
 
   /** Asks for `job`; a queued or running job with its key is superseded. */
@@ -137,7 +158,7 @@ export class JobQueue {
   }
 
   private async execute(job: Job<unknown>): Promise<void> {
-    const running: Running = { job, controller: new AbortController(), outcome: null, pending: null };
+    const running: Running = { job, controller: new AbortController(), outcome: null, pending: null, lastDrawn: -Infinity, drawId: 0, drawnLast: null };
     this.running = running;
     const { signal } = running.controller;
     const live = () => this.running === running && !signal.aborted;
@@ -157,6 +178,9 @@ export class JobQueue {
         },
       });
       if (!live()) throw new Error('cancelled');
+      // The finished result replaces any partial still waiting for its frame or its gap.
+      running.pending = null;
+      running.drawId++;
       // Draw in the next frame, apart from the task that summarised the run.
       await new Promise<void>((resolve) => this.frame(resolve));
       if (!live()) throw new Error('cancelled');
@@ -177,15 +201,32 @@ export class JobQueue {
     }
   }
 
-  /** Draws a partial at the next frame, not in the task that summarised it; later partials replace earlier ones. */
+  /**
+   * Draws a partial at the next frame, not in the task that summarised it, and
+   * no sooner than `partialGapMs` after the last one drawn (unless it is urgent):
+   * redrawing every chart is the main thread's longest work during a run, and a
+   * picture that changes a few times a second reads as well. Later partials
+   * replace earlier ones while they wait.
+   */
   private drawPartial(running: Running, partial: PartialRun): void {
     const scheduled = running.pending !== null;
+    const urgent = this.pacing.urgent?.(partial, running.drawnLast) ?? false;
     running.pending = partial;
-    if (scheduled) return;
-    this.frame(() => {
+    if (scheduled && !urgent) return;
+    const now = this.pacing.now ?? (() => performance.now());
+    const id = ++running.drawId;
+    const draw = () => {
+      if (id !== running.drawId) return;
       const next = running.pending;
       running.pending = null;
-      if (next && this.running === running && !running.controller.signal.aborted) running.job.partial?.(next);
-    });
+      if (next && this.running === running && !running.controller.signal.aborted) {
+        running.lastDrawn = now();
+        running.drawnLast = next;
+        running.job.partial?.(next);
+      }
+    };
+    const wait = urgent ? 0 : running.lastDrawn + this.pacing.partialGapMs - now();
+    if (wait <= 0) this.frame(draw);
+    else (this.pacing.after ?? ((ms, cb) => setTimeout(cb, ms)))(wait, () => this.frame(draw));
   }
 }

@@ -13,6 +13,7 @@ import type { Draft } from '../editor/draft.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { describe, isQuotaError, type StorageLike } from './savedLibrary.ts';
 import { LAST_EDITS_KEY } from './lastEdits.ts';
+import { PRECISION_KEY } from './runPrecision.ts';
 
 /** The baseline's draft. */
 export const DRAFT_KEY = 'funnel.draft.v1';
@@ -86,6 +87,7 @@ const WHAT: Record<string, Record<Lang, string>> = {
   [VARIANTS_KEY]: { en: 'the variants', ja: 'バリエーション' },
   [LANG_KEY]: { en: 'the language choice', ja: '言語の選択' },
   [LAST_EDITS_KEY]: { en: 'your last edits before a load', ja: '読み込み前の直前の編集' },
+  [PRECISION_KEY]: { en: 'the choice of when a run stops', ja: '試行の止め方' },
 };
 
 /**

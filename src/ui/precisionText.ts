@@ -1,0 +1,40 @@
+/** What the screen says about a run's precision (issue 13): while it runs, and what a finished result rests on. */
+import type { PartialRun } from '../runner/types.ts';
+import { summaryRelativeHalfWidth } from '../montecarlo/precision.ts';
+import { translate } from '../i18n/messages.ts';
+import { formatCount, type Lang } from '../i18n/format.ts';
+import { formatShare } from './state/runPrecision.ts';
+
+/** ARR at the horizon's 95% half-width over its mean in `shown` (NaN with fewer than 2 replications). */
+export function arrPrecisionOf(shown: PartialRun | null): number {
+  return shown ? summaryRelativeHalfWidth(shown.result.measures.revenue.arrEndYen) : NaN;
+}
+
+/**
+ * "精度 ±1.4% → 目標 ±1%" while a run aims at `target`; "精度 → 目標 ±1%" until this
+ * run has an interval. `done` is the run's progress: a result on screen resting on
+ * more replications, or a whole one, is the previous run's, whose precision is not this run's.
+ */
+export function precisionProgressText(shown: PartialRun | null, done: number, target: number, lang: Lang): string {
+  const own = shown && shown.result.scenario.replications < shown.scenario.replications && shown.result.scenario.replications <= done;
+  const now = own ? arrPrecisionOf(shown) : NaN;
+  return Number.isFinite(now)
+    ? translate(lang, 'precisionProgress', { now: formatShare(now), target: formatShare(target) })
+    : translate(lang, 'precisionWaiting', { target: formatShare(target) });
+}
+
+/**
+ * What a finished result rests on: its replication count, and when it stopped
+ * before the count asked for (`asked`) at precision `target`, the precision reached.
+ * Null for a partial result (the partial marker says how far it got).
+ */
+export function restsOnText(shown: PartialRun | null, asked: number | null, target: number | null, lang: Lang): string | null {
+  if (!shown) return null;
+  const n = shown.result.scenario.replications;
+  if (n < shown.scenario.replications) return null;
+  const count = formatCount(n, lang);
+  const now = arrPrecisionOf(shown);
+  if (target !== null && asked !== null && n < asked && Number.isFinite(now))
+    return translate(lang, 'restsOnPrecision', { n: count, now: formatShare(now), target: formatShare(target) });
+  return translate(lang, 'restsOn', { n: count });
+}
