@@ -70,6 +70,8 @@ export interface SensitivityRow {
   high: PairedDifference;
   /** high.mean - low.mean. */
   swing: number;
+  /** The swing estimated from the pairs themselves (the high run against the low run), with its 95% interval. */
+  swingPaired: PairedDifference;
 }
 
 /** What sensitivity is asked. */
@@ -106,9 +108,10 @@ export async function sensitivity({ scenario, share = 0.1, replications, known =
       continue;
     }
     const [lo, hi] = [1 - share, 1 + share].map((f) => withInput(scenario, input, f));
-    const low = compareValues(base.values, (await run(lo)).values).arrEndYen;
-    const high = compareValues(base.values, (await run(hi)).values).arrEndYen;
-    const row = { input, low, high, swing: high.mean - low.mean };
+    const [loRun, hiRun] = [await run(lo), await run(hi)];
+    const low = compareValues(base.values, loRun.values).arrEndYen;
+    const high = compareValues(base.values, hiRun.values).arrEndYen;
+    const row = { input, low, high, swing: high.mean - low.mean, swingPaired: compareValues(loRun.values, hiRun.values).arrEndYen };
     rows.push(row);
     onRow?.(row, baselineArrYen);
   }

@@ -33,6 +33,8 @@ export interface TornadoBar {
   atHigh: TornadoEnd;
   /** high minus low, in ARR at the horizon. */
   swing: number;
+  /** The least |swing| its paired 95% interval allows (0 when the interval includes no swing). */
+  swingAtLeast: number;
   /** Whether either end's interval leaves out the baseline (the input clearly moves ARR). */
   clear: boolean;
 }
@@ -83,6 +85,7 @@ export function tornadoBars(rows: readonly SensitivityRow[], baselineArrYen: num
     atLow: end(r.low),
     atHigh: end(r.high),
     swing: r.swing,
+    swingAtLeast: r.swingPaired.ciLow > 0 ? r.swingPaired.ciLow : r.swingPaired.ciHigh < 0 ? -r.swingPaired.ciHigh : 0,
     clear: r.low.ciLow > 0 || r.low.ciHigh < 0 || r.high.ciLow > 0 || r.high.ciHigh < 0,
   }));
 }
@@ -98,8 +101,10 @@ export function tornadoExtent(bars: readonly TornadoBar[], baselineArrYen: numbe
 
 /**
  * The tornado in one sentence: the input that moves ARR most and by how much, or
- * that none moves it clearly on these replications. While inputs are still
- * running (`done` < `total`), it says the answer is so far.
+ * that none moves it clearly on these replications. When the second input's swing
+ * is within the first's interval, the two are named together: the replications do
+ * not tell them apart. While inputs are still running (`done` < `total`), it says
+ * the answer is so far.
  */
 export function tornadoReading(bars: readonly TornadoBar[], baselineArrYen: number, replications: number, done: number, total: number, lang: Lang): string {
   const top = bars[0];
@@ -113,6 +118,10 @@ export function tornadoReading(bars: readonly TornadoBar[], baselineArrYen: numb
     done,
     total,
   };
-  const sentence = goalSeekText(lang, top.clear ? 'sensReading' : 'sensReadingUnclear', vars);
+  const second = bars[1];
+  const tied = top.clear && second !== undefined && Math.abs(second.swing) >= top.swingAtLeast;
+  const sentence = tied
+    ? goalSeekText(lang, 'sensReadingTied', { ...vars, second: goalSeekText(lang, `sens.${second.input}`), secondSwing: formatYen(Math.abs(second.swing), lang) })
+    : goalSeekText(lang, top.clear ? 'sensReading' : 'sensReadingUnclear', vars);
   return done < total ? goalSeekText(lang, 'sensSoFar', { ...vars, sentence }) : sentence;
 }

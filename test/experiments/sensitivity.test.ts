@@ -29,6 +29,9 @@ describe('sensitivity', () => {
     expect(win.high.ciLow).toBeGreaterThan(0);
     expect(win.low.ciHigh).toBeLessThan(0);
     for (let i = 1; i < rows.length; i++) expect(Math.abs(rows[i - 1].swing)).toBeGreaterThanOrEqual(Math.abs(rows[i].swing));
+    // Below the pairs control variates need, the swing of the pairs is the plain mean: the same as high minus low.
+    for (const r of rows) expect(r.swingPaired.controlsUsed === 0 ? r.swingPaired.mean - r.swing : 0).toBeCloseTo(0, 3);
+    expect(win.swingPaired.ciLow).toBeGreaterThan(0);
   }, 120_000);
 });
 

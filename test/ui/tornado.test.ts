@@ -8,7 +8,7 @@ import { barLabel, inputChange, tornadoBars, tornadoExtent, tornadoReading } fro
 
 const s: Scenario = DEFAULT_SCENARIO;
 const diff = (mean: number, half: number): PairedDifference => ({ mean, ciLow: mean - half, ciHigh: mean + half, pBetter: 0.5, n: 40, controlsUsed: 5 });
-const row = (input: SensitivityInput, low: number, high: number, half = 1e6): SensitivityRow => ({ input, low: diff(low, half), high: diff(high, half), swing: high - low });
+const row = (input: SensitivityInput, low: number, high: number, half = 1e6, swingHalf = half): SensitivityRow => ({ input, low: diff(low, half), high: diff(high, half), swing: high - low, swingPaired: diff(high - low, swingHalf) });
 
 describe('inputChange and barLabel', () => {
   it('names a head count by its people (IS 5 → 4 / 6) and a rate or an amount by its share', () => {
@@ -61,6 +61,16 @@ describe('tornadoReading', () => {
     expect(tornadoReading(bars, base, 40, 10, 10, 'ja')).toBe('期末ARRを最も動かすのはフィールドセールス人数です(振れ幅1.02億円、現在の10億円の10%)。');
     expect(tornadoReading(bars, base, 40, 2, 10, 'ja')).toMatch(/^これまでの2\/10項目では、期末ARRを最も動かすのはフィールドセールス人数です/);
     expect(tornadoReading(bars, base, 40, 10, 10, 'en')).toBe("What moves ARR at the horizon most is Field Sales headcount: a swing of ¥102M, 10% of today's ¥1B.");
+  });
+
+  it("names the first two together when the second's swing is within the first's interval", () => {
+    const bars = tornadoBars([row('insideSales.sqlRate', -5e7, 5e7), row('fieldSales.headcount', -1e8, 2e6, 1e6, 5e6)], base, s, 'ja');
+    expect(bars[0].swingAtLeast).toBeCloseTo(9.7e7, 0);
+    expect(tornadoReading(bars, base, 40, 10, 10, 'ja')).toBe('期末ARRを最も動かすのはフィールドセールス人数と商談化率で、振れ幅は1.02億円と1億円(現在の10億円の10%前後)、40回の対の試行では両者の差を区別できません。');
+    expect(tornadoReading(bars, base, 40, 10, 10, 'en')).toMatch(/^What moves ARR at the horizon most is Field Sales headcount or SQL rate, about equally/);
+    // A negative swing (more churn, less ARR) has its interval's floor in size.
+    const churn = tornadoBars([row('customerSuccess.churnRate', 6e7, -6e7, 1e6, 2e7)], base, s, 'en');
+    expect(churn[0].swingAtLeast).toBeCloseTo(1e8, 0);
   });
 
   it('does not crown an input whose intervals all include no change', () => {
