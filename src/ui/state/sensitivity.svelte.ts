@@ -14,10 +14,12 @@ import { ReactiveJobStatus } from './jobStatus.svelte.ts';
 /** The queue's key of the sensitivity job: a new request supersedes the one running. */
 export const SENSITIVITY_KEY = 'sensitivity';
 /**
- * Paired replications of each of the 21 runs (at most the scenario's own count).
- * 40 is the first prefix goal-seek's tests use, and enough pairs for the control
- * variates; on this 2-core machine the default scenario's 840 replications take
- * about a minute and a half in the CLI with 2 workers (see the branch's report).
+ * Paired replications of each of the 21 runs (at most the scenario's own count):
+ * 40 is just above the 36 pairs from which a paired difference uses its control
+ * variates (compare.ts), which narrow the intervals several-fold. Measured on this
+ * 2-core machine, shared (load 4-11), for the default scenario: 150-165 s in
+ * Chromium to the finished tornado, the first bar after 20-28 s; the CLI with 2
+ * workers took 156 s wall, 80 s of CPU, so about 40 s on two idle cores.
  */
 export const SENSITIVITY_REPLICATIONS = 40;
 /** Inputs in all (bars of a finished tornado). */
