@@ -42,14 +42,14 @@ describe('formatGoalSeek: the path table', () => {
   it('for a service-only target, names the service measure and its unit, and has no P(target) column', () => {
     const [header, , base, step] = pathTable(formatGoalSeek('s', result(false), [], 10));
     expect(header).not.toContain('P(target)');
-    expect(header).toMatch(/IS P90 wait after \(hours\) +interval +runs/);
+    expect(header).toMatch(/IS P90 wait after \(hours\) +95% interval +runs/);
     expect(base).toMatch(/37\.25 +35\.75 - 38\.75 +40$/);
     expect(step).toMatch(/20\.00 +18\.50 - 21\.50 +40$/);
   });
 
   it('with a main target and a service target, gives both: P(target) and the service value, each under its own header', () => {
     const [header, , , step] = pathTable(formatGoalSeek('s', result(true), [], 10));
-    expect(header).toMatch(/P\(target\) after +interval +IS P90 wait after \(hours\) +interval +runs/);
+    expect(header).toMatch(/P\(target\) after +95% interval +IS P90 wait after \(hours\) +95% interval +runs/);
     expect(step).toMatch(/50(\.0)?% +[\d.]+% - [\d.]+% +20\.00 +18\.50 - 21\.50 +40$/);
   });
 
