@@ -282,8 +282,7 @@ export class AppState {
 
   /** Stops goal-seek; the steps taken so far stay on screen. */
   stopGoalSeek(): void {
-    this.jobs.cancel(GOAL_SEEK_KEY);
-    if (this.goalSeek.status.state === 'running') this.goalSeek.status.state = 'stopped';
+    this.jobs.stopJob(GOAL_SEEK_KEY);
   }
 
   /** Runs sensitivity on the baseline as it is now (valid). */
@@ -294,8 +293,7 @@ export class AppState {
 
   /** Stops sensitivity; the bars finished so far stay on screen. */
   stopSensitivity(): void {
-    this.jobs.cancel(SENSITIVITY_KEY);
-    if (this.sensitivity.status.state === 'running') this.sensitivity.status.state = 'stopped';
+    this.jobs.stopJob(SENSITIVITY_KEY);
   }
 
   /** Cancels the runs in progress and the ones waiting (the last results stay) until the next edit or request. */

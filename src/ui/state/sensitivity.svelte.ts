@@ -2,9 +2,9 @@
  * Sensitivity in the app: the rows finished so far (each input's pair reaches the
  * page as it finishes, so the tornado grows bar by bar), the scenario they were
  * computed from, and the job the app submits to its queue (see jobQueue.ts).
- * Stopping keeps the rows so far; a run interrupted by an edit's run starts again
- * without redoing the inputs it finished (the same scenario and seed give the
- * same rows).
+ * Stopping keeps the rows so far; a run interrupted by an edit's run, or asked
+ * again for the same scenario after a stop, does not redo the inputs it finished
+ * (the same scenario and seed give the same rows).
  */
 import type { Scenario } from '../../scenario/types.ts';
 import { sensitivity, SENSITIVITY_INPUTS, type SensitivityRow } from '../../experiments/sensitivity.ts';
@@ -40,15 +40,19 @@ export class SensitivityState {
 
   /** The job that runs sensitivity on `scenario` (band: the app's analysis band). */
   jobFor(scenario: Scenario, band: number): Job<SensitivityRow[]> {
-    this.rows = [];
-    this.baselineArrYen = NaN;
+    const text = JSON.stringify(scenario);
+    const replications = Math.min(SENSITIVITY_REPLICATIONS, scenario.replications);
+    // Asked again for the same scenario (after a stop): the rows on screen are its rows, kept and not run again.
+    if (text !== this.scenarioText || replications !== this.replications) {
+      this.rows = [];
+      this.baselineArrYen = NaN;
+    }
     this.scenario = scenario;
-    this.scenarioText = JSON.stringify(scenario);
-    this.replications = Math.min(SENSITIVITY_REPLICATIONS, scenario.replications);
+    this.scenarioText = text;
+    this.replications = replications;
     this.status.state = 'running';
     this.status.error = null;
     this.status.progress = null;
-    const replications = this.replications;
     return {
       key: SENSITIVITY_KEY,
       band: () => band,
