@@ -10,10 +10,22 @@ import { fillText, outcomeText, serviceText, targetText, verifiedText } from '..
 import { department, type Department } from '../domain/departments.ts';
 import { table } from './format.ts';
 
-/** P(target) with its interval, or the service readings when there is no main target. */
-function readingCells(r: PlanReading): [string, string] {
-  if (r.probability) return [formatPercent(r.probability.p), `${formatPercent(r.probability.low)} - ${formatPercent(r.probability.high)}`];
-  return [r.service.map((s) => s.mean.toFixed(2)).join(' / '), r.service.map((s) => `${s.low.toFixed(2)} - ${s.high.toFixed(2)}`).join(' / ')];
+const SERVICE_COLUMNS = { isWaitP90Hours: 'gsColIsWaitP90Hours', fsBacklogWeeks: 'gsColFsBacklogWeeks', csCoverageMax: 'gsColCsCoverageMax' } as const;
+
+/**
+ * The reading columns of the path table: P(target) and its interval when there is
+ * a main target, then each service measure and its interval under its own header
+ * (a service value is hours, weeks or a ratio, never a probability).
+ */
+function readingColumns(r: GoalSeekResult, lang: Lang): { header: string[]; cells: (p: PlanReading) => string[] } {
+  const g = (k: Parameters<typeof goalSeekText>[1]) => goalSeekText(lang, k);
+  const main = r.target !== null;
+  const header = [...(main ? [g('gsPAfter'), g('gsInterval')] : []), ...r.baseline.service.flatMap((s) => [g(SERVICE_COLUMNS[s.target]), g('gsInterval')])];
+  const cells = (p: PlanReading) => [
+    ...(main ? (p.probability ? [formatPercent(p.probability.p), `${formatPercent(p.probability.low)} - ${formatPercent(p.probability.high)}`] : ['–', '']) : []),
+    ...p.service.flatMap((s) => [s.mean.toFixed(2), `${s.low.toFixed(2)} - ${s.high.toFixed(2)}`]),
+  ];
+  return { header, cells };
 }
 
 /** The whole report in `lang`. */
@@ -22,12 +34,12 @@ export function formatGoalSeek(name: string, r: GoalSeekResult, calendar: Calend
   const dept = (d: Department) => translate(lang, department(d).label);
   const targets = [r.target ? targetText(r.target, lang) : '', ...r.baseline.service.map((s) => serviceText(s.target, s.limit, lang))].filter(Boolean).join(', ');
   const lines = [g('gsHeader', { name: printable(name), target: targets, confidence: formatPercent(r.confidence) }), '', outcomeText(r, bound, lang), ''];
-  const [p0, i0] = readingCells(r.baseline);
+  const reading = readingColumns(r, lang);
   const pathRows = [
-    ['0', '–', '–', '–', p0, i0, String(r.baseline.replications)],
-    ...r.path.map((s, i) => [String(i + 1), `+1 ${dept(s.department)}`, formatYen(s.costYenPerYear, lang), s.valuePerMillionYen.toFixed(3), ...readingCells(s.after), String(s.after.replications)]),
+    ['0', '–', '–', '–', ...reading.cells(r.baseline), String(r.baseline.replications)],
+    ...r.path.map((s, i) => [String(i + 1), `+1 ${dept(s.department)}`, formatYen(s.costYenPerYear, lang), s.valuePerMillionYen.toFixed(3), ...reading.cells(s.after), String(s.after.replications)]),
   ];
-  lines.push(g('gsPath'), ...table([g('gsStep'), g('gsHire'), g('gsCostPerYear'), g('gsValue'), g('gsPAfter'), g('gsInterval'), g('gsReps')], pathRows), '');
+  lines.push(g('gsPath'), ...table([g('gsStep'), g('gsHire'), g('gsCostPerYear'), g('gsValue'), ...reading.header, g('gsReps')], pathRows), '');
   if (r.plan.length > 0) {
     lines.push(g('gsPlan'), ...table([g('gsHire'), g('gsPeople'), g('gsFromDay'), g('gsRampDays')], r.plan.map((h) => [dept(h.department), `+${h.change}`, String(h.day), String(h.rampDays)])), '');
     const c = formatPercent(r.confidence);

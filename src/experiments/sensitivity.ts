@@ -70,19 +70,53 @@ export interface SensitivityRow {
   high: PairedDifference;
   /** high.mean - low.mean. */
   swing: number;
+  /** The swing estimated from the pairs themselves (the high run against the low run), with its 95% interval. */
+  swingPaired: PairedDifference;
 }
 
-/** Every input's row, largest |swing| first. Steps: the baseline, then low and high of each input in SENSITIVITY_INPUTS order. */
-export async function sensitivity({ scenario, share = 0.1 }: { scenario: Scenario; share?: number }, options: ExperimentOptions): Promise<SensitivityRow[]> {
+/** What sensitivity is asked. */
+export interface SensitivityAsk {
+  scenario: Scenario;
+  /** How far each input moves either way (default 0.1: 10%). */
+  share?: number;
+  /** Paired replications of every run (default: the scenario's own count). */
+  replications?: number;
+  /** Rows already computed for this same ask (a run interrupted and started again): not run again. */
+  known?: readonly SensitivityRow[];
+  /** Called as each input's pair finishes (and for each known row), with the baseline's mean ARR at the horizon. */
+  onRow?: (row: SensitivityRow, baselineArrYen: number) => void;
+}
+
+/**
+ * Every input's row, largest |swing| first. Steps: the baseline, then low and high
+ * of each input in SENSITIVITY_INPUTS order (a known input's steps are skipped).
+ */
+export async function sensitivity({ scenario, share = 0.1, replications, known = [], onRow }: SensitivityAsk, options: ExperimentOptions): Promise<SensitivityRow[]> {
   const steps = 1 + 2 * SENSITIVITY_INPUTS.length;
   let step = 0;
-  const base = await options.runner.run(scenario, stepOptions(options, step++, steps));
+  const run = async (s: Scenario) => options.runner.run(s, { ...stepOptions(options, step++, steps), replications });
+  const base = await run(scenario);
+  const baseArr = base.values.measures.arrEndYen;
+  const baselineArrYen = baseArr.reduce((a, b) => a + b, 0) / baseArr.length;
   const rows: SensitivityRow[] = [];
   for (const input of SENSITIVITY_INPUTS) {
+    const done = known.find((r) => r.input === input);
+    if (done) {
+      step += 2;
+      rows.push(done);
+      onRow?.(done, baselineArrYen);
+      continue;
+    }
     const [lo, hi] = [1 - share, 1 + share].map((f) => withInput(scenario, input, f));
-    const low = compareValues(base.values, (await options.runner.run(lo, stepOptions(options, step++, steps))).values).arrEndYen;
-    const high = compareValues(base.values, (await options.runner.run(hi, stepOptions(options, step++, steps))).values).arrEndYen;
-    rows.push({ input, low, high, swing: high.mean - low.mean });
+    const [loRun, hiRun] = [await run(lo), await run(hi)];
+    const low = compareValues(base.values, loRun.values).arrEndYen;
+    const high = compareValues(base.values, hiRun.values).arrEndYen;
+    const row = { input, low, high, swing: high.mean - low.mean, swingPaired: compareValues(loRun.values, hiRun.values).arrEndYen };
+    rows.push(row);
+    onRow?.(row, baselineArrYen);
   }
-  return rows.sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing));
+  return rows.sort(bySwing);
 }
+
+/** The tornado's order: largest |swing| first (a stable sort keeps SENSITIVITY_INPUTS order among ties). */
+export const bySwing = (a: SensitivityRow, b: SensitivityRow) => Math.abs(b.swing) - Math.abs(a.swing);

@@ -44,3 +44,19 @@ test('目標逆算: ARR目標1.3億円、達成確率85%で採用計画・探索
   await page.screenshot({ path: 'artifacts/screenshots/goalseek-calendar-ja.png' });
   expect(errors).toEqual([]);
 });
+
+test('目標逆算の停止: 停止すると「中止しました」と表示され、探索中の表示が消え、もう一度探せる', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors = await fresh(page, 'ja');
+  await loadScenario(page, 'startup.json', '40');
+  const panel = page.getByTestId('goal-seek');
+  await page.locator('#goal-seek-target').fill('1.3億');
+  await panel.getByRole('button', { name: '計画を探す' }).click();
+  await expect(page.getByTestId('goal-seek-progress')).toContainText('探索中');
+  await panel.getByRole('button', { name: '停止' }).click();
+  // Before JobQueue.stopJob, the queue set the cancelled job back to 'running': the panel kept saying 探索中.
+  await expect(panel).toContainText('中止しました。途中までの計画を表示します。', { timeout: 20_000 });
+  await expect(page.getByTestId('goal-seek-progress')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: '計画を探す' })).toBeEnabled();
+  expect(errors).toEqual([]);
+});

@@ -29,5 +29,28 @@ describe('sensitivity', () => {
     expect(win.high.ciLow).toBeGreaterThan(0);
     expect(win.low.ciHigh).toBeLessThan(0);
     for (let i = 1; i < rows.length; i++) expect(Math.abs(rows[i - 1].swing)).toBeGreaterThanOrEqual(Math.abs(rows[i].swing));
+    // Below the pairs control variates need, the swing of the pairs is the plain mean: the same as high minus low.
+    for (const r of rows) expect(r.swingPaired.controlsUsed === 0 ? r.swingPaired.mean - r.swing : 0).toBeCloseTo(0, 3);
+    expect(win.swingPaired.ciLow).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('sensitivity, row by row (the app draws each bar as its pair finishes)', () => {
+  it('hands each row on as its pair finishes, with the baseline mean; known rows are not run again and the answer is the same', async () => {
+    const calls: number[] = [];
+    const counting = { run: (s: typeof scenario, o?: Parameters<typeof inlineRunner.run>[1]) => (calls.push(o?.replications ?? -1), inlineRunner.run(s, o)) };
+    const seen: { input: string; base: number }[] = [];
+    const rows = await sensitivity({ scenario, replications: 4, onRow: (r, base) => seen.push({ input: r.input, base }) }, { runner: counting });
+    expect(seen.map((s) => s.input)).toEqual([...SENSITIVITY_INPUTS]);
+    expect(calls).toEqual(new Array(1 + 2 * SENSITIVITY_INPUTS.length).fill(4));
+    const base = await inlineRunner.run(scenario, { replications: 4 });
+    const arr = base.values.measures.arrEndYen;
+    expect(seen[0].base).toBeCloseTo(arr.reduce((a, b) => a + b, 0) / 4, 6);
+    expect(rows.every((r) => r.low.n === 4 && r.high.n === 4)).toBe(true);
+    calls.length = 0;
+    const known = rows.filter((r) => r.input === 'fieldSales.winRate' || r.input === 'insideSales.headcount');
+    const again = await sensitivity({ scenario, replications: 4, known }, { runner: counting });
+    expect(calls).toHaveLength(1 + 2 * (SENSITIVITY_INPUTS.length - 2));
+    expect(again).toEqual(rows);
   }, 120_000);
 });

@@ -228,3 +228,40 @@ describe('job queue: pacing of partial results', () => {
     expect(drawn).toEqual(['a:1', 'a:10', 'a:12']);
   });
 });
+
+describe('stopJob: a user stopping one analysis', () => {
+  it('ends the running job as stopped once its run has settled, and lets the others run; cancel() would leave it running', async () => {
+    const { runner, queue, drawFrames } = setup();
+    const a = job('a', 2, 'analysis');
+    const b = job('b', 2);
+    queue.submit(a);
+    queue.submit(b);
+    await flush();
+    queue.stopJob('analysis');
+    await drawFrames();
+    expect(runner.runs[0].aborted()).toBe(true);
+    expect(a.status.state).toBe('stopped');
+    expect(a.delivered).toEqual([]);
+    expect(runner.runs[1].name).toBe('b');
+    // The same with cancel(): the job reads as running although nothing runs it.
+    const c = job('c', 2, 'other');
+    queue.submit(c);
+    runner.runs[1].finish();
+    await drawFrames();
+    queue.cancel('other');
+    if (c.status.state === 'running') c.status.state = 'stopped';
+    await drawFrames();
+    expect(c.status.state).toBe('running');
+  });
+
+  it('drops a queued job as stopped', async () => {
+    const { queue } = setup();
+    queue.submit(job('first', 1));
+    const q = job('queued', 2);
+    queue.submit(q);
+    q.status.state = 'running';
+    queue.stopJob('queued');
+    expect(q.status.state).toBe('stopped');
+    expect(queue.has('queued')).toBe(false);
+  });
+});

@@ -29,6 +29,7 @@ import { Entry, MAX_VARIANTS, Workspace, type NamedDraft } from './workspace.sve
 import { SavedLibrary } from './savedLibrary.ts';
 import { GOAL_SEEK_KEY, GoalSeekState, type GoalSeekAsk } from './goalSeek.svelte.ts';
 import { loadPrecision, precisionTarget, savePrecision } from './runPrecision.ts';
+import { SENSITIVITY_KEY, SensitivityState } from './sensitivity.svelte.ts';
 import { loadWouldLoseEdits, readLastEdits, writeLastEdits, type LastEdits, type LoadSource } from './lastEdits.ts';
 
 export { Entry, MAX_VARIANTS } from './workspace.svelte.ts';
@@ -86,6 +87,8 @@ export class AppState {
   readonly nextHireJob = new ReactiveJobStatus();
   /** Goal-seek for the baseline: the least hiring that reaches an ARR target. */
   readonly goalSeek = new GoalSeekState();
+  /** Sensitivity of the baseline: which inputs move ARR at the horizon most. */
+  readonly sensitivity = new SensitivityState();
 
   private pool: SimPool | null = null;
   private readonly jobs = new JobQueue(() => (this.pool ??= browserPool({ idleMs: 30_000 })), undefined, { partialGapMs: PARTIAL_GAP_MS, urgent: firstSteady });
@@ -239,6 +242,7 @@ export class AppState {
     this.nextHire = null;
     this.nextHireJob.reset();
     this.goalSeek.reset();
+    this.sensitivity.reset();
     for (const e of this.workspace.replaceAll(items)) if (e.validate()) this.dirty.add(e);
     this.saveWorkspace();
     this.askRuns(0);
@@ -319,8 +323,18 @@ export class AppState {
 
   /** Stops goal-seek; the steps taken so far stay on screen. */
   stopGoalSeek(): void {
-    this.jobs.cancel(GOAL_SEEK_KEY);
-    if (this.goalSeek.status.state === 'running') this.goalSeek.status.state = 'stopped';
+    this.jobs.stopJob(GOAL_SEEK_KEY);
+  }
+
+  /** Runs sensitivity on the baseline as it is now (valid). */
+  requestSensitivity(): void {
+    const scenario = this.baseline.scenario;
+    if (scenario) this.jobs.submit(this.sensitivity.jobFor($state.snapshot(scenario) as Scenario, ANALYSIS));
+  }
+
+  /** Stops sensitivity; the bars finished so far stay on screen. */
+  stopSensitivity(): void {
+    this.jobs.stopJob(SENSITIVITY_KEY);
   }
 
   /** Cancels the runs in progress and the ones waiting (the last results stay) until the next edit or request. */

@@ -12,7 +12,7 @@
  *   animation frame and, with a `partialGapMs`, at most once per that gap (the
  *   latest one is kept, the finished result always comes), never after it ended
  *   or was superseded;
- * - stop() cancels the running job and drops the queued ones.
+ * - stop() cancels the running job and drops the queued ones; stopJob(key) stops one.
  *
  * Adding an experiment adds a job (see src/experiments/index.ts), never a branch
  * here. Pure TypeScript: the app passes $state objects as statuses, tests plain ones.
@@ -105,6 +105,20 @@ export class JobQueue {
   cancel(key: string): void {
     this.queued.delete(key);
     if (this.running?.job.key === key) this.abort('superseded');
+  }
+
+  /**
+   * Stops the job with `key`, queued or running: its state becomes 'stopped' and
+   * stays so (cancel() leaves a running job's state 'running', as for a job
+   * superseded by a newer one, which would leave a user's Stop showing as running).
+   */
+  stopJob(key: string): void {
+    const q = this.queued.get(key);
+    if (q) {
+      this.queued.delete(key);
+      if (q.job.status.state === 'running') q.job.status.state = 'stopped';
+    }
+    if (this.running?.job.key === key) this.abort('stopped');
   }
 
   /** Bands or readiness changed (another scenario is on screen): choose again. */
