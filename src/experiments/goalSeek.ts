@@ -25,7 +25,8 @@
  *   target's measure in this model, so when the bound plan surely misses the
  *   target (its interval below the confidence), no plan within the bounds reaches
  *   it: the answer says so at once, with the bound plan as the best found, its
- *   path one person per department in turn (each step read on the first prefix).
+ *   path one person per department in turn (each step but the last read on the
+ *   first 10 replications: the path explains, the bound plan decided).
  * - On a runner with `runArms`, the candidates of a step run in one pass, each
  *   replication's warm-up shared (every plan differs from the scenario only from
  *   day 0 on), and a longer prefix adds replications [n, 2n) to the n already run;
@@ -82,6 +83,8 @@ export const DEFAULT_MAX_PER_DEPARTMENT = 10;
 export const DEFAULT_MIN_REPLICATIONS = 40;
 /** Appended to the scenario's seed for the verification run: streams independent of the search's. */
 export const VERIFY_SEED_SUFFIX = '/goal-seek-verify';
+/** Replications each step of an impossible answer's path is read on (its last step, the bound plan, is read as tested). */
+const PATH_REPLICATIONS = 10;
 /** Quarters of the horizon a hire may be moved to (0: day 0). */
 const QUARTERS = 4;
 
@@ -385,13 +388,15 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     const boundReading = await meets(boundPlan);
     if (boundReading.probability && boundReading.probability.high < confidence) {
       impossible = true;
+      // The path explains the answer, it does not decide it: each step is read on a short prefix.
+      const pathN = Math.min(minN, PATH_REPLICATIONS);
       const cumulative = order.map((_, k) => boundPlan.slice(0, k + 1));
-      const stepRuns = await runPlans([plan, ...cumulative], minN);
+      const stepRuns = await runPlans([plan, ...cumulative], pathN);
       for (let k = 0; k < order.length; k++) {
-        const before = readingOf(stepRuns[k], minN, confidence);
+        const before = readingOf(stepRuns[k], pathN, confidence);
         const last = k === order.length - 1;
-        const value = valueOf(stepRuns[k], stepRuns[k + 1], order[k], minN, confidence, before);
-        path.push({ department: order[k], costYenPerYear: costPerHead(scenario, order[k]), valuePerMillionYen: value.mid, candidates: [order[k]], replications: last ? boundReading.replications : minN, after: last ? boundReading : readingOf(stepRuns[k + 1], minN, confidence) });
+        const value = valueOf(stepRuns[k], stepRuns[k + 1], order[k], pathN, confidence, before);
+        path.push({ department: order[k], costYenPerYear: costPerHead(scenario, order[k]), valuePerMillionYen: value.mid, candidates: [order[k]], replications: last ? boundReading.replications : pathN, after: last ? boundReading : readingOf(stepRuns[k + 1], pathN, confidence) });
       }
       plan = boundPlan;
       now = boundReading;
