@@ -6,9 +6,9 @@
  *
  *   CASE=impossible  target ARR 15% above the scenario's own target (2.0125 billion yen)
  *   CASE=reachable   target ARR 3% above it (1.8025 billion yen): a plan of a few hires
- *   CASE=nexthire    next best hire on the baseline (its 200 replications)
+ *   CASE=nexthire    next best hire on the baseline (its 200 replications, or REPS)
  *
- * WORKERS (default 2) and REPS (default 40) change the pool and the replications.
+ * WORKERS (default 2) and REPS (default 40 for goal-seek) change the pool and the replications.
  * Prints the answer's outline (status, hires, verified P(target)) and its seconds.
  */
 import { nodePool } from '../src/workers/nodeWorkers.ts';
@@ -18,12 +18,12 @@ import { library } from './scenarios.ts';
 const baseline = library('baseline.json');
 const which = process.env.CASE ?? 'reachable';
 const workers = Number(process.env.WORKERS ?? 2);
-const reps = Number(process.env.REPS ?? 40);
+const reps = Number(process.env.REPS ?? (which === 'nexthire' ? baseline.replications : 40));
 const pool = nodePool({ size: workers, idleMs: 60_000 });
 const started = performance.now();
 try {
   if (which === 'nexthire') {
-    const hire = await nextBestHire({ scenario: baseline }, { runner: pool });
+    const hire = await nextBestHire({ scenario: { ...baseline, replications: reps } }, { runner: pool });
     console.log(`next best hire: ${hire.ranked.map((h) => `${h.department} ${(h.differences.arrEndYen.mean / 1e6).toFixed(1)}M`).join(', ')}`);
   } else {
     const share = which === 'impossible' ? 1.15 : 1.03;
