@@ -89,10 +89,27 @@ export function leadRate(s: Scenario, marketing?: Roster): LeadRate {
     for (const c of campaigns) if (t >= c.from && t < c.to) rate += c.perDay;
     return rate;
   };
-  const maxBase = (maxHeads * (m.leadsPerHeadPerWeek / 7) + paidPerDay) * Math.max(...m.seasonality);
-  const pieces = ratePieces(maxBase, campaigns, end);
+  const boundOf = (heads: number) => (heads * (m.leadsPerHeadPerWeek / 7) + paidPerDay) * Math.max(...m.seasonality);
+  const maxBase = boundOf(maxHeads);
+  // Before the warm-up's end the bound counts only the people present then, so
+  // hires in the plan (days >= 0) leave the warm-up's draws as they were and a
+  // replication can share its warm-up with other plans (Replication.fork). When
+  // the two bounds differ, the run is cut at the warm-up's end.
+  const warmBase = marketing && offset > 0 && offset < end ? boundOf(warmupMax(marketing, offset)) : maxBase;
+  let pieces = ratePieces(maxBase, warmBase !== maxBase ? [...campaigns, { from: offset, to: offset, perDay: 0 }] : campaigns, end);
+  if (warmBase !== maxBase) pieces = pieces.map((p) => (p.to <= offset ? { ...p, bound: warmBase + p.campaignPerDay } : p));
   const max = Math.max(0, ...pieces.map((p) => p.bound));
   return { at, max, pieces };
+}
+
+/**
+ * A bound of the productive headcount of roster `r` before time `t0`: the largest
+ * paid headcount then (no one is more than fully productive), read from the
+ * people who started before t0 alone, so any hire from t0 on leaves it unchanged.
+ */
+function warmupMax(r: Roster, t0: number): number {
+  const spells = r.spells.filter((s) => s.start < t0).map((s) => ({ ...s, end: Math.min(s.end, t0) }));
+  return rosterMax({ fixed: r.fixed, spells, leaveTimes: [], drawn: true }, t0);
 }
 
 /**
@@ -115,30 +132,71 @@ export function expectedLeadCount(s: Scenario): number {
   return total;
 }
 
+/** Where an arrival process stands: its time, its piece and the draws it has made from its stream. */
+export interface ArrivalState {
+  t: number;
+  i: number;
+  draws: number;
+}
+
 /**
  * Arrival times by thinning (Lewis and Shedler), piece by piece: candidates at
  * the piece's bound rate, each kept with probability rate(t) / bound; a candidate
  * past the piece's end is dropped and the next piece starts afresh at its start
- * (exact, as the exponential gaps are memoryless). Returns a function giving the
- * next arrival time, or Infinity after `end`.
+ * (exact, as the exponential gaps are memoryless).
+ *
+ * Its state is explicit (time, piece, draws), so a replication forked at the end
+ * of the warm-up can go on with another lead rate: `mark` is the state before the
+ * first draw that could carry the process to `markAt` or past it, and a process
+ * resumed from it with another rate (equal before `markAt`) makes the draws a
+ * process of that rate would have made from the start.
  */
-export function arrivalTimes(rate: LeadRate, end: number, u: Uniform): () => number {
-  let t = 0;
-  let i = 0;
-  const pieces = rate.pieces.filter((p) => p.from < end);
-  return () => {
+export class ArrivalProcess {
+  t = 0;
+  i = 0;
+  draws = 0;
+  /** The last state with t < markAt, taken before each step (see the class). */
+  readonly mark: ArrivalState = { t: 0, i: 0, draws: 0 };
+  private readonly pieces: RatePiece[];
+
+  constructor(private readonly rate: LeadRate, private readonly end: number, private readonly u: Uniform, private readonly markAt = Infinity, from?: ArrivalState) {
+    this.pieces = rate.pieces.filter((p) => p.from < end);
+    if (from) {
+      this.t = from.t;
+      this.i = from.i;
+      this.draws = from.draws;
+    }
+  }
+
+  /** The next arrival time, or Infinity after `end`. */
+  next(): number {
+    const pieces = this.pieces, u = this.u, rate = this.rate, markAt = this.markAt;
+    let t = this.t, i = this.i, n = this.draws;
     while (i < pieces.length) {
+      if (t < markAt) { this.mark.t = t; this.mark.i = i; this.mark.draws = n; }
       const p = pieces[i];
       if (p.bound > 0) {
         t -= Math.log(1 - u()) / p.bound;
+        n++;
         if (t < p.to) {
-          if (u() * p.bound < rate.at(t)) return t;
+          n++;
+          if (u() * p.bound < rate.at(t)) {
+            this.t = t; this.i = i; this.draws = n;
+            return t;
+          }
           continue;
         }
       }
       i++;
-      t = i < pieces.length ? pieces[i].from : end;
+      t = i < pieces.length ? pieces[i].from : this.end;
     }
-    return (t = Infinity);
-  };
+    this.t = Infinity; this.i = i; this.draws = n;
+    return Infinity;
+  }
+}
+
+/** Arrival times by thinning (see ArrivalProcess): a function giving the next arrival time, or Infinity after `end`. */
+export function arrivalTimes(rate: LeadRate, end: number, u: Uniform): () => number {
+  const process = new ArrivalProcess(rate, end, u);
+  return () => process.next();
 }

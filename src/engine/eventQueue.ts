@@ -66,6 +66,62 @@ export class EventQueue {
   poppedKind = 0;
   poppedArg = 0;
 
+  /** A copy of the queue: the same events with the same ties, and the same next sequence number. */
+  copy(): EventQueue {
+    const q = new EventQueue();
+    q.time = this.time.slice();
+    q.tie = this.tie.slice();
+    q.kind = this.kind.slice();
+    q.arg = this.arg.slice();
+    q.n = this.n;
+    q.seq = this.seq;
+    return q;
+  }
+
+  /** Removes every event of kind `kind`. */
+  removeKind(kind: number): void {
+    let m = 0;
+    for (let i = 0; i < this.n; i++) {
+      if (this.kind[i] === kind) continue;
+      this.time[m] = this.time[i]; this.tie[m] = this.tie[i]; this.kind[m] = this.kind[i]; this.arg[m] = this.arg[i];
+      m++;
+    }
+    this.n = m;
+    this.heapify();
+  }
+
+  /**
+   * Moves the pending events of kind `kind` to `time`, keeping their ties (as if
+   * they had been scheduled at that time), or removes them when `time` is Infinity.
+   * Returns whether there was any.
+   */
+  retimeKind(kind: number, time: number): boolean {
+    let found = false;
+    for (let i = 0; i < this.n; i++) if (this.kind[i] === kind) { this.time[i] = time; found = true; }
+    if (time === Infinity) this.removeKind(kind);
+    else this.heapify();
+    return found;
+  }
+
+  /** Restores the heap order over the first n entries (Floyd's bottom-up construction). */
+  private heapify(): void {
+    const T = this.time, P = this.tie, K = this.kind, A = this.arg, n = this.n;
+    for (let start = (n >> 1) - 1; start >= 0; start--) {
+      const t = T[start], p = P[start], k = K[start], a = A[start];
+      let i = start;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        const r = c + 1;
+        if (r < n && (T[r] < T[c] || (T[r] === T[c] && P[r] < P[c]))) c = r;
+        if (t < T[c] || (t === T[c] && p < P[c])) break;
+        T[i] = T[c]; P[i] = P[c]; K[i] = K[c]; A[i] = A[c];
+        i = c;
+      }
+      T[i] = t; P[i] = p; K[i] = k; A[i] = a;
+    }
+  }
+
   private grow(): void {
     const size = this.time.length * 2;
     const grow64 = (a: Float64Array) => { const b = new Float64Array(size); b.set(a); return b; };

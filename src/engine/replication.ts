@@ -7,10 +7,10 @@
  */
 import { EventQueue } from './eventQueue.ts';
 import { Stage } from './stage.ts';
-import { arrivalTimes, expectedLeadCount, leadRate, MONTH_DAYS } from './arrivals.ts';
+import { ArrivalProcess, expectedLeadCount, leadRate, MONTH_DAYS } from './arrivals.ts';
 import { counterUniform, LeadStreams, replicationStream, streamKey, type Uniform } from './random.ts';
 import { capacityAt, productiveAt, realiseRoster, rosterUpdateTimes, type Roster } from './staffing.ts';
-import { createLeadTable, addLead, type LeadTable } from './leadTable.ts';
+import { createLeadTable, addLead, LeadTable } from './leadTable.ts';
 import { LOSS_CAUSES, WAITING_COSTS, type ControlSums, type LossCause, type WaitingCost } from './results.ts';
 import { DEPARTMENT_KEYS, type CompiledScenario, type CompiledSegment } from './compile.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -80,16 +80,18 @@ export class Replication {
    * FS, CS), drawn before the run from the staffing streams alone (see Roster).
    */
   readonly rosters: Roster[];
-  readonly events = new EventQueue();
+  readonly events: EventQueue;
   private readonly trace: SimulateOptions['trace'];
   private readonly onStart: SimulateOptions['onStart'];
   private readonly sink: TransitionSink | undefined;
   private readonly leadStreams: LeadStreams;
   /** The lead whose stream `u` draws from (set by `leadU`). */
   private cur = 0;
-  /** One Uniform for every lead: draws the next number of lead `cur`'s stream. */
+  /** One Uniform for every lead: draws the next number of lead `cur`'s stream (bound to this replication's table). */
   private readonly u: Uniform;
   private readonly waitingIn: ((i: number, ticket: number) => boolean)[];
+  /** The lead arrival process (set by `schedule`, or copied by `fork`). */
+  private arrivals: ArrivalProcess | null = null;
 
   // Counters: events handled and leads created in the whole run.
   eventCount = 0;
@@ -122,7 +124,11 @@ export class Replication {
   readonly active: number[] = [];
   private lastWeekEnd: number;
 
-  constructor(c: CompiledScenario, replication: number, options: SimulateOptions = {}) {
+  /**
+   * Replication `replication` of compiled scenario `c`. With `parent` (see `fork`),
+   * a copy of the parent's whole state at the end of its warm-up, staffed as `c` plans.
+   */
+  constructor(c: CompiledScenario, replication: number, options: SimulateOptions = {}, parent?: Replication) {
     const s = c.scenario;
     this.s = s;
     this.c = c;
@@ -132,13 +138,20 @@ export class Replication {
     this.trace = options.trace;
     this.onStart = options.onStart;
     this.sink = sinkOf(options);
-    this.stages = [new Stage(s.insideSales.discipline, c.t0), new Stage(s.fieldSales.discipline, c.t0), new Stage(s.customerSuccess.discipline, c.t0)];
     this.leadStreams = new LeadStreams(s.seed, replication);
     this.rosters = DEPARTMENT_KEYS.map((d, i) =>
       realiseRoster(c.rosters[i], c.tEnd, streamKey(s.seed, replication, `staff/${d}/base`), streamKey(s.seed, replication, `staff/${d}/hire`)),
     );
-    // Room for the leads expected and a margin, so that the columns rarely grow.
-    this.L = createLeadTable(Math.ceil(expectedLeadCount(s) * 1.1) + s.customerSuccess.initialAccounts + 256);
+    if (parent) {
+      this.stages = parent.stages.map((stage, k) => copyInto(new Stage([s.insideSales, s.fieldSales, s.customerSuccess][k].discipline, c.t0), stage));
+      this.L = copyLeadTable(parent.L);
+      this.events = parent.events.copy();
+    } else {
+      this.stages = [new Stage(s.insideSales.discipline, c.t0), new Stage(s.fieldSales.discipline, c.t0), new Stage(s.customerSuccess.discipline, c.t0)];
+      // Room for the leads expected and a margin, so that the columns rarely grow.
+      this.L = createLeadTable(Math.ceil(expectedLeadCount(s) * 1.1) + s.customerSuccess.initialAccounts + 256);
+      this.events = new EventQueue();
+    }
     const L = this.L;
     this.u = () => {
       const id = this.cur;
@@ -153,6 +166,32 @@ export class Replication {
     this.wonByWeek = new Array<number>(this.weeks).fill(0);
     this.bookingsByMonth = new Array<number>(this.months).fill(0);
     this.lastWeekEnd = c.t0;
+    if (parent) this.copyCounters(parent);
+  }
+
+  /** Copies the parent's counters, window series, ARR, controls and active accounts (see fork). */
+  private copyCounters(p: Replication): void {
+    this.eventCount = p.eventCount;
+    this.created = p.created;
+    const copyInto = (to: number[], from: readonly number[]) => { to.length = 0; to.push(...from); };
+    copyInto(this.lostAll, p.lostAll);
+    copyInto(this.lostWindow, p.lostWindow);
+    copyInto(this.waitingCostW, p.waitingCostW);
+    copyInto(this.leadsByWeek, p.leadsByWeek);
+    copyInto(this.mqlsByWeek, p.mqlsByWeek);
+    copyInto(this.sqlsByWeek, p.sqlsByWeek);
+    copyInto(this.wonByWeek, p.wonByWeek);
+    copyInto(this.bookingsByMonth, p.bookingsByMonth);
+    copyInto(this.arrByMonth, p.arrByMonth);
+    copyInto(this.active, p.active);
+    Object.assign(this.controls, p.controls);
+    this.isClosedW = p.isClosedW; this.wonByIsW = p.wonByIsW;
+    this.leadsW = p.leadsW; this.mqlsW = p.mqlsW; this.newMqlsW = p.newMqlsW; this.renewalsW = p.renewalsW; this.cancelledW = p.cancelledW;
+    this.sqlsW = p.sqlsW; this.wonW = p.wonW; this.bookingsW = p.bookingsW; this.churnedArrW = p.churnedArrW;
+    this.expansionArrW = p.expansionArrW; this.churnedAccountsW = p.churnedAccountsW;
+    this.arr = p.arr; this.arrStart = p.arrStart;
+    this.lastWeekEnd = p.lastWeekEnd;
+    this.warmedUp = true;
   }
 
   /** Tells the transition sink that lead `id` goes from its current state to state `to` (a lost state carries its cause). */
@@ -476,7 +515,7 @@ export class Replication {
   }
 
   /** Schedules the run's first events: the initial book, capacity changes, week and month ends, the first arrival. */
-  private schedule(): () => number {
+  private schedule(): void {
     const L = this.L, c = this.c, s = this.s, events = this.events;
     const { t0, tEnd, contractDays, segments, segmentCut } = c;
     // Initial book: accounts carried at day 0 of the run, renewals spread over the term.
@@ -514,17 +553,71 @@ export class Replication {
     if (t0 === 0) this.arrStart = this.arr;
     else events.push(t0, PRIORITY[MONTH_END], MONTH_END, -2);
 
-    const nextArrival = arrivalTimes(leadRate(s, this.rosters[0]), tEnd, replicationStream(s.seed, this.replication, 'arrivals'));
-    const firstArrival = nextArrival();
+    this.arrivals = new ArrivalProcess(leadRate(s, this.rosters[0]), tEnd, replicationStream(s.seed, this.replication, 'arrivals'), t0);
+    const firstArrival = this.arrivals.next();
     if (firstArrival < Infinity) events.push(firstArrival, PRIORITY[ARRIVAL], ARRIVAL, -1);
-    return nextArrival;
   }
+
+  /** Whether the run has been scheduled and has handled every event before t0 (then it may be forked). */
+  private warmedUp = false;
+  private scheduled = false;
+
+  /** Schedules the run and handles every event before t0, the end of the warm-up. */
+  warmUp(): void {
+    if (this.scheduled) throw new Error('Replication.warmUp: the run has already started');
+    this.schedule();
+    this.scheduled = true;
+    this.handle(this.t0, false);
+    this.warmedUp = true;
+  }
+
+  /**
+   * A copy of this replication at the end of its warm-up (after warmUp, before
+   * run), staffed as compiled scenario `arm` plans from t0 on: the lead table,
+   * stages, event queue, counters and the arrival process are copied, the rosters
+   * are the arm's (drawn with the same streams: identical before t0), the capacity
+   * events are the arm's, and the arrival process resumes from its last state
+   * before t0 at the arm's lead rate. Run to its horizon, it gives exactly what a
+   * run of `arm` from the start gives, when `arm` shares this warm-up (see
+   * sharesWarmup in src/engine/fork.ts). Observers are not carried over.
+   */
+  fork(arm: CompiledScenario): Replication {
+    if (!this.warmedUp || this.finished || this.eventCount !== this.warmUpEvents) throw new Error('Replication.fork: fork after warmUp and before run');
+    const f = new Replication(arm, this.replication, {}, this);
+    const events = f.events;
+    // Capacity follows the arm's rosters from t0 on: every capacity event left is at t0 or later.
+    events.removeKind(CAPACITY);
+    for (let k = 0; k < 3; k++) for (const t of rosterUpdateTimes(f.rosters[1 + k], f.tEnd)) if (t >= f.t0) events.push(t, PRIORITY[CAPACITY], CAPACITY, k);
+    // Arrivals at the arm's rate, from the last state before t0 (the draws it had made are replayed).
+    const mark = this.arrivals!.mark;
+    const u = replicationStream(arm.scenario.seed, this.replication, 'arrivals');
+    for (let n = 0; n < mark.draws; n++) u();
+    f.arrivals = new ArrivalProcess(leadRate(arm.scenario, f.rosters[0]), f.tEnd, u, Infinity, mark);
+    const next = f.arrivals.next();
+    if (!events.retimeKind(ARRIVAL, next) && next < Infinity) events.push(next, PRIORITY[ARRIVAL], ARRIVAL, -1);
+    f.scheduled = true;
+    f.warmUpEvents = f.eventCount;
+    return f;
+  }
+
+  /** Events handled when warmUp ended (a fork must be made before the run goes on). */
+  private warmUpEvents = -1;
+  private finished = false;
 
   /** Runs the replication to its horizon, then closes the last week and month and counts those still waiting. */
   run(): void {
-    const L = this.L, events = this.events, stages = this.stages, tEnd = this.tEnd, trace = this.trace;
-    const nextArrival = this.schedule();
-    while (events.size > 0 && events.peekTime() <= tEnd) {
+    if (!this.scheduled) {
+      this.schedule();
+      this.scheduled = true;
+    }
+    this.handle(this.tEnd, true);
+    this.finish();
+  }
+
+  /** Handles events in time order up to `until` (inclusive or not). */
+  private handle(until: number, inclusive: boolean): void {
+    const L = this.L, events = this.events, stages = this.stages, trace = this.trace, arrivals = this.arrivals!;
+    while (events.size > 0 && (inclusive ? events.peekTime() <= until : events.peekTime() < until)) {
       events.pop();
       const t = events.poppedTime, kind = events.poppedKind, id = events.poppedArg;
       this.eventCount++;
@@ -532,7 +625,7 @@ export class Replication {
       switch (kind) {
         case ARRIVAL: {
           this.newLead(t);
-          const next = nextArrival();
+          const next = arrivals.next();
           if (next < Infinity) events.push(next, PRIORITY[ARRIVAL], ARRIVAL, -1);
           break;
         }
@@ -572,7 +665,13 @@ export class Replication {
           break;
       }
     }
+    if (!inclusive) this.warmUpEvents = this.eventCount;
+  }
 
+  /** Closes the last week and month and counts those still waiting at the horizon. */
+  private finish(): void {
+    const L = this.L, stages = this.stages, tEnd = this.tEnd;
+    this.finished = true;
     // Close the last (possibly partial) week and month at the horizon.
     if (tEnd - this.lastWeekEnd > 1e-9) for (const stage of stages) stage.closeWeek(tEnd, tEnd - this.lastWeekEnd);
     this.arrByMonth.push(this.arr);
@@ -581,4 +680,28 @@ export class Replication {
       if (L.stage[id] >= 0 && L.state[id] === queueState(L.stage[id])) stages[L.stage[id]].noteStillWaiting(tEnd, tEnd - L.queuedAt[id]);
     }
   }
+}
+
+/** A copy of lead table `L` (every column copied, so the copy's leads go their own way). */
+function copyLeadTable(L: LeadTable): LeadTable {
+  const copy = new LeadTable(0) as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(L)) copy[key] = ArrayBuffer.isView(value) ? (value as Float64Array).slice() : value;
+  return copy as unknown as LeadTable;
+}
+
+/** Overwrites every field of `target` with a deep copy of `source`'s (a fresh instance keeps its class's shape). */
+function copyInto<T extends object>(target: T, source: T): T {
+  const t = target as Record<string, unknown>;
+  for (const [key, value] of Object.entries(source)) t[key] = deepCopy(value);
+  return target;
+}
+
+/** A deep copy of plain data and class instances (typed arrays, arrays, objects; prototypes kept, functions shared). */
+function deepCopy<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (ArrayBuffer.isView(v)) return (v as unknown as Float64Array).slice() as unknown as T;
+  if (Array.isArray(v)) return v.map(deepCopy) as unknown as T;
+  const copy = Object.create(Object.getPrototypeOf(v)) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(v)) copy[key] = deepCopy(value);
+  return copy as T;
 }

@@ -20,6 +20,17 @@
  *   replications reaching the target (Wilson interval) and each service measure's
  *   mean (Student t interval), on growing prefixes until the interval lies on one
  *   side of the requirement or the cap is reached (then the estimate decides).
+ * - Impossibility is decided first: before the walk, the bound plan (every
+ *   department at its most, from day 0) is tested; more people never lower the
+ *   target's measure in this model, so when the bound plan surely misses the
+ *   target (its interval below the confidence), no plan within the bounds reaches
+ *   it: the answer says so at once, with the bound plan as the best found, its
+ *   path one person per department in turn (each step but the last read on the
+ *   first 10 replications: the path explains, the bound plan decided).
+ * - On a runner with `runArms`, the candidates of a step run in one pass, each
+ *   replication's warm-up shared (every plan differs from the scenario only from
+ *   day 0 on), and a longer prefix adds replications [n, 2n) to the n already run;
+ *   the answer is the same as with one run per plan.
  * - "From when": the search hires on day 0. Once a plan meets the targets, each of
  *   its hires, the last chosen first, is moved to the latest quarter of the horizon
  *   at which the plan still meets them (latest first), which lowers the cost in
@@ -30,7 +41,8 @@
  */
 import { DEPARTMENTS, type Department, type Hire, type RampShape, type Scenario } from '../scenario/types.ts';
 import { DEFAULT_SCENARIO } from '../scenario/defaults.ts';
-import type { Run } from '../runner/types.ts';
+import type { Run, RunProgress } from '../runner/types.ts';
+import { GrowingRun } from '../runner/rows.ts';
 import { pairedDifference } from '../montecarlo/compare.ts';
 import type { Summary } from '../montecarlo/stats.ts';
 import { tQuantile } from '../montecarlo/stats.ts';
@@ -71,6 +83,8 @@ export const DEFAULT_MAX_PER_DEPARTMENT = 10;
 export const DEFAULT_MIN_REPLICATIONS = 40;
 /** Appended to the scenario's seed for the verification run: streams independent of the search's. */
 export const VERIFY_SEED_SUFFIX = '/goal-seek-verify';
+/** Replications each step of an impossible answer's path is read on (its last step, the bound plan, is read as tested). */
+const PATH_REPLICATIONS = 10;
 /** Quarters of the horizon a hire may be moved to (0: day 0). */
 const QUARTERS = 4;
 
@@ -245,22 +259,57 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   const timing: TimingStep[] = [];
   /** Per plan, its run with the most replications so far (a prefix of it is a run of fewer). */
   const cache = new Map<string, Run>();
+  /** Per plan, the replications run so far, grown by later ranges (runners with runArms). */
+  const grown = new Map<string, GrowingRun>();
+  const runner = options.runner;
   const keyOf = (p: readonly PlanHire[]) => JSON.stringify(planHires(p, rampDays, rampShape));
   const scenarioOf = (p: readonly PlanHire[], seed = scenario.seed): Scenario => ({ ...scenario, seed, hiring: [...scenario.hiring, ...planHires(p, rampDays, rampShape)] });
 
-  const runPlan = async (p: readonly PlanHire[], n: number): Promise<Run> => {
-    const key = keyOf(p);
-    const cached = cache.get(key);
-    if (cached && cached.result.scenario.replications >= n) return cached;
-    const step = runs++;
-    const run = await options.runner.run(scenarioOf(p), {
-      replications: n,
-      signal: options.signal,
-      onProgress: options.onProgress && ((pr) => options.onProgress!({ ...pr, step, steps: runs, phase, hires: p.length } as GoalSeekProgress)),
+  const progressOf = (step: number, hires: number) =>
+    options.onProgress && ((pr: RunProgress) => options.onProgress!({ ...pr, step, steps: runs, phase, hires } as GoalSeekProgress));
+  /** Runs of plans `ps`, each on at least its first `n` replications (a plan already run further keeps its longer run). */
+  const runPlans = async (ps: readonly (readonly PlanHire[])[], n: number): Promise<Run[]> => {
+    if (!runner.runArms) {
+      const out: Run[] = [];
+      for (const p of ps) {
+        const key = keyOf(p);
+        const cached = cache.get(key);
+        if (cached && cached.result.scenario.replications >= n) {
+          out.push(cached);
+          continue;
+        }
+        const step = runs++;
+        const run = await runner.run(scenarioOf(p), { replications: n, signal: options.signal, onProgress: progressOf(step, p.length) });
+        cache.set(key, run);
+        out.push(run);
+      }
+      return out;
+    }
+    const hires = new Map<GrowingRun, number>();
+    const entries = ps.map((p) => {
+      const key = keyOf(p);
+      let g = grown.get(key);
+      if (!g) grown.set(key, (g = new GrowingRun(scenarioOf(p))));
+      hires.set(g, p.length);
+      return g;
     });
-    cache.set(key, run);
-    return run;
+    // Plans short of n, by the replications they have: each group is one pass over [from, n).
+    const groups = new Map<number, GrowingRun[]>();
+    for (const g of new Set(entries)) if (g.count < n) groups.set(g.count, [...(groups.get(g.count) ?? []), g]);
+    for (const [from, group] of groups) {
+      const step = runs;
+      runs += group.length;
+      const rows = await runner.runArms(group[0].scenario, group.slice(1).map((g) => g.scenario), {
+        from,
+        to: n,
+        signal: options.signal,
+        onProgress: progressOf(step, Math.max(...group.map((g) => hires.get(g)!))),
+      });
+      group.forEach((g, i) => g.add(rows[i]));
+    }
+    return entries.map((g) => g.run());
   };
+  const runPlan = async (p: readonly PlanHire[], n: number): Promise<Run> => (await runPlans([p], n))[0];
 
   /** How a run does on its first `n` replications, intervals at `level`. */
   const readingOf = (run: Run, n: number, level: number): PlanReading => {
@@ -327,7 +376,34 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   const baseline = await meets(plan);
   let now = baseline;
   let status: GoalSeekStatus = baseline.met ? 'alreadyMet' : 'bounds';
-  while (!now.met) {
+  // Impossibility first: the bound plan (see the module comment).
+  const bounds = DEPARTMENTS.map(bound);
+  const boundHires = bounds.reduce((a, b) => a + b, 0);
+  let impossible = false;
+  if (!baseline.met && target && boundHires > 0 && Number.isFinite(boundHires) && boundHires <= (input.maxHires ?? Infinity)) {
+    // One person per department in turn, up to each bound: the path shown if the plan cannot reach the target.
+    const order: Department[] = [];
+    for (let k = 0; order.length < boundHires; k++) for (const d of DEPARTMENTS) if (k < bound(d)) order.push(d);
+    const boundPlan: PlanHire[] = order.map((department) => ({ department, day: 0 }));
+    const boundReading = await meets(boundPlan);
+    if (boundReading.probability && boundReading.probability.high < confidence) {
+      impossible = true;
+      // The path explains the answer, it does not decide it: each step is read on a short prefix.
+      const pathN = Math.min(minN, PATH_REPLICATIONS);
+      const cumulative = order.map((_, k) => boundPlan.slice(0, k + 1));
+      const stepRuns = await runPlans([plan, ...cumulative], pathN);
+      for (let k = 0; k < order.length; k++) {
+        const before = readingOf(stepRuns[k], pathN, confidence);
+        const last = k === order.length - 1;
+        const value = valueOf(stepRuns[k], stepRuns[k + 1], order[k], pathN, confidence, before);
+        path.push({ department: order[k], costYenPerYear: costPerHead(scenario, order[k]), valuePerMillionYen: value.mid, candidates: [order[k]], replications: last ? boundReading.replications : pathN, after: last ? boundReading : readingOf(stepRuns[k + 1], pathN, confidence) });
+      }
+      plan = boundPlan;
+      now = boundReading;
+      input.onStep?.(partial());
+    }
+  }
+  while (!now.met && !impossible) {
     const count = (d: Department) => plan.filter((h) => h.department === d).length;
     let alive = DEPARTMENTS.filter((d) => count(d) < bound(d));
     if (alive.length === 0 || plan.length >= (input.maxHires ?? Infinity)) {
@@ -339,13 +415,10 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     let n = minN;
     let raced: Department[] = alive;
     for (;;) {
-      const base = await runPlan(plan, n);
+      const [base, ...candidates] = await runPlans([plan, ...alive.map((d) => [...plan, { department: d, day: 0 }])], n);
       const nowAtN = readingOf(base, n, level);
       const values: { d: Department; mid: number; low: number; high: number; run: Run }[] = [];
-      for (const d of alive) {
-        const run = await runPlan([...plan, { department: d, day: 0 }], n);
-        values.push({ d, run, ...valueOf(base, run, d, n, level, nowAtN) });
-      }
+      alive.forEach((d, i) => values.push({ d, run: candidates[i], ...valueOf(base, candidates[i], d, n, level, nowAtN) }));
       values.sort((a, b) => b.mid - a.mid);
       const leader = values[0];
       best = { d: leader.d, mid: leader.mid, run: leader.run };

@@ -4,30 +4,57 @@
  */
 import type { Scenario } from '../scenario/types.ts';
 import type { Run } from '../runner/types.ts';
+import { GrowingRun } from '../runner/rows.ts';
 import { compareValues, HIRE_DEPARTMENTS, verdictFromHires, withHire, type HireOption, type NextHire } from '../montecarlo/compare.ts';
 import type { BottleneckVerdict } from '../montecarlo/bottleneck.ts';
 import { stepOptions, type ExperimentOptions } from './types.ts';
 
-/** The runs next best hire makes: one per department, and the baseline's unless a run of it is given. */
-export function nextHireSteps(withBase: boolean): number {
-  return HIRE_DEPARTMENTS.length + (withBase ? 0 : 1);
+/**
+ * The runs next best hire makes: one pass of every hire (and the baseline, unless
+ * a run of it is given) sharing each replication's warm-up, on a runner that can
+ * (`shared`, the default: both runners of the project); else one run per scenario.
+ */
+export function nextHireSteps(withBase: boolean, shared = true): number {
+  return shared ? 1 : HIRE_DEPARTMENTS.length + (withBase ? 0 : 1);
 }
 
 /**
  * Ranks one more person in each department by the paired gain in ARR at the
  * horizon, then by losses while waiting avoided, with common random numbers.
- * `base` may be a run of `scenario` already made; otherwise it is the first step.
- * Steps are the runs: the hires in HIRE_DEPARTMENTS order (after the baseline, if run).
+ * `base` may be a run of `scenario` already made; otherwise it is run too. With a
+ * runner that has `runArms`, every hire (and the baseline) runs in one pass, each
+ * replication's warm-up shared (a hire on day 0 changes nothing before it); else
+ * the steps are the runs: the baseline (if run), then the hires in
+ * HIRE_DEPARTMENTS order. The answer is the same either way.
  */
 export async function nextBestHire({ scenario, base }: { scenario: Scenario; base?: Run }, options: ExperimentOptions): Promise<NextHire> {
-  const steps = nextHireSteps(base !== undefined);
-  let step = 0;
-  const baseline = base ?? (await options.runner.run(scenario, stepOptions(options, step++, steps)));
-  const hires: (HireOption & { after: BottleneckVerdict })[] = [];
-  for (const department of HIRE_DEPARTMENTS) {
-    const hired = await options.runner.run(withHire(scenario, department, 1), stepOptions(options, step++, steps));
-    hires.push({ department, differences: compareValues(baseline.values, hired.values), after: hired.result.bottleneck });
+  const hiredScenarios = HIRE_DEPARTMENTS.map((d) => withHire(scenario, d, 1));
+  let baseline: Run;
+  let hiredRuns: Run[];
+  const runner = options.runner;
+  if (runner.runArms) {
+    // Any of them can carry the shared warm-up: the baseline if it must run, else the first hire.
+    const all = base ? hiredScenarios : [scenario, ...hiredScenarios];
+    const rows = await runner.runArms(all[0], all.slice(1), { from: 0, to: scenario.replications, ...stepOptions(options, 0, 1) });
+    const runs = rows.map((r, i) => {
+      const grown = new GrowingRun(all[i]);
+      grown.add(r);
+      return grown.run();
+    });
+    baseline = base ?? runs[0];
+    hiredRuns = base ? runs : runs.slice(1);
+  } else {
+    const steps = nextHireSteps(base !== undefined, false);
+    let step = 0;
+    baseline = base ?? (await runner.run(scenario, stepOptions(options, step++, steps)));
+    hiredRuns = [];
+    for (const s of hiredScenarios) hiredRuns.push(await runner.run(s, stepOptions(options, step++, steps)));
   }
+  const hires: (HireOption & { after: BottleneckVerdict })[] = HIRE_DEPARTMENTS.map((department, i) => ({
+    department,
+    differences: compareValues(baseline.values, hiredRuns[i].values),
+    after: hiredRuns[i].result.bottleneck,
+  }));
   hires.sort((a, b) => b.differences.arrEndYen.mean - a.differences.arrEndYen.mean || a.differences.lostWhileWaiting.mean - b.differences.lostWhileWaiting.mean);
   const ranked = hires.map(({ department, differences }) => ({ department, differences }));
   return {

@@ -9,7 +9,9 @@ import { accumulatorFor, addResult, type Measures } from '../montecarlo/aggregat
 import type { RunAccumulator } from '../montecarlo/accumulator.ts';
 import { EtaEstimator } from './eta.ts';
 import { partialOf, runOf } from './outcome.ts';
-import { RunCancelled, withReplications, type Run, type Runner, type RunOptions } from './types.ts';
+import { RunCancelled, withReplications, type ArmsOptions, type Run, type Runner, type RunOptions } from './types.ts';
+import { simulateArms } from '../engine/fork.ts';
+import { packResults, type Rows } from './rows.ts';
 import { precisionCheck, type PrecisionTarget } from '../montecarlo/precision.ts';
 import { traceOf, type ReplicationTrace } from './trace.ts';
 
@@ -37,6 +39,25 @@ function accumulate(s: Scenario, each?: (acc: RunAccumulator<Measures>) => void,
   }
   if (!acc) throw new Error(`runInline: expected at least one replication, got ${s.replications}`);
   return acc;
+}
+
+/**
+ * Replications [from, to) of `base` and its arms in this thread (one warm-up per
+ * replication for the arms that share it): rows per scenario, `[base, ...arms]`.
+ */
+export function runArmsInline(base: Scenario, arms: readonly Scenario[], { from, to, signal, onProgress }: ArmsOptions): Rows[] {
+  if (!(to > from)) throw new Error(`runArms: expected a range of at least one replication, got [${from}, ${to})`);
+  const cancelled = () => (signal?.reason instanceof RunCancelled ? signal.reason : new RunCancelled());
+  const started = performance.now();
+  const eta = new EtaEstimator(to - from);
+  const results: ReplicationResult[][] = [base, ...arms].map(() => []);
+  for (let r = from; r < to; r++) {
+    if (signal?.aborted) throw cancelled();
+    simulateArms(base, arms, r).forEach((x, i) => results[i].push(x));
+    const now = performance.now();
+    onProgress?.({ done: r + 1 - from, total: to - from, elapsedMs: now - started, etaMs: eta.update(r + 1 - from, now) });
+  }
+  return results.map((rs) => packResults(rs, base.horizonDays, from));
 }
 
 /**
@@ -81,6 +102,10 @@ export class InlineRunner implements Runner {
     const final = partialOf(ran, acc);
     onPartial?.(final);
     return runOf(final, acc);
+  }
+
+  async runArms(base: Scenario, arms: readonly Scenario[], options: ArmsOptions): Promise<Rows[]> {
+    return runArmsInline(base, arms, options);
   }
 
   async trace(s: Scenario, replication: number, signal?: AbortSignal): Promise<ReplicationTrace> {

@@ -9,6 +9,7 @@ import type { RunResult } from '../montecarlo/run.ts';
 import type { ComparedValues } from '../montecarlo/compare.ts';
 import type { PrecisionTarget } from '../montecarlo/precision.ts';
 import type { ReplicationTrace } from './trace.ts';
+import type { Rows } from './rows.ts';
 
 export type { ReplicationTrace };
 
@@ -55,9 +56,26 @@ export interface RunOptions {
   onPartial?: (partial: PartialRun) => void;
 }
 
+/** Options of a run of a base scenario and its arms over a range of replications. */
+export interface ArmsOptions {
+  /** Replications [from, to). */
+  from: number;
+  to: number;
+  signal?: AbortSignal;
+  /** `done` counts replications of the range done (each one of the base and every arm). */
+  onProgress?: (progress: RunProgress) => void;
+}
+
 /** Runs the replications of a scenario. */
 export interface Runner {
   run(scenario: Scenario, options?: RunOptions): Promise<Run>;
+  /**
+   * Replications [from, to) of `base` and of each arm, as rows per scenario
+   * (`[base, ...arms]`). Arms that share the base's warm-up (engine/fork.ts)
+   * continue from one warm-up per replication; results are exactly those of
+   * separate runs. Runners without it are run one scenario at a time.
+   */
+  runArms?(base: Scenario, arms: readonly Scenario[], options: ArmsOptions): Promise<Rows[]>;
   /** Replication `replication` of `scenario` with its trace, for the workshop replay (runners that can animate). */
   trace?(scenario: Scenario, replication: number, signal?: AbortSignal): Promise<ReplicationTrace>;
 }

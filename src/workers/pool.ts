@@ -19,7 +19,8 @@ import type { SimWorkerApi } from './simWorker.ts';
 import type { Chunk } from './api.ts';
 import { RunAccumulator } from '../montecarlo/accumulator.ts';
 import type { Measures } from '../montecarlo/aggregate.ts';
-import { RunCancelled, withReplications, type PartialRun, type Run, type Runner, type RunOptions, type RunProgress } from '../runner/types.ts';
+import { RunCancelled, withReplications, type ArmsOptions, type PartialRun, type Run, type Runner, type RunOptions, type RunProgress } from '../runner/types.ts';
+import { concatRows, type Rows } from '../runner/rows.ts';
 import { partialOf, runOf } from '../runner/outcome.ts';
 import { EtaEstimator } from '../runner/eta.ts';
 import { precisionCheck } from '../montecarlo/precision.ts';
@@ -82,6 +83,17 @@ interface Slot {
   busy: Promise<void> | null;
 }
 
+/** A job dealt to the workers in ranges of replications (see SimPool.work). */
+interface Dealer<T> {
+  /** Ranges [from, to) still to deal, in order. */
+  queue: [number, number][];
+  settled: () => boolean;
+  live: () => boolean;
+  fail: (e: Error) => void;
+  call: (api: Remote<SimWorkerApi>, from: number, to: number) => Promise<T>;
+  accept: (value: T) => void;
+}
+
 /** The pool. */
 export class SimPool implements Runner {
   readonly size: number;
@@ -117,18 +129,34 @@ export class SimPool implements Runner {
    * delivered after its successor started.
    */
   async run(scenario: Scenario, options: RunOptions = {}): Promise<Run> {
+    return this.job(options.signal, (signal, live) => this.execute(withReplications(scenario, options.replications), signal, live, options));
+  }
+
+  /**
+   * Replications [from, to) of `base` and its arms, each replication one job on a
+   * worker (one warm-up shared by the arms that can: engine/fork.ts): rows per
+   * scenario, `[base, ...arms]`, exactly those of separate runs whatever the
+   * worker count or chunking. Like `run`, it supersedes the run before it.
+   */
+  async runArms(base: Scenario, arms: readonly Scenario[], options: ArmsOptions): Promise<Rows[]> {
+    const { from, to } = options;
+    if (!(to > from)) throw new Error(`runArms: expected a range of at least one replication, got [${from}, ${to})`);
+    return this.job(options.signal, (signal, live) => this.executeArms(base, [...arms], from, to, signal, live, options.onProgress));
+  }
+
+  /** Runs `body` as the pool's current job: it cancels the job before it, and `outer` aborts it. */
+  private async job<T>(outer: AbortSignal | undefined, body: (signal: AbortSignal, live: () => boolean) => Promise<T>): Promise<T> {
     this.current?.abort(new RunCancelled('superseded by a newer run'));
     const controller = new AbortController();
     this.current = controller;
     const runId = ++this.runCounter;
     const live = () => runId === this.runCounter && !controller.signal.aborted;
-    const outer = options.signal;
     const onOuterAbort = () => controller.abort(new RunCancelled());
     if (outer?.aborted) onOuterAbort();
     outer?.addEventListener('abort', onOuterAbort);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     try {
-      return await this.execute(withReplications(scenario, options.replications), controller.signal, live, options);
+      return await body(controller.signal, live);
     } finally {
       outer?.removeEventListener('abort', onOuterAbort);
       if (runId === this.runCounter) {
@@ -218,6 +246,104 @@ export class SimPool implements Runner {
     return out;
   }
 
+  /**
+   * Worker i's loop: takes ranges from the dealer's queue, asks the worker for
+   * each (its start-up waited for first, a hang limit from the work measured so
+   * far), and hands every answer to the dealer; a failure fails the whole job.
+   */
+  private async work<T>(i: number, d: Dealer<T>, hangLimitMs: (count: number) => number, measured: (msPerReplication: number) => void): Promise<void> {
+    const slot = this.slots[i];
+    while (!d.settled() && d.queue.length) {
+      // A chunk left in flight by a run that stopped early is answered first (or fails, and the worker is replaced).
+      if (slot.busy) {
+        await slot.busy;
+        if (d.settled() || !d.live() || !d.queue.length) return;
+      }
+      const [from, to] = d.queue.shift()!;
+      const worker = this.workerAt(i);
+      try {
+        if (!slot.ready) {
+          const limit = this.opts.startTimeoutMs;
+          await this.answer(i, () => worker.ready, limit, `simulation worker did not start within ${limit} ms; it was stopped`);
+          if (slot.worker !== worker) throw new RunCancelled('the worker was stopped');
+          slot.ready = true;
+          if (d.settled()) return;
+        }
+        const limit = hangLimitMs(to - from);
+        const sent = this.opts.now();
+        const call = this.answer(
+          i,
+          () => d.call(worker.api, from, to),
+          limit,
+          `simulation worker did not answer within ${limit} ms (replications ${from}-${to - 1}); it was stopped`,
+        );
+        const busy: Promise<void> = call.then(
+          () => {},
+          () => {},
+        );
+        slot.busy = busy;
+        void busy.then(() => {
+          if (slot.busy === busy) slot.busy = null;
+        });
+        const value = await call;
+        measured((this.opts.now() - sent) / (to - from));
+        if (d.settled() || !d.live()) return;
+        d.accept(value);
+      } catch (e) {
+        if (!d.settled()) this.release(i);
+        return d.fail(e as Error);
+      }
+    }
+  }
+
+  private executeArms(base: Scenario, arms: Scenario[], from: number, to: number, signal: AbortSignal, live: () => boolean, onProgress?: (p: RunProgress) => void): Promise<Rows[]> {
+    const total = to - from;
+    const eta = new EtaEstimator(total, Math.min(total, this.size));
+    const queue = this.chunks(total).map(([a, b]): [number, number] => [from + a, from + b]);
+    const pending = new Map<number, Chunk[]>();
+    const parts: Chunk[][] = [base, ...arms].map(() => []);
+    const started = this.opts.now();
+    let next = from;
+    let slowestPerReplicationMs = 0;
+    const hangLimitMs = (count: number) => Math.max(this.opts.chunkTimeoutMs, Math.ceil(this.opts.hangFactor * slowestPerReplicationMs * count));
+    return new Promise<Rows[]>((resolve, reject) => {
+      let settled = false;
+      const fail = (e: Error) => {
+        if (settled) return;
+        settled = true;
+        this.slots.forEach((s, i) => s.fail && this.release(i));
+        reject(e);
+      };
+      if (signal.aborted) return fail(signal.reason as Error);
+      signal.addEventListener('abort', () => fail(signal.reason as Error), { once: true });
+      const dealer: Dealer<Chunk[]> = {
+        queue,
+        settled: () => settled,
+        live,
+        fail,
+        call: (api, a, b) => api.runArms(base, arms, a, b),
+        accept: (chunks) => {
+          pending.set(chunks[0].from, chunks);
+          // Kept in replication order, so the rows never depend on the chunking.
+          while (pending.has(next)) {
+            const got = pending.get(next)!;
+            pending.delete(next);
+            got.forEach((c, i) => parts[i].push(c));
+            next = got[0].to;
+          }
+          const now = this.opts.now();
+          const done = next - from;
+          onProgress?.({ done, total, elapsedMs: now - started, etaMs: done === total ? 0 : eta.update(done, now) });
+          if (done === total) {
+            settled = true;
+            resolve(parts.map(concatRows));
+          }
+        },
+      };
+      for (let i = 0; i < this.size; i++) void this.work(i, dealer, hangLimitMs, (ms) => (slowestPerReplicationMs = Math.max(slowestPerReplicationMs, ms)));
+    });
+  }
+
   private execute(scenario: Scenario, signal: AbortSignal, live: () => boolean, { onProgress, onPartial, precision }: RunOptions): Promise<Run> {
     // With a precision, the replications asked for are the most to run: `total` and `ran` shrink when it is reached.
     let total = scenario.replications;
@@ -298,52 +424,18 @@ export class SimPool implements Runner {
         if (partial) onPartial?.(partial);
       };
 
-      const work = async (i: number): Promise<void> => {
-        const slot = this.slots[i];
-        while (!settled && queue.length) {
-          // A chunk left in flight by a run that stopped early is answered first (or fails, and the worker is replaced).
-          if (slot.busy) {
-            await slot.busy;
-            if (settled || !live() || !queue.length) return;
-          }
-          const [from, to] = queue.shift()!;
-          const worker = this.workerAt(i);
-          try {
-            if (!slot.ready) {
-              const limit = this.opts.startTimeoutMs;
-              await this.answer(i, () => worker.ready, limit, `simulation worker did not start within ${limit} ms; it was stopped`);
-              if (slot.worker !== worker) throw new RunCancelled('the worker was stopped');
-              slot.ready = true;
-              if (settled) return;
-            }
-            const limit = hangLimitMs(to - from);
-            const sent = this.opts.now();
-            const call = this.answer(
-              i,
-              () => worker.api.runChunk(scenario, from, to),
-              limit,
-              `simulation worker did not answer within ${limit} ms (replications ${from}-${to - 1}); it was stopped`,
-            );
-            const busy: Promise<void> = call.then(
-              () => {},
-              () => {},
-            );
-            slot.busy = busy;
-            void busy.then(() => {
-              if (slot.busy === busy) slot.busy = null;
-            });
-            const chunk = await call;
-            slowestPerReplicationMs = Math.max(slowestPerReplicationMs, (this.opts.now() - sent) / (to - from));
-            if (settled || !live()) return;
-            pending.set(from, chunk);
-            drain();
-          } catch (e) {
-            if (!settled) this.release(i);
-            return fail(e as Error);
-          }
-        }
+      const dealer: Dealer<Chunk> = {
+        queue,
+        settled: () => settled,
+        live,
+        fail,
+        call: (api, from, to) => api.runChunk(scenario, from, to),
+        accept: (chunk) => {
+          pending.set(chunk.from, chunk);
+          drain();
+        },
       };
-      for (let i = 0; i < this.size; i++) void work(i);
+      for (let i = 0; i < this.size; i++) void this.work(i, dealer, hangLimitMs, (ms) => (slowestPerReplicationMs = Math.max(slowestPerReplicationMs, ms)));
     });
   }
 }

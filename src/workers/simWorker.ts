@@ -4,7 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Scenario } from '../scenario/types.ts';
-import { runChunk, transferables, type Chunk } from './api.ts';
+import { runArmsChunk, runChunk, transferables, type Chunk } from './api.ts';
 import { traceOf, traceTransferables, type ReplicationTrace } from '../runner/trace.ts';
 
 /** The worker's API. */
@@ -13,6 +13,11 @@ export const api = {
   runChunk(scenario: Scenario, from: number, to: number): Chunk {
     const chunk = runChunk(scenario, from, to);
     return Comlink.transfer(chunk, transferables(chunk));
+  },
+  /** Runs replications [from, to) of a base scenario and its arms (shared warm-ups), and transfers the packed rows. */
+  runArms(base: Scenario, arms: Scenario[], from: number, to: number): Chunk[] {
+    const chunks = runArmsChunk(base, arms, from, to);
+    return Comlink.transfer(chunks, chunks.flatMap(transferables));
   },
   /** Runs one replication recording its trace (the workshop replay), and transfers the columns. */
   trace(scenario: Scenario, replication: number): ReplicationTrace {

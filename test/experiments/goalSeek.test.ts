@@ -142,3 +142,31 @@ describe('goal-seek on the library\'s imbalanced scenarios', () => {
     }, 180_000);
   }
 });
+
+describe('goal-seek on a runner that shares warm-ups (runArms) gives the same answer', () => {
+  const runOnly = (): Runner => ({ run: (s, o) => inlineRunner.run(s, o) });
+  const answer = (r: Awaited<ReturnType<typeof goalSeek>>) => JSON.stringify({ ...r, runs: 0 });
+  const cases: [string, Parameters<typeof goalSeek>[0]][] = [
+    ['a service target (M/M/c)', { scenario: jacksonScenario(mmc(5)), target: null, service: { isWaitP90Hours: 12 }, rampDays: NO_RAMP, minReplications: 10, maxReplications: 40, verifyReplications: 10, searchTiming: false }],
+    ['a reachable target, with the timing', { scenario: jacksonScenario({ ...mmc(6, 'verify-a'), fs: { servers: 1, mu: 0.5, winRate: 0.5 }, horizonDays: 200 }), target: { measure: 'won', atLeast: 95 }, rampDays: NO_RAMP, minReplications: 10, maxReplications: 40, verifyReplications: 10 }],
+    ['an impossible target', { scenario: jacksonScenario(mmc(5)), target: { measure: 'won', atLeast: 10_000 }, maxPerDepartment: 2, rampDays: NO_RAMP, minReplications: 10, maxReplications: 20, verifyReplications: 10 }],
+  ];
+  for (const [name, input] of cases) {
+    it(name, async () => {
+      const shared = await goalSeek(input, { runner: inlineRunner });
+      expect(answer(shared)).toBe(answer(await goalSeek(input, { runner: runOnly() })));
+    }, 120_000);
+  }
+
+  it('decides an impossible target from the bound plan, without walking: the path is the bound plan, one person per department in turn', async () => {
+    const r = await goalSeek(
+      { scenario: jacksonScenario(mmc(5)), target: { measure: 'won', atLeast: 10_000 }, maxPerDepartment: { marketing: 1, insideSales: 2, fieldSales: 1, customerSuccess: 0 }, rampDays: NO_RAMP, minReplications: 10, maxReplications: 20, verifyReplications: 10 },
+      { runner: inlineRunner },
+    );
+    expect(r.status).toBe('bounds');
+    expect(r.added).toEqual({ marketing: 1, insideSales: 2, fieldSales: 1, customerSuccess: 0 });
+    expect(r.path.map((s) => s.department)).toEqual(['marketing', 'insideSales', 'fieldSales', 'insideSales']);
+    expect(r.path.at(-1)!.after.probability!.high).toBeLessThan(0.85);
+    expect(r.verification.probability!.p).toBe(0);
+  }, 60_000);
+});
