@@ -26,6 +26,8 @@ function armsOf(s: Scenario): Scenario[] {
     plus(s, hire(s, 'customerSuccess', 1, 0, 'requisition')),
     plus(s, hire(s, 'marketing', 3, 120, 'requisition'), hire(s, 'insideSales', -1, 200)),
     plus(s, { ...hire(s, 'insideSales', 2), rampDays: 0 }, hire(s, 'fieldSales', 1, 0, 'requisition'), hire(s, 'marketing', -1, 30)),
+    // Part-time hires (format 3): a half-time IS rep from day 0, a quarter-time CSM later.
+    plus(s, hire(s, 'insideSales', 0.5), hire(s, 'customerSuccess', 0.25, 60)),
   ];
 }
 
