@@ -203,7 +203,7 @@ async function main(argv: string[]): Promise<number> {
       const rows = await sensitivity({ scenario }, { runner: pool });
       output = values.json ? jsonText(rows) : formatSensitivity(rows, scenario.replications, lang);
     } else if (values['next-hire']) {
-      // Five paired runs on the pool: the scenario, then one more person in each department.
+      // One pass on the pool: the scenario and one more person in each department, from one warm-up per replication.
       const hire = await nextBestHire({ scenario }, { runner: pool });
       output = values.json ? jsonText(hire) : formatNextHire(scenario.name, hire, lang);
     } else {

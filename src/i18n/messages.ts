@@ -242,7 +242,8 @@ const en = {
   nextHireButton: 'Find the next best hire',
   nextHireHelp: 'One more person in each department, hired on day 0 with the usual ramp-up, each run with the same leads and chances as the baseline, so the difference is the hire\'s alone. The range holds the true difference with 95% probability.',
   hirePairsBetter: 'Runs where ARR is higher',
-  nextHireRunning: 'Running hire {done} of 4…',
+  // The hires run side by side from one warm-up per replication: progress is replications, not hires.
+  nextHireRunning: 'One more person in each department, run side by side: {done} of {total} replications…',
   nextHireStopped: 'Stopped.',
   hire: 'Hire',
   lostAvoided: 'Lost while waiting avoided',
@@ -772,7 +773,7 @@ const ja: Messages = {
   nextHireButton: '次に採用すべき部門を調べる',
   nextHireHelp: '各部門に1名ずつ(0日目に採用、通常の立ち上がり期間)追加した場合を、ベースラインと同じリード・同じ偶然で試算します。差はその1名の採用だけによるものです。範囲は、本当の差が95%の確率で入る範囲です。',
   hirePairsBetter: 'ARRが増えた試行の割合',
-  nextHireRunning: '採用案 {done}/4 を計算中…',
+  nextHireRunning: '各部門+1名の案を並行して計算中: {done}/{total}回…',
   nextHireStopped: '中止しました。',
   hire: '採用先',
   lostAvoided: '待ちによる損失の削減',
