@@ -34,7 +34,9 @@
  * - "From when": the search hires on day 0. Once a plan meets the targets, each of
  *   its hires, the last chosen first, is moved to the latest quarter of the horizon
  *   at which the plan still meets them (latest first), which lowers the cost in
- *   the horizon without changing who is hired.
+ *   the horizon without changing who is hired. A hire's quarters run side by
+ *   side (one warm-up per replication for all three), each read and chosen as if
+ *   tried in turn.
  * - The chosen plan is verified with an independently derived seed
  *   (VERIFY_SEED_SUFFIX) at `verifyReplications`, reporting P(target) with a 95%
  *   Wilson interval.
