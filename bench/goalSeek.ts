@@ -9,10 +9,20 @@
  *   CASE=nexthire    next best hire on the baseline (its 200 replications, or REPS)
  *
  * WORKERS (default 2) and REPS (default 40 for goal-seek) change the pool and the replications.
- * Prints the answer's outline (status, hires, verified P(target)) and its seconds.
+ * Prints the answer's outline (status, hires, verified P(target)) and its seconds,
+ * and for goal-seek where the simulation went: replications simulated per phase
+ * (warm-ups, and horizons: one per scenario-replication, arms sharing a warm-up),
+ * counted by a runner wrapped around the pool. Phases are told apart by what is
+ * run, not by goal-seek's internals: the verification's seed has its suffix, the
+ * bound plan hires every department to its bound on day 0, the timing moves a
+ * hire past day 0, and every other plan is a search step (with an impossible
+ * answer, also its short path).
  */
 import { nodePool } from '../src/workers/nodeWorkers.ts';
 import { goalSeek, nextBestHire } from '../src/experiments/index.ts';
+import { DEFAULT_MAX_PER_DEPARTMENT, VERIFY_SEED_SUFFIX } from '../src/experiments/goalSeek.ts';
+import type { Runner } from '../src/runner/types.ts';
+import { DEPARTMENTS, type Scenario } from '../src/scenario/types.ts';
 import { library } from './scenarios.ts';
 
 const baseline = library('baseline.json');
@@ -29,10 +39,44 @@ try {
     const share = which === 'impossible' ? 1.15 : 1.03;
     const scenario = { ...baseline, replications: reps };
     const atLeast = share * baseline.targets.arrYen!;
-    const r = await goalSeek({ scenario, target: { measure: 'arrEndYen', atLeast } }, { runner: pool });
+    const counts = new Map<string, { calls: number; warmups: number; horizons: number }>();
+    const extra = (s: Scenario) => s.hiring.slice(scenario.hiring.length);
+    const phaseOf = (s: Scenario) => {
+      const hires = extra(s);
+      if (s.seed.endsWith(VERIFY_SEED_SUFFIX)) return 'verify';
+      if (hires.some((h) => h.day > 0)) return 'timing';
+      const all = DEPARTMENTS.every((d) => hires.filter((h) => h.department === d).reduce((a, h) => a + h.change, 0) === DEFAULT_MAX_PER_DEPARTMENT);
+      return all ? 'bound plan' : 'search';
+    };
+    const count = (phase: string, warmups: number, horizons: number) => {
+      const c = counts.get(phase) ?? { calls: 0, warmups: 0, horizons: 0 };
+      counts.set(phase, { calls: c.calls + 1, warmups: c.warmups + warmups, horizons: c.horizons + horizons });
+    };
+    const counting: Runner = {
+      run: (s, o) => {
+        const n = o?.replications ?? s.replications;
+        count(phaseOf(s), n, n);
+        return pool.run(s, o);
+      },
+      runArms: (base, arms, o) => {
+        // A pass's phase is its most advanced scenario's (a timing pass may carry a day-0 plan beside it).
+        const order = ['search', 'bound plan', 'timing', 'verify'];
+        const phase = [base, ...arms].map(phaseOf).sort((a, b) => order.indexOf(b) - order.indexOf(a))[0];
+        count(phase, o.to - o.from, (1 + arms.length) * (o.to - o.from));
+        return pool.runArms!(base, arms, o);
+      },
+    };
+    const r = await goalSeek({ scenario, target: { measure: 'arrEndYen', atLeast } }, { runner: counting });
     const p = r.verification.probability!;
     const added = Object.entries(r.added).filter(([, n]) => n > 0).map(([d, n]) => `${d} +${n}`).join(', ') || 'nobody';
     console.log(`goal-seek ${which} (ARR >= ${(atLeast / 1e9).toFixed(4)}e9): ${r.status}, ${added}, ${r.path.length} steps, ${r.runs} runs, verified P ${(100 * p.p).toFixed(0)}% [${(100 * p.low).toFixed(0)}, ${(100 * p.high).toFixed(0)}]`);
+    console.log(`plan: ${r.plan.map((h) => `${h.department} +${h.change} day ${h.day}`).join(', ')}; cost in horizon ${(r.costYenInHorizon / 1e6).toFixed(1)}M`);
+    let total = { calls: 0, warmups: 0, horizons: 0 };
+    for (const [phase, c] of counts) {
+      console.log(`  ${phase.padEnd(10)} ${String(c.calls).padStart(4)} passes ${String(c.warmups).padStart(6)} warm-ups ${String(c.horizons).padStart(7)} horizons`);
+      total = { calls: total.calls + c.calls, warmups: total.warmups + c.warmups, horizons: total.horizons + c.horizons };
+    }
+    console.log(`  ${'total'.padEnd(10)} ${String(total.calls).padStart(4)} passes ${String(total.warmups).padStart(6)} warm-ups ${String(total.horizons).padStart(7)} horizons`);
   }
 } finally {
   pool.terminate();

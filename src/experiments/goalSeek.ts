@@ -34,7 +34,9 @@
  * - "From when": the search hires on day 0. Once a plan meets the targets, each of
  *   its hires, the last chosen first, is moved to the latest quarter of the horizon
  *   at which the plan still meets them (latest first), which lowers the cost in
- *   the horizon without changing who is hired.
+ *   the horizon without changing who is hired. A hire's quarters run side by
+ *   side (one warm-up per replication for all three), each read and chosen as if
+ *   tried in turn.
  * - The chosen plan is verified with an independently derived seed
  *   (VERIFY_SEED_SUFFIX) at `verifyReplications`, reporting P(target) with a 95%
  *   Wilson interval.
@@ -334,6 +336,34 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       if (decided(reading) || n >= maxN) return reading;
     }
   };
+  /**
+   * The first of `trials` (latest start first) that meets the targets, as trying
+   * each in turn with `meets` would find it, with the readings of those tried up
+   * to it. The trials run side by side, each prefix in one pass, so a hire's
+   * quarters cost one warm-up per replication rather than one per quarter tried;
+   * each trial's reading is the one `meets` would give (same prefixes, same stop).
+   */
+  const latestMeeting = async (trials: readonly (readonly PlanHire[])[]): Promise<{ readings: PlanReading[]; chosen: number | null }> => {
+    const readings: PlanReading[] = [];
+    // Per trial, the reading `meets` would stop at: the first prefix that decides it, or the cap's.
+    const stops: (PlanReading | undefined)[] = trials.map(() => undefined);
+    let next = 0;
+    for (let n = minN; next < trials.length; n = Math.min(2 * n, maxN)) {
+      // Every pending trial has run exactly the prefixes before n, so its run now holds n replications.
+      const pending = trials.slice(next);
+      const got = await runPlans(pending, n);
+      pending.forEach((_, k) => {
+        const reading = readingOf(got[k], n, confidence);
+        if (!stops[next + k] && (decided(reading) || n >= maxN)) stops[next + k] = reading;
+      });
+      for (let stop = stops[next]; stop; stop = stops[next]) {
+        readings.push(stop);
+        next++;
+        if (stop.met) return { readings, chosen: next - 1 };
+      }
+    }
+    return { readings, chosen: null };
+  };
   const partial = (): GoalSeekPartial => ({ phase, plan: planHires(plan, rampDays, rampShape), path: [...path], timing: [...timing], runs });
 
   /** The value per yen of adding `d` to the current plan, with an interval, on the first `n` replications. */
@@ -443,17 +473,14 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     phase = 'timing';
     const quarter = Math.floor(scenario.horizonDays / QUARTERS);
     for (let i = plan.length - 1; i >= 0; i--) {
-      for (let q = QUARTERS - 1; q >= 1; q--) {
-        const day = q * quarter;
-        const trial = plan.map((h, j) => (j === i ? { ...h, day } : h));
-        const reading = await meets(trial);
-        timing.push({ department: plan[i].department, day, met: reading.met, after: reading });
-        input.onStep?.(partial());
-        if (reading.met) {
-          plan = trial;
-          now = reading;
-          break;
-        }
+      const days = Array.from({ length: QUARTERS - 1 }, (_, k) => (QUARTERS - 1 - k) * quarter);
+      const trials = days.map((day) => plan.map((h, j) => (j === i ? { ...h, day } : h)));
+      const { readings, chosen } = await latestMeeting(trials);
+      readings.forEach((reading, k) => timing.push({ department: plan[i].department, day: days[k], met: reading.met, after: reading }));
+      input.onStep?.(partial());
+      if (chosen !== null) {
+        plan = trials[chosen];
+        now = readings[chosen];
       }
     }
   }

@@ -6,7 +6,8 @@
  * the confidence asked, over several seeds.
  */
 import { describe, expect, it } from 'vitest';
-import { goalSeek, nextBestHire, type GoalSeekPartial } from '../../src/experiments/index.ts';
+import { goalSeek, nextBestHire, planHires, type GoalSeekPartial } from '../../src/experiments/index.ts';
+import { DEPARTMENTS, type Department } from '../../src/scenario/types.ts';
 import { inlineRunner, RunCancelled, type Run, type Runner } from '../../src/runner/index.ts';
 import { erlangC } from '../../src/engine/erlang.ts';
 import { wilsonInterval } from '../../src/montecarlo/binomial.ts';
@@ -169,4 +170,39 @@ describe('goal-seek on a runner that shares warm-ups (runArms) gives the same an
     expect(r.path.at(-1)!.after.probability!.high).toBeLessThan(0.85);
     expect(r.verification.probability!.p).toBe(0);
   }, 60_000);
+});
+
+describe('goal-seek timing: a hire\'s quarters tried side by side read as each tried in turn', () => {
+  it('each hire tries its quarters latest first, stops at the first that meets, and every reading is that of the trial plan run alone on its prefix', async () => {
+    const scenario = jacksonScenario({ ...mmc(6, 'verify-b'), fs: { servers: 1, mu: 0.5, winRate: 0.5 }, horizonDays: 200 });
+    const target = { measure: 'won' as const, atLeast: 95 };
+    const r = await goalSeek({ scenario, target, rampDays: NO_RAMP, minReplications: 10, maxReplications: 40, verifyReplications: 10 }, { runner: inlineRunner });
+    expect(r.reached).toBe(true);
+    expect(r.timing.length).toBeGreaterThan(0);
+    const rampDays = Object.fromEntries(DEPARTMENTS.map((d) => [d, 0])) as Record<Department, number>;
+    const rampShape = Object.fromEntries(DEPARTMENTS.map((d) => [d, scenario[d].rampShape])) as Record<Department, Scenario['fieldSales']['rampShape']>;
+    // The plan before the timing, in the order chosen, all on day 0; each hire, the last first, takes its entries.
+    let plan = r.path.map((s) => ({ department: s.department, day: 0 }));
+    let entry = 0;
+    for (let i = plan.length - 1; i >= 0; i--) {
+      let lastDay = Infinity;
+      while (entry < r.timing.length) {
+        const t = r.timing[entry];
+        if (t.department !== plan[i].department || t.day >= lastDay) break;
+        lastDay = t.day;
+        entry++;
+        const trial = plan.map((h, j) => (j === i ? { ...h, day: t.day } : h));
+        const n = t.after.replications;
+        const alone = await inlineRunner.run({ ...scenario, hiring: [...scenario.hiring, ...planHires(trial, rampDays, rampShape)] }, { replications: n });
+        const successes = alone.values.measures.won.filter((v) => v >= target.atLeast).length;
+        expect(t.after.probability).toEqual(wilsonInterval(successes, n, 0.85));
+        if (t.met) {
+          plan = trial;
+          break;
+        }
+      }
+    }
+    expect(entry, 'every timing entry belongs to a hire, latest quarter first').toBe(r.timing.length);
+    expect(planHires(plan, rampDays, rampShape)).toEqual(r.plan);
+  }, 120_000);
 });
