@@ -1,13 +1,11 @@
 /** The command line, run as a user runs it: output, JSON, exit codes. */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliRunner, PROJECT_ROOT } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '../..');
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const cli = cliRunner(120_000);
 const dir = mkdtempSync(join(tmpdir(), 'funnel-cli-'));
 
 describe('npm run simulate', () => {
@@ -21,7 +19,7 @@ describe('npm run simulate', () => {
 
   it('warns when the period after the warm-up is not a steady state (the baseline with one year of warm-up: MQLs per week still rise)', () => {
     const file = join(dir, 'baseline-1y.json');
-    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(join(root, 'scenarios/baseline.json'), 'utf8')), warmupDays: 365 }));
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(join(PROJECT_ROOT, 'scenarios/baseline.json'), 'utf8')), warmupDays: 365 }));
     const r = cli(file, '--reps', '8', '--workers', '2');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Warning: not a steady state after the 365-day warm-up: MQLs per week rose \d+\.\d% across the period/);

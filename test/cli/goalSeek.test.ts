@@ -1,14 +1,13 @@
 /** `npm run simulate -- FILE --goal-seek`: the report, its progress on stderr, JSON, the calendar CSV, and bad options refused. */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jacksonScenario } from '../support/scenarios.ts';
+import { cliRunner } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '../..');
 const SLOW = 180_000;
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 170_000 });
+const cli = cliRunner(170_000);
 const dir = mkdtempSync(join(tmpdir(), 'funnel-goal-seek-'));
 // Inside Sales is an M/M/5 queue at 90% load: MQLs wait, and more reps shorten the wait.
 const file = join(dir, 'mmc.json');

@@ -9,10 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliRunner } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '../..');
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const cli = cliRunner(120_000);
 const dir = mkdtempSync(join(tmpdir(), 'funnel-inputs-'));
 const file = (name: string, content: string | Uint8Array) => {
   const path = join(dir, name);

@@ -1,13 +1,10 @@
 /** The command line's --lang: the report in Japanese, English by default, and a wrong language refused. */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { cliRunner } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '../..');
 // Each test spawns the CLI (and runs it twice in one case): on a shared machine that takes longer than the default minute.
 const SLOW = 180_000;
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const cli = cliRunner(120_000);
 
 describe('npm run simulate -- FILE --lang', () => {
   it('--lang ja prints the report in Japanese, with yen in 万 and 億, and the same numbers as the English one', () => {

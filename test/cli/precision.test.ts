@@ -1,12 +1,9 @@
 /** The command line's --precision: a run that stops once ARR at the horizon is precise enough, and says so. */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { cliRunner } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '../..');
 const SLOW = 240_000;
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 200_000 });
+const cli = cliRunner(200_000);
 
 describe('npm run simulate -- FILE --precision', () => {
   it('stops at the first count whose ARR interval is within the share asked, and is then the run of that count', () => {
