@@ -97,7 +97,7 @@ const en = {
   // How a run decides how many replications to run (issue 13): a count, or a precision with the count as the most.
   stopRule: 'How many replications',
   stopByCount: 'All {n} replications',
-  stopPrecisionOption: 'Stop once ARR at the horizon is within ±{p} (95%), at most {n}',
+  stopPrecisionOption: 'Stop at ARR ±{p} (at most {n})',
   stopPrecisionHelp: 'Stops at the first replication count (in order, at least 10) at which the mean ARR at the horizon is known within this share at 95%; the replication count above is then the most to run. The same scenario and seed always stop at the same count. Only the mean is held to this precision: the P10–P90 bands and the probability of reaching the target rest on fewer replications and are rougher.',
   stopPrecisionComparing: 'While variants are open every scenario runs all its replications, so that each replication of a variant has its pair in the baseline.',
   precisionProgress: 'precision ±{now} → target ±{target}',
@@ -632,7 +632,7 @@ const ja: Messages = {
   targetArrHelp: '期末に達成する確率を表示します。',
   stopRule: '試行の止め方',
   stopByCount: '{n}回すべて実行',
-  stopPrecisionOption: '期末ARRが±{p}以内(95%)で停止(最大{n}回)',
+  stopPrecisionOption: '期末ARR±{p}で停止(最大{n}回)',
   stopPrecisionHelp: '期末ARRの平均が95%の確率でこの幅に収まった最初の試行回数(順番どおり、10回以上)で止めます。上の試行回数は上限になります。同じシナリオとシードなら必ず同じ回数で止まります。この精度は平均についてのものです。P10–P90の帯や目標達成確率は少ない試行に基づくため、粗くなります。',
   stopPrecisionComparing: '比較中は、バリエーションの各試行がベースラインの同じ番号の試行と対になるよう、すべてのシナリオを試行回数どおり実行します。',
   precisionProgress: '精度 ±{now} → 目標 ±{target}',
