@@ -1,0 +1,81 @@
+/**
+ * The editor's layout in the left column, as executives on a laptop and trainers
+ * on a projector see it (Japanese, 1280x720 and 1366x768): every card, with its
+ * hiring plan, its other settings and a hire's every field open, stays inside the
+ * column, and every choice of every select can be read whole.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { fresh, waitDone } from './helpers.ts';
+
+const DEPARTMENTS = ['marketing', 'insideSales', 'fieldSales', 'customerSuccess'];
+
+/** Opens every fold of the editor and gives each department a hire dated by requisition with a custom ramp, and a departure. */
+async function openEverything(page: Page) {
+  for (const dept of DEPARTMENTS) {
+    const plan = page.getByTestId(`plan-${dept}`);
+    if (!(await plan.evaluate((d) => (d as HTMLDetailsElement).open))) await plan.locator('summary').first().click();
+    await plan.getByRole('button', { name: '+ 採用を追加' }).click();
+    await plan.getByRole('button', { name: '+ 退職を追加' }).click();
+    const hire = plan.getByTestId('hire-row').first();
+    await hire.locator('select[id$="-from"]').selectOption('requisition');
+    await hire.locator('select[id$="-ramp"]').selectOption('custom');
+  }
+  await page.evaluate(() => { for (const d of document.querySelectorAll('aside details')) (d as HTMLDetailsElement).open = true; });
+}
+
+/** What sticks out: cards past the column's content edge, boxes wider than they show, choices cut short. */
+async function overflows(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const aside = document.querySelector('aside')!;
+    const a = aside.getBoundingClientRect();
+    const columnRight = a.left + aside.clientLeft + aside.clientWidth;
+    if (aside.scrollWidth > aside.clientWidth) out.push(`column scrolls sideways: ${aside.scrollWidth} > ${aside.clientWidth}`);
+    for (const card of document.querySelectorAll<HTMLElement>('aside section.card')) {
+      const r = card.getBoundingClientRect();
+      const name = card.className.split(' ')[1];
+      if (r.right > columnRight + 0.5) out.push(`${name}: right edge ${r.right} past the column's ${columnRight}`);
+      if (card.scrollWidth > card.clientWidth) out.push(`${name}: content ${card.scrollWidth} wider than the card ${card.clientWidth}`);
+      const inner = r.right - parseFloat(getComputedStyle(card).paddingRight) - card.clientLeft;
+      for (const el of card.querySelectorAll<HTMLElement>('input, select, button, label, small, p, table')) {
+        const e = el.getBoundingClientRect();
+        if (e.width > 0 && e.right > inner + 0.5) out.push(`${name}: ${el.tagName.toLowerCase()}#${el.id} "${(el.textContent ?? '').trim().slice(0, 30)}" ends at ${e.right}, the card's content at ${inner}`);
+      }
+    }
+    // A select shows its choice in one line: each option's text, in the select's font, must fit beside the arrow.
+    const probe = document.createElement('span');
+    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre';
+    document.body.append(probe);
+    for (const select of document.querySelectorAll<HTMLSelectElement>('aside select')) {
+      if (select.getBoundingClientRect().width === 0) continue;
+      probe.style.font = getComputedStyle(select).font;
+      const room = select.clientWidth - parseFloat(getComputedStyle(select).paddingLeft) - 20;
+      for (const o of select.options) {
+        probe.textContent = o.text;
+        if (probe.getBoundingClientRect().width > room) out.push(`select#${select.id}: "${o.text}" is ${probe.getBoundingClientRect().width}px, room ${room}px`);
+      }
+    }
+    probe.remove();
+    return out;
+  });
+}
+
+for (const [width, height] of [[1280, 720], [1366, 768]]) {
+  test(`every editor card stays inside the left column and every choice reads whole (Japanese, ${width}x${height})`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const errors = await fresh(page, 'ja');
+    await waitDone(page);
+    await openEverything(page);
+    expect(await overflows(page)).toEqual([]);
+    await page.locator('section.card.insideSales').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `artifacts/screenshots/editor-layout-ja-${width}.png` });
+    expect(errors).toEqual([]);
+  });
+}
+
+test('the stop rule reads whole in English too (1280x720)', async ({ page }) => {
+  const errors = await fresh(page, 'en');
+  await waitDone(page);
+  expect(await overflows(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});
