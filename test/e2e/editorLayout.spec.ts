@@ -5,7 +5,8 @@
  * column, and every choice of every select can be read whole.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { fresh, waitDone } from './helpers.ts';
+import { fresh, setField, waitDone } from './helpers.ts';
+import { parseNumberInput } from '../../src/i18n/numberInput.ts';
 
 const DEPARTMENTS = ['marketing', 'insideSales', 'fieldSales', 'customerSuccess'];
 
@@ -77,5 +78,29 @@ test('the stop rule reads whole in English too (1280x720)', async ({ page }) => 
   const errors = await fresh(page, 'en');
   await waitDone(page);
   expect(await overflows(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('the KPI table says a figure the same in every replication is exact, never ±0%, and each rate is the ratio of the rows it names (Japanese)', async ({ page }) => {
+  const errors = await fresh(page, 'ja');
+  await setField(page, 'field-replications', '40');
+  await waitDone(page);
+  const table = page.locator('table.kpi');
+  const row = (label: RegExp) => table.locator('tbody tr').filter({ has: page.locator('th', { hasText: label }) }).first();
+  await expect(row(/^総コスト/).getByTestId('kpi-precision')).toHaveText('±0(毎回同じ)');
+  for (const text of await table.getByTestId('kpi-precision').allTextContents()) expect(text).not.toMatch(/^±0(\.0+)?%$/);
+  // A rate beside its two numbers: the median shown is their ratio, to its rounding (integer percent).
+  const median = async (label: RegExp) => {
+    const n = parseNumberInput((await row(label).locator('td').first().textContent()) ?? '', 'plain');
+    if (!n.ok) throw new Error(`not a number in ${label}`);
+    return n.value;
+  };
+  for (const [rate, num, den] of [[/^MQL化率/, /^新規MQL$/, /^リード$/], [/^商談化率/, /^SQL$/, /^ISへのMQL/], [/^受注率/, /^受注$/, /^SQL$/]]) {
+    const shown = Number(((await row(rate).locator('td').first().textContent()) ?? '').replace('%', ''));
+    const ratio = (100 * (await median(num))) / (await median(den));
+    expect(Math.abs(shown - ratio), `${rate}: ${shown}% against ${ratio}%`).toBeLessThanOrEqual(0.7);
+  }
+  await page.locator('section.kpis').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'artifacts/screenshots/kpi-precision-ja.png' });
   expect(errors).toEqual([]);
 });
