@@ -104,3 +104,51 @@ test('the KPI table says a figure the same in every replication is exact, never 
   await page.screenshot({ path: 'artifacts/screenshots/kpi-precision-ja.png' });
   expect(errors).toEqual([]);
 });
+
+test('plan dates are typed and shown in the app’s language, whatever the browser’s locale; bad text stays with a message naming the field and the rule', async ({ page }) => {
+  const errors = await fresh(page, 'ja');
+  await waitDone(page);
+  await expect(page.locator('aside input[type="date"]')).toHaveCount(0);
+  const start = page.getByTestId('start-date');
+  await expect(start).toHaveAttribute('placeholder', '2027/03/02');
+  await start.fill('2027年4月1日');
+  await start.press('Enter');
+  await expect(start).toHaveValue('2027/04/01');
+  await expect(page.locator('#field-marketing-startMonth')).toHaveValue('4');
+
+  const plan = page.getByTestId('plan-insideSales');
+  await plan.locator('summary').first().click();
+  await plan.getByRole('button', { name: '+ 採用を追加' }).click();
+  const date = plan.getByTestId('hire-date');
+  await date.fill('2027/7/1');
+  await date.press('Enter');
+  await expect(date).toHaveAttribute('data-day', '91');
+  await expect(date).toHaveValue('2027/07/01');
+
+  // The US form is refused, kept as typed, and said at the field; the run keeps the last valid results.
+  await date.fill('07/01/2027');
+  await date.press('Enter');
+  await expect(date).toHaveValue('07/01/2027');
+  await expect(plan.getByTestId('hire-date-error')).toHaveText('「07/01/2027」は日付として読めません。日付は 2027/03/02 または 2027年3月2日 のように、年・月・日の順で実在する日付を入力してください。');
+  await expect(page.getByTestId('invalid-note')).toBeVisible();
+  await start.fill('2027/02/30');
+  await start.press('Enter');
+  await expect(start).toHaveValue('2027/02/30');
+  await expect(page.locator('#field-startDate ~ small.error')).toContainText('「2027/02/30」は日付として読めません。計画の開始日は');
+  expect(await overflows(page)).toEqual([]);
+  await page.locator('section.card.run').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'artifacts/screenshots/editor-dates-invalid-ja.png' });
+
+  // Corrected, both read again; in English the same dates read year-month-day.
+  await start.fill('2027/04/01');
+  await start.press('Enter');
+  await date.fill('2027年7月1日');
+  await date.press('Enter');
+  await expect(date).toHaveAttribute('data-day', '91');
+  await expect(page.getByTestId('invalid-note')).toHaveCount(0);
+  await waitDone(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(start).toHaveValue('2027-04-01');
+  await expect(date).toHaveValue('2027-07-01');
+  expect(errors).toEqual([]);
+});
