@@ -35,9 +35,9 @@ export function formatDateInput(iso: string, lang: Lang): string {
   return lang === 'ja' ? iso.replaceAll('-', '/') : iso;
 }
 
-/** The example a date field shows in its placeholder: the form it reads. */
+/** The example an empty date field shows: the form it reads, marked as an example so it is never read as a date set. */
 export function datePlaceholder(lang: Lang): string {
-  return lang === 'ja' ? '2027/03/02' : '2027-03-02';
+  return lang === 'ja' ? '例: 2027/03/02' : 'e.g. 2027-03-02';
 }
 
 /** The problem of a date field holding `typed`, naming the field by `label` and saying the rule. */

@@ -110,7 +110,7 @@ test('plan dates are typed and shown in the app’s language, whatever the brows
   await waitDone(page);
   await expect(page.locator('aside input[type="date"]')).toHaveCount(0);
   const start = page.getByTestId('start-date');
-  await expect(start).toHaveAttribute('placeholder', '2027/03/02');
+  await expect(start).toHaveAttribute('placeholder', '例: 2027/03/02');
   await start.fill('2027年4月1日');
   await start.press('Enter');
   await expect(start).toHaveValue('2027/04/01');
