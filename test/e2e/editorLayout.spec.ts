@@ -100,6 +100,15 @@ test('the KPI table says a figure the same in every replication is exact, never 
     const ratio = (100 * (await median(num))) / (await median(den));
     expect(Math.abs(shown - ratio), `${rate}: ${shown}% against ${ratio}%`).toBeLessThanOrEqual(0.7);
   }
+  // A row's median and P10–P90 read alike: one unit, the same decimals (16.6億円 – 18.0億円, not 16.6億円 – 18億円).
+  for (const tr of await table.locator('tbody tr:not([data-testid])').all()) {
+    const cells = (await tr.locator('td').allTextContents()).slice(0, 2).join(' ');
+    const numbers = [...cells.matchAll(/\d[\d,]*(\.\d+)?/g)].map((m) => m[1]?.length ?? 0);
+    expect(new Set(numbers).size, `${await tr.locator('th').textContent()}: ${cells}`).toBe(1);
+    expect(new Set([...cells.matchAll(/[億万]円|円|%|日/g)].map((m) => m[0])).size, cells).toBeLessThanOrEqual(1);
+  }
+  // No spread at all (the cost is the same in every replication): the figure once, not "2.35億円 – 2.35億円".
+  await expect(row(/^総コスト/).locator('td').nth(1)).not.toContainText('–');
   await page.locator('section.kpis').evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'artifacts/screenshots/kpi-precision-ja.png' });
   expect(errors).toEqual([]);
