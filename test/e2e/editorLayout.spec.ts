@@ -15,8 +15,8 @@ async function openEverything(page: Page) {
   for (const dept of DEPARTMENTS) {
     const plan = page.getByTestId(`plan-${dept}`);
     if (!(await plan.evaluate((d) => (d as HTMLDetailsElement).open))) await plan.locator('summary').first().click();
-    await plan.getByRole('button', { name: '+ 採用を追加' }).click();
-    await plan.getByRole('button', { name: '+ 退職を追加' }).click();
+    await plan.getByRole('button', { name: /^\+ (採用を追加|Add a hire)$/ }).click();
+    await plan.getByRole('button', { name: /^\+ (退職を追加|Add a departure)$/ }).click();
     const hire = plan.getByTestId('hire-row').first();
     await hire.locator('select[id$="-from"]').selectOption('requisition');
     await hire.locator('select[id$="-ramp"]').selectOption('custom');
@@ -74,9 +74,10 @@ for (const [width, height] of [[1280, 720], [1366, 768]]) {
   });
 }
 
-test('the stop rule reads whole in English too (1280x720)', async ({ page }) => {
+test('every editor card stays inside the left column and every choice reads whole in English too (1280x720)', async ({ page }) => {
   const errors = await fresh(page, 'en');
   await waitDone(page);
+  await openEverything(page);
   expect(await overflows(page)).toEqual([]);
   expect(errors).toEqual([]);
 });
