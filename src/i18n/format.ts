@@ -73,3 +73,52 @@ export function formatDuration(ms: number, lang: Lang): string {
   const m = Math.floor(s / 60);
   return lang === 'ja' ? `${m}分${s % 60}秒` : `${m} min ${s % 60} s`;
 }
+
+/** What a row of figures holds, for formatAlike. */
+export type FigureKind = 'count' | 'yen' | 'percent' | 'days';
+
+/** Formatters with a fixed number of decimals, made once per language and count (see `grouping`). */
+const fixedFormats = new Map<string, Intl.NumberFormat>();
+function fixed(x: number, decimals: number, lang: Lang): string {
+  const key = `${lang}${decimals}`;
+  let f = fixedFormats.get(key);
+  if (!f) fixedFormats.set(key, (f = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return f.format(x);
+}
+
+/** Decimals `x` shows with `digits` decimals once trailing zeros are dropped (1.50 -> 1). */
+function shownDecimals(x: number, digits: number): number {
+  return trim(x, digits).split('.')[1]?.length ?? 0;
+}
+
+/**
+ * Figures read side by side (a median and its P10–P90) in one unit and with the
+ * same decimals, so none looks more exact than the others: 16.6億円 – 18.0億円 (not
+ * 16.6億円 – 18億円), 8.8% – 11.4% (not 8.8% – 11%). The unit is the first
+ * figure's; each keeps at least the decimals its own format gives it (three
+ * significant digits for yen, one decimal below 10 for shares and days).
+ */
+export function formatAlike(values: readonly number[], kind: FigureKind, lang: Lang): string[] {
+  const finite = values.filter(Number.isFinite);
+  if (kind === 'count' || finite.length === 0) return values.map((x) => (kind === 'count' ? formatCount(x, lang) : '–'));
+  if (kind === 'percent' || kind === 'days') {
+    const scale = kind === 'percent' ? 100 : 1;
+    const decimals = finite.some((x) => Math.abs(scale * x) < 10) ? 1 : 0;
+    return values.map((x) => {
+      if (!Number.isFinite(x)) return '–';
+      const v = fixed(scale * x, decimals, lang);
+      return kind === 'percent' ? `${v}%` : lang === 'ja' ? `${v}日` : `${v} d`;
+    });
+  }
+  // Yen: the first figure's unit (億/万/円; B/M/K/¥), every figure's decimals at three significant digits.
+  const a = Math.abs(finite[0]);
+  const [unit, prefix, suffix] = lang === 'ja'
+    ? a >= 1e8 ? [1e8, '', '億円'] : a >= 1e4 ? [1e4, '', '万円'] : [1, '', '円']
+    : a >= 1e9 ? [1e9, '¥', 'B'] : a >= 1e6 ? [1e6, '¥', 'M'] : a >= 1e3 ? [1e3, '¥', 'K'] : [1, '¥', ''];
+  const decimalsOf = (x: number) => {
+    const v = Math.abs(x) / unit;
+    return unit === 1 || v >= 100 ? 0 : shownDecimals(v, v >= 10 ? 1 : 2);
+  };
+  const decimals = Math.max(...finite.map(decimalsOf));
+  return values.map((x) => (Number.isFinite(x) ? `${x < 0 ? '-' : ''}${prefix}${fixed(Math.abs(x) / unit, decimals, lang)}${suffix}` : '–'));
+}

@@ -1,5 +1,6 @@
 /** What the screen says about a run's precision (issue 13): while it runs, and what a finished result rests on. */
 import type { PartialRun } from '../runner/types.ts';
+import type { Summary } from '../montecarlo/stats.ts';
 import { summaryRelativeHalfWidth } from '../montecarlo/precision.ts';
 import { translate } from '../i18n/messages.ts';
 import { formatCount, type Lang } from '../i18n/format.ts';
@@ -37,4 +38,17 @@ export function restsOnText(shown: PartialRun | null, asked: number | null, targ
   if (target !== null && asked !== null && n < asked && Number.isFinite(now))
     return translate(lang, 'restsOnPrecision', { n: count, now: formatShare(now), target: formatShare(target) });
   return translate(lang, 'restsOn', { n: count });
+}
+
+/**
+ * A KPI's precision as the table's ± column shows it: its mean's 95% half-width
+ * over the mean ("±0.38%", "±<0.01%" when tiny); "±0 (same every time)" when every
+ * replication gave the same value (a plain "±0%" read as a share rounded away);
+ * "–" without an interval (a fixed input, a run of one, a mean of 0).
+ */
+export function kpiPrecisionText(s: Summary, lang: Lang): string {
+  const r = summaryRelativeHalfWidth(s);
+  if (!Number.isFinite(r)) return '–';
+  if (r === 0) return translate(lang, 'kpiPrecisionExact');
+  return `±${formatShare(r)}`;
 }

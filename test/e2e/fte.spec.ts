@@ -55,6 +55,6 @@ test('half a person in Inside Sales is drawn as 0.5 (兼任); a hire by date sho
   await page.locator('section.card.insideSales').screenshot({ path: 'artifacts/screenshots/fte-plan-card-ja.png' });
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.reload();
-  await expect(page.getByTestId('plan-insideSales').getByTestId('hire-date')).toHaveValue('2027-07-01');
+  await expect(page.getByTestId('plan-insideSales').getByTestId('hire-date')).toHaveValue('2027/07/01');
   expect(errors).toEqual([]);
 });

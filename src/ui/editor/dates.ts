@@ -1,26 +1,54 @@
 /**
  * Edits the editor makes for plan dates, as data (so they are tested without a
  * browser): the date of day 0 is set with its calendar month, and a hire's date
- * becomes its day of the plan. Days and dates convert in src/domain/calendar.ts.
+ * becomes its day of the plan. Dates are typed and shown in the app's language
+ * (src/i18n/dateInput.ts); days and dates convert in src/domain/calendar.ts.
+ * Text that is not a date is kept as typed, so the field shows it with its problem.
  */
 import { dayOfDate, isIsoDate, monthOfDate } from '../../domain/calendar.ts';
+import { dateInputMessage, formatDateInput, parseDateInput } from '../../i18n/dateInput.ts';
+import type { Lang } from '../../i18n/format.ts';
 
 /** One edit of the draft: a path and its new value. */
 export type DraftEdit = [path: string[], value: unknown];
 
 /**
- * The edits that set the date of day 0 to what the date input holds: none ('')
- * clears it; a date sets the calendar month of day 0 first (seasonality's month),
- * then the date, so the draft never holds a date and a month that disagree; any
- * other text is kept as typed for validation to name.
+ * The edits that set the date of day 0 to what the field holds: none ('') clears
+ * it; a date (2027/03/02, 2027年3月2日, 2027-03-02) sets the calendar month of day 0
+ * first (seasonality's month), then the ISO date, so the draft never holds a date
+ * and a month that disagree; any other text is kept as typed for the field to name.
  */
 export function startDateEdits(text: string): DraftEdit[] {
-  if (text === '') return [[['startDate'], null]];
-  if (!isIsoDate(text)) return [[['startDate'], text]];
-  return [[['marketing', 'startMonth'], monthOfDate(text)], [['startDate'], text]];
+  if (text.trim() === '') return [[['startDate'], null]];
+  const date = parseDateInput(text);
+  if (!date.ok) return [[['startDate'], text.trim()]];
+  return [[['marketing', 'startMonth'], monthOfDate(date.iso)], [['startDate'], date.iso]];
 }
 
 /** The day of the plan of a hire entered as date `text` (null: not a date, or no date for day 0). */
 export function hireDayOf(startDate: string | null, text: string): number | null {
-  return startDate !== null && isIsoDate(startDate) && isIsoDate(text) ? dayOfDate(startDate, text) : null;
+  if (startDate === null || !isIsoDate(startDate)) return null;
+  const date = parseDateInput(text);
+  return date.ok ? dayOfDate(startDate, date.iso) : null;
+}
+
+/**
+ * What a hire's `day` becomes when its date field holds `text`: the day of the
+ * plan, or the text as typed (the draft is then invalid, and the field says why);
+ * null when the scenario names no date of day 0 (the plan is entered by month).
+ */
+export function hireDayEdit(startDate: string | null, text: string): number | string | null {
+  if (startDate === null || !isIsoDate(startDate)) return null;
+  return hireDayOf(startDate, text) ?? text.trim();
+}
+
+/** A date field's text: an ISO date in the language's form, any other text as typed. */
+export function dateFieldText(value: unknown, lang: Lang): string {
+  if (typeof value !== 'string') return '';
+  return isIsoDate(value) ? formatDateInput(value, lang) : value;
+}
+
+/** The problem of a date field holding `value` (text that is not a date), naming it `label`; null when it holds a date or nothing. */
+export function dateFieldProblem(value: unknown, label: string, lang: Lang): string | null {
+  return typeof value === 'string' && !isIsoDate(value) ? dateInputMessage(label, value, lang) : null;
 }
