@@ -1,5 +1,6 @@
 /**
- * The future-event list: a binary heap ordered by (time, priority, sequence), held
+ * The future-event list: a 4-ary heap (half the depth of a binary one, so a pop
+ * moves half as many entries) ordered by (time, priority, sequence), held
  * in typed arrays so that millions of events cost no garbage. Ordering by priority
  * before sequence makes same-instant events deterministic and sensible (a release
  * runs before a seize at the same time, as simmer documents).
@@ -25,7 +26,7 @@ export class EventQueue {
     let i = this.n++;
     const T = this.time, P = this.tie, K = this.kind, A = this.arg;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
+      const parent = (i - 1) >> 2;
       const pt = T[parent];
       if (pt < time || (pt === time && P[parent] < tie)) break;
       T[i] = pt; P[i] = P[parent]; K[i] = K[parent]; A[i] = A[parent];
@@ -41,24 +42,11 @@ export class EventQueue {
 
   /** Removes the next event; read it with `popped*` fields. */
   pop(): void {
-    const T = this.time, P = this.tie, K = this.kind, A = this.arg;
-    this.poppedTime = T[0];
-    this.poppedKind = K[0];
-    this.poppedArg = A[0];
     const n = --this.n;
-    if (n === 0) return;
-    const t = T[n], p = P[n], k = K[n], a = A[n];
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      const r = c + 1;
-      if (r < n && (T[r] < T[c] || (T[r] === T[c] && P[r] < P[c]))) c = r;
-      if (t < T[c] || (t === T[c] && p < P[c])) break;
-      T[i] = T[c]; P[i] = P[c]; K[i] = K[c]; A[i] = A[c];
-      i = c;
-    }
-    T[i] = t; P[i] = p; K[i] = k; A[i] = a;
+    this.poppedTime = this.time[0];
+    this.poppedKind = this.kind[0];
+    this.poppedArg = this.arg[0];
+    if (n > 0) this.siftDown(0, this.time[n], this.tie[n], this.kind[n], this.arg[n], n);
   }
 
   /** Time, kind and argument of the event last removed by `pop`. */
@@ -106,20 +94,31 @@ export class EventQueue {
   /** Restores the heap order over the first n entries (Floyd's bottom-up construction). */
   private heapify(): void {
     const T = this.time, P = this.tie, K = this.kind, A = this.arg, n = this.n;
-    for (let start = (n >> 1) - 1; start >= 0; start--) {
-      const t = T[start], p = P[start], k = K[start], a = A[start];
-      let i = start;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= n) break;
-        const r = c + 1;
-        if (r < n && (T[r] < T[c] || (T[r] === T[c] && P[r] < P[c]))) c = r;
-        if (t < T[c] || (t === T[c] && p < P[c])) break;
-        T[i] = T[c]; P[i] = P[c]; K[i] = K[c]; A[i] = A[c];
-        i = c;
+    for (let start = ((n - 2) >> 2); start >= 0; start--) this.siftDown(start, T[start], P[start], K[start], A[start], n);
+  }
+
+  /**
+   * Puts the event (t, p, k, a) in the hole at `hole` of a heap of n entries whose
+   * subtrees below the hole are in order: the smallest of the (up to four) children
+   * moves up while it comes before the event.
+   */
+  private siftDown(hole: number, t: number, p: number, k: number, a: number, n: number): void {
+    const T = this.time, P = this.tie, K = this.kind, A = this.arg;
+    let i = hole;
+    for (;;) {
+      const first = 4 * i + 1;
+      if (first >= n) break;
+      const last = first + 4 < n ? first + 4 : n;
+      let c = first, ct = T[first];
+      for (let j = first + 1; j < last; j++) {
+        const jt = T[j];
+        if (jt < ct || (jt === ct && P[j] < P[c])) { c = j; ct = jt; }
       }
-      T[i] = t; P[i] = p; K[i] = k; A[i] = a;
+      if (t < ct || (t === ct && p < P[c])) break;
+      T[i] = ct; P[i] = P[c]; K[i] = K[c]; A[i] = A[c];
+      i = c;
     }
+    T[i] = t; P[i] = p; K[i] = k; A[i] = a;
   }
 
   private grow(): void {
