@@ -14,6 +14,7 @@ import { createLeadTable, addLead, LeadTable } from './leadTable.ts';
 import { LOSS_CAUSES, WAITING_COSTS, type ControlSums, type LossCause, type WaitingCost } from './results.ts';
 import { DEPARTMENT_KEYS, type CompiledScenario, type CompiledSegment } from './compile.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { doubleList } from './doubles.ts';
 import { decodeTransition, PLACE_LOST, PLACE_NEW, type Transition, type TransitionSink } from './trace.ts';
 
 // Event kinds, and their priority at equal times: capacity first, then releases
@@ -100,7 +101,7 @@ export class Replication {
   readonly lostAll = new Array<number>(LOSS_CAUSES.length).fill(0);
   readonly lostWindow = new Array<number>(LOSS_CAUSES.length).fill(0);
   /** ARR lost to waiting inside the window, by WAITING_COSTS index (see WaitingCostResult). */
-  readonly waitingCostW = new Array<number>(WAITING_COSTS.length).fill(0);
+  readonly waitingCostW = doubleList(WAITING_COSTS.length);
   readonly weeks: number;
   readonly months: number;
   readonly leadsByWeek: number[];
@@ -108,7 +109,7 @@ export class Replication {
   readonly sqlsByWeek: number[];
   readonly wonByWeek: number[];
   readonly bookingsByMonth: number[];
-  readonly arrByMonth: number[] = [];
+  readonly arrByMonth: number[] = doubleList();
   /** Deals Inside Sales closed itself (IS-complete segments), won or lost, in the window. */
   isClosedW = 0;
   /** IS-complete deals won (closed by Inside Sales, never in Field Sales' queue), in the window. */
@@ -164,7 +165,7 @@ export class Replication {
     this.mqlsByWeek = new Array<number>(this.weeks).fill(0);
     this.sqlsByWeek = new Array<number>(this.weeks).fill(0);
     this.wonByWeek = new Array<number>(this.weeks).fill(0);
-    this.bookingsByMonth = new Array<number>(this.months).fill(0);
+    this.bookingsByMonth = doubleList(this.months);
     this.lastWeekEnd = c.t0;
     if (parent) this.copyCounters(parent);
   }

@@ -7,6 +7,7 @@
  * item takes it only when every whole slot is busy.
  */
 import type { StageResult } from './results.ts';
+import { doubleList } from './doubles.ts';
 
 /** Order in which waiting items are taken. */
 export type Order = 'fifo' | 'newestFirst';
@@ -115,8 +116,8 @@ export class Stage {
   private partIdleArea = 0;
   private weekQueueMark = 0;
   private weekWipMark = 0;
-  readonly queueByWeek: number[] = [];
-  readonly wipByWeek: number[] = [];
+  readonly queueByWeek: number[] = doubleList();
+  readonly wipByWeek: number[] = doubleList();
 
   constructor(order: Order, private readonly windowStart: number) {
     this.line = new WaitingLine(order);
