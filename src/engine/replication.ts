@@ -45,6 +45,31 @@ const COST_CHURN_OVERLOAD = waitingCost('churnOverload'), COST_CHURN_ONBOARDING 
 // Transition kinds: indices of TRANSITION_KINDS (trace.ts).
 const T_ARRIVE = 0, T_QUEUE = 1, T_START = 2, T_CONVERT = 3, T_LOSE = 4, T_RECYCLE = 5, T_CHURN = 6;
 
+/**
+ * The lead table and the lead whose stream `leadUniform` draws from, set by
+ * `Replication.leadU` and `fill` just before each use (handlers run synchronously,
+ * so no other replication can draw in between). Module-level, not a closure per
+ * replication: a sampler's call of `u()` and a stage's call of its waiting test
+ * then see one function for the whole process, and optimised code is not thrown
+ * away at each new replication's first draw ("wrong call target" in --trace-deopt).
+ */
+let table: LeadTable;
+let drawLead = 0;
+
+/** The next number of lead `drawLead`'s stream in `table` (see random.ts, counterUniform). */
+function leadUniform(): number {
+  const L = table, id = drawLead;
+  return counterUniform(L.word1[id], L.word2[id], L.draws[id]++);
+}
+
+/** The queue state of the stage whose queue `fill` takes from (see isWaiting). */
+let waitingState = 0;
+
+/** Whether lead `id` of `table` still waits in that stage under `ticket` (an entry of an earlier join is stale). */
+function isWaiting(id: number, ticket: number): boolean {
+  return table.state[id] === waitingState && table.ticket[id] === ticket;
+}
+
 /** Optional observers of a run, for tests and debugging. */
 export interface SimulateOptions {
   /** Called for every event handled: time, kind name, lead id (or -1). */
@@ -86,11 +111,6 @@ export class Replication {
   private readonly onStart: SimulateOptions['onStart'];
   private readonly sink: TransitionSink | undefined;
   private readonly leadStreams: LeadStreams;
-  /** The lead whose stream `u` draws from (set by `leadU`). */
-  private cur = 0;
-  /** One Uniform for every lead: draws the next number of lead `cur`'s stream (bound to this replication's table). */
-  private readonly u: Uniform;
-  private readonly waitingIn: ((i: number, ticket: number) => boolean)[];
   /** The lead arrival process (set by `schedule`, or copied by `fork`). */
   private arrivals: ArrivalProcess | null = null;
 
@@ -153,12 +173,6 @@ export class Replication {
       this.L = createLeadTable(Math.ceil(expectedLeadCount(s) * 1.1) + s.customerSuccess.initialAccounts + 256);
       this.events = new EventQueue();
     }
-    const L = this.L;
-    this.u = () => {
-      const id = this.cur;
-      return counterUniform(L.word1[id], L.word2[id], L.draws[id]++);
-    };
-    this.waitingIn = [0, 1, 2].map((k) => (i: number, ticket: number) => L.state[i] === queueState(k) && L.ticket[i] === ticket);
     this.weeks = Math.ceil(s.horizonDays / 7 - 1e-9);
     this.months = Math.ceil(s.horizonDays / MONTH_DAYS - 1e-9);
     this.leadsByWeek = new Array<number>(this.weeks).fill(0);
@@ -203,8 +217,9 @@ export class Replication {
 
   /** The stream of lead `id` (valid until another lead's is asked for). */
   private leadU(id: number): Uniform {
-    this.cur = id;
-    return this.u;
+    table = this.L;
+    drawLead = id;
+    return leadUniform;
   }
 
   private week(t: number): number {
@@ -294,8 +309,10 @@ export class Replication {
   /** Starts waiting items of stage k while slots are free. */
   private fill(k: number, t: number): void {
     const stage = this.stages[k];
+    table = this.L;
+    waitingState = queueState(k);
     while (stage.hasRoom()) {
-      const id = stage.dequeue(t, this.waitingIn[k]);
+      const id = stage.dequeue(t, isWaiting);
       if (id < 0) return;
       this.start(k, id, t, t - this.L.queuedAt[id], T_START);
     }
