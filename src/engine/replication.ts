@@ -171,7 +171,8 @@ export class Replication {
       this.stages = [new Stage(s.insideSales.discipline, c.t0), new Stage(s.fieldSales.discipline, c.t0), new Stage(s.customerSuccess.discipline, c.t0)];
       // Room for the leads expected and a margin, so that the columns rarely grow.
       this.L = createLeadTable(Math.ceil(expectedLeadCount(s) * 1.1) + s.customerSuccess.initialAccounts + 256);
-      this.events = new EventQueue();
+      // The next arrival is the one event of its kind pending: it waits beside the heap.
+      this.events = new EventQueue(ARRIVAL);
     }
     this.weeks = Math.ceil(s.horizonDays / 7 - 1e-9);
     this.months = Math.ceil(s.horizonDays / MONTH_DAYS - 1e-9);
