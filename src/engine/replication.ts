@@ -636,7 +636,10 @@ export class Replication {
   /** Handles events in time order up to `until` (inclusive or not). */
   private handle(until: number, inclusive: boolean): void {
     const L = this.L, events = this.events, stages = this.stages, trace = this.trace, arrivals = this.arrivals!;
-    while (events.size > 0 && (inclusive ? events.peekTime() <= until : events.peekTime() < until)) {
+    // peekTime is Infinity once the queue is empty, and `until` is finite.
+    for (;;) {
+      const nextTime = events.peekTime();
+      if (inclusive ? nextTime > until : nextTime >= until) break;
       events.pop();
       const t = events.poppedTime, kind = events.poppedKind, id = events.poppedArg;
       this.eventCount++;
