@@ -48,7 +48,8 @@ const T_ARRIVE = 0, T_QUEUE = 1, T_START = 2, T_CONVERT = 3, T_LOSE = 4, T_RECYC
 /**
  * The lead table and the lead whose stream `leadUniform` draws from, set by
  * `Replication.leadU` and `fill` just before each use (handlers run synchronously,
- * so no other replication can draw in between). Module-level, not a closure per
+ * so no other replication can draw in between; where an observer is called between
+ * the setting and a use, the setting is made again after it). Module-level, not a closure per
  * replication: a sampler's call of `u()` and a stage's call of its waiting test
  * then see one function for the whole process, and optimised code is not thrown
  * away at each new replication's first draw ("wrong call target" in --trace-deopt).
@@ -310,9 +311,10 @@ export class Replication {
   /** Starts waiting items of stage k while slots are free. */
   private fill(k: number, t: number): void {
     const stage = this.stages[k];
-    table = this.L;
-    waitingState = queueState(k);
     while (stage.hasRoom()) {
+      // Set before each take: start() calls the observers, which might run another replication.
+      table = this.L;
+      waitingState = queueState(k);
       const id = stage.dequeue(t, isWaiting);
       if (id < 0) return;
       this.start(k, id, t, t - this.L.queuedAt[id], T_START);
@@ -467,7 +469,10 @@ export class Replication {
     const noise = !buyingNow && !later && noiseU < m.mqlNoiseShare;
     L.segment[id] = segment;
     L.noise[id] = noise ? 1 : 0;
-    if (this.sink) this.sink(t, id, T_ARRIVE, PLACE_NEW, later ? NURTURE : 0, -1);
+    if (this.sink) {
+      this.sink(t, id, T_ARRIVE, PLACE_NEW, later ? NURTURE : 0, -1);
+      this.leadU(id); // the observer might have run another replication: point `u` at this lead again
+    }
     if (t >= this.t0) { this.leadsW++; this.leadsByWeek[this.week(t)]++; }
     if (buyingNow || noise) {
       this.events.push(t + c.qualification.sample(u), PRIORITY[MQL_READY], MQL_READY, id);
@@ -544,7 +549,10 @@ export class Replication {
       const id = addLead(L, accounts.word1(i), accounts.word2(i));
       const u = this.leadU(id);
       L.initial[id] = 1;
-      if (this.sink) this.sink(0, id, T_ARRIVE, PLACE_NEW, CUSTOMER, -1);
+      if (this.sink) {
+        this.sink(0, id, T_ARRIVE, PLACE_NEW, CUSTOMER, -1);
+        this.leadU(id); // as in newLead: after an observer, point `u` at this lead again
+      }
       L.state[id] = CUSTOMER;
       L.renewals[id] = 1;
       // The book carried in has the deal mix of the segments (an IS-complete SMB book
