@@ -3,8 +3,11 @@
  * the steady time; events and replications per second for the baseline and the
  * Jackson network; the engine against a minimal hand-written event loop on the same
  * Jackson model (bench/minimalLoop.ts), alternating; and the animation trace's size
- * and cost. Run with `npm run bench` (or `npx tsx bench/engine.ts`).
+ * and cost. Run with `npm run bench` (or `npx tsx bench/engine.ts`). The first
+ * replication is also timed in BENCH_FRESH (default 5) fresh processes, since one
+ * process's first replication swings with the machine's load.
  */
+import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { simulateReplication, traceReplication } from '../src/engine/simulate.ts';
 import { erlangC } from '../src/engine/erlang.ts';
@@ -33,6 +36,29 @@ function firstVsSteady(name: string, scenario: Scenario, warmup: number, reps: n
   console.log(
     `${name.padEnd(22)} first replication ${first.toFixed(0)} ms in a fresh process, steady ${steady.toFixed(1)} ms (median of ${reps} after ${warmup}): first/steady ${(first / steady).toFixed(1)}x; ` +
       `replications 2-6: ${times.slice(0, 5).map((t) => t.toFixed(0)).join(', ')} ms`,
+  );
+}
+
+/** In a child process (`--first`): the first replication and the median of 10 after 10 more, as JSON. */
+function firstInThisProcess(scenario: Scenario): void {
+  const first = time(() => simulateReplication(scenario, 0));
+  const times: number[] = [];
+  for (let r = 1; r <= 20; r++) times.push(time(() => simulateReplication(scenario, r)));
+  console.log(JSON.stringify({ first, steady: median(times.slice(10)) }));
+}
+
+/** The first replication against the steady time in `n` fresh processes (this script with `--first`), as medians. */
+function firstInFreshProcesses(name: string, n: number): void {
+  const runs: { first: number; steady: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--first'], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`bench child failed: ${child.stderr}`);
+    runs.push(JSON.parse(child.stdout.trim().split('\n').pop()!));
+  }
+  const first = median(runs.map((r) => r.first)), steady = median(runs.map((r) => r.steady));
+  console.log(
+    `${name.padEnd(22)} in ${n} fresh processes: first replication median ${first.toFixed(0)} ms, steady median ${steady.toFixed(1)} ms; ` +
+      `first/steady per process median ${median(runs.map((r) => r.first / r.steady)).toFixed(1)}x (${runs.map((r) => (r.first / r.steady).toFixed(1)).join(', ')})`,
   );
 }
 
@@ -103,9 +129,14 @@ function measureTrace(scenario: Scenario, pairs: number): void {
   );
 }
 
-console.log(`Engine, one core in Node ${process.version} (${availableParallelism()} cores on this machine)`);
 const baseline = library('baseline.json');
+if (process.argv.includes('--first')) {
+  firstInThisProcess(baseline);
+  process.exit(0);
+}
+console.log(`Engine, one core in Node ${process.version} (${availableParallelism()} cores on this machine)`);
 firstVsSteady('baseline', baseline, 10, 30);
+firstInFreshProcesses('baseline', Number(process.env.BENCH_FRESH ?? 5));
 measure('baseline', baseline, 20, 100);
 measure('Jackson network', jackson(), 5, 20);
 versusMinimal(5, 20);

@@ -14,6 +14,7 @@ import { createLeadTable, addLead, LeadTable } from './leadTable.ts';
 import { LOSS_CAUSES, WAITING_COSTS, type ControlSums, type LossCause, type WaitingCost } from './results.ts';
 import { DEPARTMENT_KEYS, type CompiledScenario, type CompiledSegment } from './compile.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { doubleList } from './doubles.ts';
 import { decodeTransition, PLACE_LOST, PLACE_NEW, type Transition, type TransitionSink } from './trace.ts';
 
 // Event kinds, and their priority at equal times: capacity first, then releases
@@ -43,6 +44,32 @@ const COST_NEVER_CONTACTED = waitingCost('neverContacted'), COST_WENT_COLD = wai
 const COST_CHURN_OVERLOAD = waitingCost('churnOverload'), COST_CHURN_ONBOARDING = waitingCost('churnOnboarding');
 // Transition kinds: indices of TRANSITION_KINDS (trace.ts).
 const T_ARRIVE = 0, T_QUEUE = 1, T_START = 2, T_CONVERT = 3, T_LOSE = 4, T_RECYCLE = 5, T_CHURN = 6;
+
+/**
+ * The lead table and the lead whose stream `leadUniform` draws from, set by
+ * `Replication.leadU` and `fill` just before each use (handlers run synchronously,
+ * so no other replication can draw in between; where an observer is called between
+ * the setting and a use, the setting is made again after it). Module-level, not a closure per
+ * replication: a sampler's call of `u()` and a stage's call of its waiting test
+ * then see one function for the whole process, and optimised code is not thrown
+ * away at each new replication's first draw ("wrong call target" in --trace-deopt).
+ */
+let table: LeadTable;
+let drawLead = 0;
+
+/** The next number of lead `drawLead`'s stream in `table` (see random.ts, counterUniform). */
+function leadUniform(): number {
+  const L = table, id = drawLead;
+  return counterUniform(L.word1[id], L.word2[id], L.draws[id]++);
+}
+
+/** The queue state of the stage whose queue `fill` takes from (see isWaiting). */
+let waitingState = 0;
+
+/** Whether lead `id` of `table` still waits in that stage under `ticket` (an entry of an earlier join is stale). */
+function isWaiting(id: number, ticket: number): boolean {
+  return table.state[id] === waitingState && table.ticket[id] === ticket;
+}
 
 /** Optional observers of a run, for tests and debugging. */
 export interface SimulateOptions {
@@ -85,11 +112,6 @@ export class Replication {
   private readonly onStart: SimulateOptions['onStart'];
   private readonly sink: TransitionSink | undefined;
   private readonly leadStreams: LeadStreams;
-  /** The lead whose stream `u` draws from (set by `leadU`). */
-  private cur = 0;
-  /** One Uniform for every lead: draws the next number of lead `cur`'s stream (bound to this replication's table). */
-  private readonly u: Uniform;
-  private readonly waitingIn: ((i: number, ticket: number) => boolean)[];
   /** The lead arrival process (set by `schedule`, or copied by `fork`). */
   private arrivals: ArrivalProcess | null = null;
 
@@ -100,7 +122,7 @@ export class Replication {
   readonly lostAll = new Array<number>(LOSS_CAUSES.length).fill(0);
   readonly lostWindow = new Array<number>(LOSS_CAUSES.length).fill(0);
   /** ARR lost to waiting inside the window, by WAITING_COSTS index (see WaitingCostResult). */
-  readonly waitingCostW = new Array<number>(WAITING_COSTS.length).fill(0);
+  readonly waitingCostW = doubleList(WAITING_COSTS.length);
   readonly weeks: number;
   readonly months: number;
   readonly leadsByWeek: number[];
@@ -108,7 +130,7 @@ export class Replication {
   readonly sqlsByWeek: number[];
   readonly wonByWeek: number[];
   readonly bookingsByMonth: number[];
-  readonly arrByMonth: number[] = [];
+  readonly arrByMonth: number[] = doubleList();
   /** Deals Inside Sales closed itself (IS-complete segments), won or lost, in the window. */
   isClosedW = 0;
   /** IS-complete deals won (closed by Inside Sales, never in Field Sales' queue), in the window. */
@@ -150,21 +172,16 @@ export class Replication {
       this.stages = [new Stage(s.insideSales.discipline, c.t0), new Stage(s.fieldSales.discipline, c.t0), new Stage(s.customerSuccess.discipline, c.t0)];
       // Room for the leads expected and a margin, so that the columns rarely grow.
       this.L = createLeadTable(Math.ceil(expectedLeadCount(s) * 1.1) + s.customerSuccess.initialAccounts + 256);
-      this.events = new EventQueue();
+      // The next arrival is the one event of its kind pending: it waits beside the heap.
+      this.events = new EventQueue(ARRIVAL);
     }
-    const L = this.L;
-    this.u = () => {
-      const id = this.cur;
-      return counterUniform(L.word1[id], L.word2[id], L.draws[id]++);
-    };
-    this.waitingIn = [0, 1, 2].map((k) => (i: number, ticket: number) => L.state[i] === queueState(k) && L.ticket[i] === ticket);
     this.weeks = Math.ceil(s.horizonDays / 7 - 1e-9);
     this.months = Math.ceil(s.horizonDays / MONTH_DAYS - 1e-9);
     this.leadsByWeek = new Array<number>(this.weeks).fill(0);
     this.mqlsByWeek = new Array<number>(this.weeks).fill(0);
     this.sqlsByWeek = new Array<number>(this.weeks).fill(0);
     this.wonByWeek = new Array<number>(this.weeks).fill(0);
-    this.bookingsByMonth = new Array<number>(this.months).fill(0);
+    this.bookingsByMonth = doubleList(this.months);
     this.lastWeekEnd = c.t0;
     if (parent) this.copyCounters(parent);
   }
@@ -202,8 +219,9 @@ export class Replication {
 
   /** The stream of lead `id` (valid until another lead's is asked for). */
   private leadU(id: number): Uniform {
-    this.cur = id;
-    return this.u;
+    table = this.L;
+    drawLead = id;
+    return leadUniform;
   }
 
   private week(t: number): number {
@@ -294,7 +312,10 @@ export class Replication {
   private fill(k: number, t: number): void {
     const stage = this.stages[k];
     while (stage.hasRoom()) {
-      const id = stage.dequeue(t, this.waitingIn[k]);
+      // Set before each take: start() calls the observers, which might run another replication.
+      table = this.L;
+      waitingState = queueState(k);
+      const id = stage.dequeue(t, isWaiting);
       if (id < 0) return;
       this.start(k, id, t, t - this.L.queuedAt[id], T_START);
     }
@@ -448,7 +469,10 @@ export class Replication {
     const noise = !buyingNow && !later && noiseU < m.mqlNoiseShare;
     L.segment[id] = segment;
     L.noise[id] = noise ? 1 : 0;
-    if (this.sink) this.sink(t, id, T_ARRIVE, PLACE_NEW, later ? NURTURE : 0, -1);
+    if (this.sink) {
+      this.sink(t, id, T_ARRIVE, PLACE_NEW, later ? NURTURE : 0, -1);
+      this.leadU(id); // the observer might have run another replication: point `u` at this lead again
+    }
     if (t >= this.t0) { this.leadsW++; this.leadsByWeek[this.week(t)]++; }
     if (buyingNow || noise) {
       this.events.push(t + c.qualification.sample(u), PRIORITY[MQL_READY], MQL_READY, id);
@@ -525,7 +549,10 @@ export class Replication {
       const id = addLead(L, accounts.word1(i), accounts.word2(i));
       const u = this.leadU(id);
       L.initial[id] = 1;
-      if (this.sink) this.sink(0, id, T_ARRIVE, PLACE_NEW, CUSTOMER, -1);
+      if (this.sink) {
+        this.sink(0, id, T_ARRIVE, PLACE_NEW, CUSTOMER, -1);
+        this.leadU(id); // as in newLead: after an observer, point `u` at this lead again
+      }
       L.state[id] = CUSTOMER;
       L.renewals[id] = 1;
       // The book carried in has the deal mix of the segments (an IS-complete SMB book
@@ -617,7 +644,10 @@ export class Replication {
   /** Handles events in time order up to `until` (inclusive or not). */
   private handle(until: number, inclusive: boolean): void {
     const L = this.L, events = this.events, stages = this.stages, trace = this.trace, arrivals = this.arrivals!;
-    while (events.size > 0 && (inclusive ? events.peekTime() <= until : events.peekTime() < until)) {
+    // peekTime is Infinity once the queue is empty, and `until` is finite.
+    for (;;) {
+      const nextTime = events.peekTime();
+      if (inclusive ? nextTime > until : nextTime >= until) break;
       events.pop();
       const t = events.poppedTime, kind = events.poppedKind, id = events.poppedArg;
       this.eventCount++;

@@ -211,6 +211,8 @@ export function peopleOf(x: number): number[] {
 
 /** Person-days paid between t0 and t1 (exact: paid headcount is a step function, summed between its steps). */
 export function rosterPaidPersonDays(r: Roster, t0: number, t1: number): number {
+  // No spells: one piece (the same sum, without building the cuts; summaries ask it for every week).
+  if (r.spells.length === 0) return paidAt(r, t0) * (t1 - t0);
   const cuts = [t0, ...[...new Set(r.spells.flatMap((s) => [s.start, s.end]))].filter((d) => d > t0 && d < t1).sort((a, b) => a - b), t1];
   let total = 0;
   for (let i = 0; i + 1 < cuts.length; i++) total += paidAt(r, cuts[i]) * (cuts[i + 1] - cuts[i]);
