@@ -28,6 +28,7 @@
  * IS x2 click to verdict, next best hire), with the same long-task count.
  */
 import { spawn, execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4175);
@@ -66,6 +67,27 @@ interface Measured {
   chunks: [number, number, number, number][];
   /** The first worker message (ping) sent, and its answer, if a worker started in this run. */
   start: [number, number] | null;
+  /** Long animation frames (over 50 ms): where each spent its time. */
+  frames: LongFrame[];
+}
+
+/** A long animation frame (Chromium's Long Animation Frames API), ms. */
+interface LongFrame {
+  at: number;
+  duration: number;
+  /** From the start of rendering (rAF callbacks, style, layout, paint) to the frame's end. */
+  render: number;
+  /** From the start of style and layout to the frame's end. */
+  styleLayout: number;
+  scripts: { invoker: string; fn: string; url: string; duration: number; forced: number }[];
+}
+
+/** The longest frame, as one line: its time, its render part, and its longest scripts. */
+function frameLine(frames: LongFrame[]): string {
+  if (!frames.length) return 'no long frame';
+  const f = frames.reduce((a, b) => (b.duration > a.duration ? b : a));
+  const scripts = [...f.scripts].sort((a, b) => b.duration - a.duration).slice(0, 3);
+  return `longest frame ${f.duration.toFixed(0)} ms (style+layout ${f.styleLayout.toFixed(0)} ms, render ${f.render.toFixed(0)} ms; scripts: ${scripts.map((x) => `${x.invoker}${x.fn ? ` ${x.fn}` : ''} ${x.duration.toFixed(0)} ms${x.forced ? ` (forced layout ${x.forced.toFixed(0)})` : ''}`).join(', ') || 'none'})`;
 }
 
 try {
@@ -73,10 +95,22 @@ try {
   // Scripts for the page are plain strings: tsx would otherwise add helpers the page lacks.
   // Every worker's messages are watched: comlink's requests carry an id, the answer the same id.
   await page.addInitScript(`
-    window.bench = { long: [], sent: new Map(), chunks: [], pings: [] };
+    window.bench = { long: [], frames: [], sent: new Map(), chunks: [], pings: [] };
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.bench.long.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: true });
+    // Long animation frames (Chromium): what a long frame spent on scripts (which, called by what) and on style and layout.
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries())
+          window.bench.frames.push({
+            at: e.startTime, duration: e.duration,
+            render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+            styleLayout: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+            scripts: e.scripts.map((x) => ({ invoker: x.invoker, fn: x.sourceFunctionName, url: (x.sourceURL || '').split('/').pop(), duration: x.duration, forced: x.forcedStyleAndLayoutDuration })),
+          });
+      }).observe({ type: 'long-animation-frame', buffered: true });
+    } catch {}
     const Base = window.Worker;
     window.Worker = class extends Base {
       constructor(...args) {
@@ -118,7 +152,7 @@ try {
     const before = await counters();
     const m = (await page.evaluate(`(async () => {
       const b = window.bench;
-      b.long = []; b.chunks = []; b.pings = [];
+      b.long = []; b.chunks = []; b.pings = []; b.frames = [];
       const input = document.querySelector('#field-insideSales-headcount');
       const is = () => document.querySelector('g.dept[data-dept="insideSales"]');
       const before = is().getAttribute('data-utilisation');
@@ -152,9 +186,12 @@ try {
         longTasks: b.long.filter(([s]) => s >= t0).map(([, d]) => d),
         chunks: b.chunks.map(([s, a, f, t]) => [s - t0, a - t0, f, t]),
         start: b.pings.length ? [b.pings[0][0] - t0, b.pings[0][1] - t0] : null,
+        frames: b.frames.filter((f) => f.at >= t0).map((f) => ({ ...f, at: f.at - t0 })),
       };
     })()`)) as Measured;
     runs.push(m);
+    // FRAMES=file writes every run's long frames there (JSON), to read where the main thread's time went.
+    if (process.env.FRAMES) writeFileSync(process.env.FRAMES, JSON.stringify(runs.map((r) => r.frames), null, 1));
     const after = await counters();
     mainWork.push(Object.fromEntries(MAIN.filter((k) => k in after).map((k) => [k, 1000 * (after[k] - before[k])])));
     const busy = m.chunks.reduce((sum, [s, a]) => sum + (a - s), 0);
@@ -169,6 +206,7 @@ try {
         `; first drawn ${m.firstDrawn.toFixed(0)} ms on ${m.firstDrawnDone} replication(s), on 10 or more ${m.drawnOn10.toFixed(0)} ms` +
         `; long tasks ${m.longTasks.length}, longest ${longest.toFixed(0)} ms` +
         `; main thread ${Object.entries(mainWork[i]).map(([k, v]) => `${k.replace('Duration', '')} ${v.toFixed(0)} ms`).join(', ')}` +
+        `; ${frameLine(m.frames)}` +
         (m.firstEta ? `; first time left shown ${(m.firstEta.etaMs / 1000).toFixed(0)} s at ${(m.firstEta.at / 1000).toFixed(1)} s, really ${((m.full - m.firstEta.at) / 1000).toFixed(1)} s` : ''),
     );
   }
