@@ -69,6 +69,25 @@ interface Measured {
   start: [number, number] | null;
   /** Long animation frames (over 50 ms): where each spent its time. */
   frames: LongFrame[];
+  /** The main thread's tasks from a Chromium trace: the longest by its own CPU time, and by wall time (ms). */
+  tasks?: MainTasks;
+}
+
+/** The page's main-thread tasks in a trace (category toplevel): CPU time is what a busy machine does not inflate. */
+interface MainTasks {
+  longestCpu: number;
+  longestWall: number;
+  /** Tasks whose own CPU time exceeds 50 ms. */
+  overCpu50: number;
+}
+
+/** Reads the renderer main thread's top-level tasks from a Chromium trace (JSON). */
+function mainTasks(trace: Buffer): MainTasks {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] }).traceEvents;
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.ph === 'X' && /RunTask/.test(e.name) && main.has(`${e.pid}:${e.tid}`));
+  const cpu = tasks.map((e) => (e.tdur ?? 0) / 1000);
+  return { longestCpu: Math.max(0, ...cpu), longestWall: Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000)), overCpu50: cpu.filter((x) => x > 50).length };
 }
 
 /** A long animation frame (Chromium's Long Animation Frames API), ms. */
@@ -150,6 +169,7 @@ try {
   for (let i = 0; i < RUNS; i++) {
     if (cold(i)) await page.waitForTimeout(COLD_WAIT_MS);
     const before = await counters();
+    await browser.startTracing(page, { categories: ['toplevel'] });
     const m = (await page.evaluate(`(async () => {
       const b = window.bench;
       b.long = []; b.chunks = []; b.pings = []; b.frames = [];
@@ -189,6 +209,7 @@ try {
         frames: b.frames.filter((f) => f.at >= t0).map((f) => ({ ...f, at: f.at - t0 })),
       };
     })()`)) as Measured;
+    m.tasks = mainTasks(await browser.stopTracing());
     runs.push(m);
     // FRAMES=file writes every run's long frames there (JSON), to read where the main thread's time went.
     if (process.env.FRAMES) writeFileSync(process.env.FRAMES, JSON.stringify(runs.map((r) => r.frames), null, 1));
@@ -207,6 +228,7 @@ try {
         `; long tasks ${m.longTasks.length}, longest ${longest.toFixed(0)} ms` +
         `; main thread ${Object.entries(mainWork[i]).map(([k, v]) => `${k.replace('Duration', '')} ${v.toFixed(0)} ms`).join(', ')}` +
         `; ${frameLine(m.frames)}` +
+        (m.tasks ? `; traced main-thread tasks: longest ${m.tasks.longestCpu.toFixed(0)} ms of CPU (${m.tasks.longestWall.toFixed(0)} ms wall), ${m.tasks.overCpu50} over 50 ms of CPU` : '') +
         (m.firstEta ? `; first time left shown ${(m.firstEta.etaMs / 1000).toFixed(0)} s at ${(m.firstEta.at / 1000).toFixed(1)} s, really ${((m.full - m.firstEta.at) / 1000).toFixed(1)} s` : ''),
     );
   }
@@ -251,7 +273,8 @@ try {
   console.log(
     `medians of ${RUNS} runs: edit -> done ${(median(runs.map((m) => m.full)) / 1000).toFixed(1)} s, first drawn ${median(runs.map((m) => m.firstDrawn)).toFixed(0)} ms (on 10 or more ${median(runs.map((m) => m.drawnOn10)).toFixed(0)} ms), ` +
       `longest main-thread task ${median(longest).toFixed(0)} ms (max ${Math.max(...longest).toFixed(0)} ms; 0: none over 50 ms)` +
-      `, long tasks ${median(runs.map((m) => m.longTasks.length))}; main thread per run: ` +
+      `, long tasks ${median(runs.map((m) => m.longTasks.length))}` +
+      `; longest traced task by CPU ${median(runs.map((m) => m.tasks?.longestCpu ?? NaN)).toFixed(0)} ms (max ${Math.max(...runs.map((m) => m.tasks?.longestCpu ?? NaN)).toFixed(0)} ms), tasks over 50 ms of CPU ${median(runs.map((m) => m.tasks?.overCpu50 ?? NaN))}; main thread per run: ` +
       Object.keys(mainWork[0] ?? {}).map((k) => `${k.replace('Duration', '')} ${median(mainWork.map((w) => w[k])).toFixed(0)} ms`).join(', '),
   );
 } finally {
