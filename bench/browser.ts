@@ -209,7 +209,10 @@ try {
         frames: b.frames.filter((f) => f.at >= t0).map((f) => ({ ...f, at: f.at - t0 })),
       };
     })()`)) as Measured;
-    m.tasks = mainTasks(await browser.stopTracing());
+    const trace = await browser.stopTracing();
+    // TRACE_FILE=path keeps the last run's trace (open it in Chromium's Performance panel).
+    if (process.env.TRACE_FILE) writeFileSync(process.env.TRACE_FILE, trace);
+    m.tasks = mainTasks(trace);
     runs.push(m);
     // FRAMES=file writes every run's long frames there (JSON), to read where the main thread's time went.
     if (process.env.FRAMES) writeFileSync(process.env.FRAMES, JSON.stringify(runs.map((r) => r.frames), null, 1));
