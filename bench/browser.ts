@@ -169,7 +169,7 @@ try {
   for (let i = 0; i < RUNS; i++) {
     if (cold(i)) await page.waitForTimeout(COLD_WAIT_MS);
     const before = await counters();
-    await browser.startTracing(page, { categories: ['toplevel'] });
+    await browser.startTracing(page, { categories: process.env.TRACE_CATEGORIES?.split(',') ?? ['toplevel'] });
     const m = (await page.evaluate(`(async () => {
       const b = window.bench;
       b.long = []; b.chunks = []; b.pings = []; b.frames = [];
