@@ -205,6 +205,17 @@ export class SimPool implements Runner {
     }
   }
 
+  /**
+   * Starts the workers that are not running, with no work yet: a run asked for
+   * soon (after an edit's pause) then finds them booted instead of paying their
+   * start-up. Workers that get no run are released after idleMs as usual.
+   */
+  prestart(): void {
+    if (this.current) return; // a job is running: its workers are up, or being replaced by it
+    this.slots.forEach((_, i) => this.workerAt(i));
+    this.scheduleIdleRelease();
+  }
+
   /** Stops every worker and refuses nothing: the next run starts new ones. */
   terminate(): void {
     this.current?.abort(new RunCancelled('the pool was shut down'));

@@ -363,6 +363,8 @@ export class AppState {
   /** After `delayMs` without another edit, asks for a run of each edited scenario. */
   private askRuns(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
+    // Workers released while the page was idle boot during the pause, not after it.
+    if (delayMs > 0) this.pool?.prestart();
     this.timer = setTimeout(() => {
       this.timer = null;
       const edited = [...this.dirty];
