@@ -20,7 +20,7 @@ import type { Chunk } from './api.ts';
 import { RunAccumulator } from '../montecarlo/accumulator.ts';
 import type { Measures } from '../montecarlo/aggregate.ts';
 import { RunCancelled, withReplications, type ArmsOptions, type PartialRun, type Run, type Runner, type RunOptions, type RunProgress } from '../runner/types.ts';
-import { concatRows, type Rows } from '../runner/rows.ts';
+import { addRows, concatRows, type Rows } from '../runner/rows.ts';
 import { partialOf, runOf } from '../runner/outcome.ts';
 import { EtaEstimator } from '../runner/eta.ts';
 import { precisionCheck } from '../montecarlo/precision.ts';
@@ -416,24 +416,12 @@ export class SimPool implements Runner {
         pending.delete(next);
         acc ??= new RunAccumulator(chunk.layout);
         if (precision) precise ??= precisionCheck(acc, precision);
-        const count = chunk.to - chunk.from;
-        const width = chunk.layout.scalarCount;
-        for (let r = 0; r < count; r++) {
-          acc.add(
-            chunk.scalars.subarray(r * width, (r + 1) * width),
-            chunk.series.map((s) => {
-              const len = s.length / count;
-              return s.subarray(r * len, (r + 1) * len);
-            }),
-          );
-          // Checked after each replication in order: the stop never depends on the chunking.
-          if (precise?.()) {
-            total = acc.count;
-            ran = withReplications(scenario, total);
-            queue.length = 0;
-            pending.clear();
-            break;
-          }
+        // The precision is checked after each replication in order: the stop never depends on the chunking.
+        if (addRows(acc, chunk, precise ?? undefined)) {
+          total = acc.count;
+          ran = withReplications(scenario, total);
+          queue.length = 0;
+          pending.clear();
         }
         next = chunk.to;
       }
