@@ -28,6 +28,7 @@
  * IS x2 click to verdict, next best hire), with the same long-task count.
  */
 import { spawn, execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4175);
@@ -66,6 +67,46 @@ interface Measured {
   chunks: [number, number, number, number][];
   /** The first worker message (ping) sent, and its answer, if a worker started in this run. */
   start: [number, number] | null;
+  /** Long animation frames (over 50 ms): where each spent its time. */
+  frames: LongFrame[];
+  /** The main thread's tasks from a Chromium trace: the longest by its own CPU time, and by wall time (ms). */
+  tasks?: MainTasks;
+}
+
+/** The page's main-thread tasks in a trace (category toplevel): CPU time is what a busy machine does not inflate. */
+interface MainTasks {
+  longestCpu: number;
+  longestWall: number;
+  /** Tasks whose own CPU time exceeds 50 ms. */
+  overCpu50: number;
+}
+
+/** Reads the renderer main thread's top-level tasks from a Chromium trace (JSON). */
+function mainTasks(trace: Buffer): MainTasks {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] }).traceEvents;
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.ph === 'X' && /RunTask/.test(e.name) && main.has(`${e.pid}:${e.tid}`));
+  const cpu = tasks.map((e) => (e.tdur ?? 0) / 1000);
+  return { longestCpu: Math.max(0, ...cpu), longestWall: Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000)), overCpu50: cpu.filter((x) => x > 50).length };
+}
+
+/** A long animation frame (Chromium's Long Animation Frames API), ms. */
+interface LongFrame {
+  at: number;
+  duration: number;
+  /** From the start of rendering (rAF callbacks, style, layout, paint) to the frame's end. */
+  render: number;
+  /** From the start of style and layout to the frame's end. */
+  styleLayout: number;
+  scripts: { invoker: string; fn: string; url: string; duration: number; forced: number }[];
+}
+
+/** The longest frame, as one line: its time, its render part, and its longest scripts. */
+function frameLine(frames: LongFrame[]): string {
+  if (!frames.length) return 'no long frame';
+  const f = frames.reduce((a, b) => (b.duration > a.duration ? b : a));
+  const scripts = [...f.scripts].sort((a, b) => b.duration - a.duration).slice(0, 3);
+  return `longest frame ${f.duration.toFixed(0)} ms (style+layout ${f.styleLayout.toFixed(0)} ms, render ${f.render.toFixed(0)} ms; scripts: ${scripts.map((x) => `${x.invoker}${x.fn ? ` ${x.fn}` : ''} ${x.duration.toFixed(0)} ms${x.forced ? ` (forced layout ${x.forced.toFixed(0)})` : ''}`).join(', ') || 'none'})`;
 }
 
 try {
@@ -73,10 +114,22 @@ try {
   // Scripts for the page are plain strings: tsx would otherwise add helpers the page lacks.
   // Every worker's messages are watched: comlink's requests carry an id, the answer the same id.
   await page.addInitScript(`
-    window.bench = { long: [], sent: new Map(), chunks: [], pings: [] };
+    window.bench = { long: [], frames: [], sent: new Map(), chunks: [], pings: [] };
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.bench.long.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: true });
+    // Long animation frames (Chromium): what a long frame spent on scripts (which, called by what) and on style and layout.
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries())
+          window.bench.frames.push({
+            at: e.startTime, duration: e.duration,
+            render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+            styleLayout: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+            scripts: e.scripts.map((x) => ({ invoker: x.invoker, fn: x.sourceFunctionName, url: (x.sourceURL || '').split('/').pop(), duration: x.duration, forced: x.forcedStyleAndLayoutDuration })),
+          });
+      }).observe({ type: 'long-animation-frame', buffered: true });
+    } catch {}
     const Base = window.Worker;
     window.Worker = class extends Base {
       constructor(...args) {
@@ -116,9 +169,10 @@ try {
   for (let i = 0; i < RUNS; i++) {
     if (cold(i)) await page.waitForTimeout(COLD_WAIT_MS);
     const before = await counters();
+    await browser.startTracing(page, { categories: process.env.TRACE_CATEGORIES?.split(',') ?? ['toplevel'] });
     const m = (await page.evaluate(`(async () => {
       const b = window.bench;
-      b.long = []; b.chunks = []; b.pings = [];
+      b.long = []; b.chunks = []; b.pings = []; b.frames = [];
       const input = document.querySelector('#field-insideSales-headcount');
       const is = () => document.querySelector('g.dept[data-dept="insideSales"]');
       const before = is().getAttribute('data-utilisation');
@@ -152,9 +206,16 @@ try {
         longTasks: b.long.filter(([s]) => s >= t0).map(([, d]) => d),
         chunks: b.chunks.map(([s, a, f, t]) => [s - t0, a - t0, f, t]),
         start: b.pings.length ? [b.pings[0][0] - t0, b.pings[0][1] - t0] : null,
+        frames: b.frames.filter((f) => f.at >= t0).map((f) => ({ ...f, at: f.at - t0 })),
       };
     })()`)) as Measured;
+    const trace = await browser.stopTracing();
+    // TRACE_FILE=path keeps the last run's trace (open it in Chromium's Performance panel).
+    if (process.env.TRACE_FILE) writeFileSync(process.env.TRACE_FILE, trace);
+    m.tasks = mainTasks(trace);
     runs.push(m);
+    // FRAMES=file writes every run's long frames there (JSON), to read where the main thread's time went.
+    if (process.env.FRAMES) writeFileSync(process.env.FRAMES, JSON.stringify(runs.map((r) => r.frames), null, 1));
     const after = await counters();
     mainWork.push(Object.fromEntries(MAIN.filter((k) => k in after).map((k) => [k, 1000 * (after[k] - before[k])])));
     const busy = m.chunks.reduce((sum, [s, a]) => sum + (a - s), 0);
@@ -169,6 +230,8 @@ try {
         `; first drawn ${m.firstDrawn.toFixed(0)} ms on ${m.firstDrawnDone} replication(s), on 10 or more ${m.drawnOn10.toFixed(0)} ms` +
         `; long tasks ${m.longTasks.length}, longest ${longest.toFixed(0)} ms` +
         `; main thread ${Object.entries(mainWork[i]).map(([k, v]) => `${k.replace('Duration', '')} ${v.toFixed(0)} ms`).join(', ')}` +
+        `; ${frameLine(m.frames)}` +
+        (m.tasks ? `; traced main-thread tasks: longest ${m.tasks.longestCpu.toFixed(0)} ms of CPU (${m.tasks.longestWall.toFixed(0)} ms wall), ${m.tasks.overCpu50} over 50 ms of CPU` : '') +
         (m.firstEta ? `; first time left shown ${(m.firstEta.etaMs / 1000).toFixed(0)} s at ${(m.firstEta.at / 1000).toFixed(1)} s, really ${((m.full - m.firstEta.at) / 1000).toFixed(1)} s` : ''),
     );
   }
@@ -203,7 +266,8 @@ try {
     await page.waitForSelector('[data-testid="comparison"]', { state: 'detached' });
     await page.getByTestId('tab-0').click().catch(() => {});
     await page.waitForSelector('.status[data-status="done"]');
-    await timed(
+    // NEXT_HIRE=0 leaves the next best hire out (minutes on a busy machine).
+    if (process.env.NEXT_HIRE !== '0') await timed(
       'next best hire, click -> ranking shown',
       `[...document.querySelectorAll('[data-testid="next-hire"] button')].find((x) => !x.disabled).click();`,
       `document.querySelector('[data-testid="hire-1"]')`,
@@ -213,7 +277,8 @@ try {
   console.log(
     `medians of ${RUNS} runs: edit -> done ${(median(runs.map((m) => m.full)) / 1000).toFixed(1)} s, first drawn ${median(runs.map((m) => m.firstDrawn)).toFixed(0)} ms (on 10 or more ${median(runs.map((m) => m.drawnOn10)).toFixed(0)} ms), ` +
       `longest main-thread task ${median(longest).toFixed(0)} ms (max ${Math.max(...longest).toFixed(0)} ms; 0: none over 50 ms)` +
-      `, long tasks ${median(runs.map((m) => m.longTasks.length))}; main thread per run: ` +
+      `, long tasks ${median(runs.map((m) => m.longTasks.length))}` +
+      `; longest traced task by CPU ${median(runs.map((m) => m.tasks?.longestCpu ?? NaN)).toFixed(0)} ms (max ${Math.max(...runs.map((m) => m.tasks?.longestCpu ?? NaN)).toFixed(0)} ms), tasks over 50 ms of CPU ${median(runs.map((m) => m.tasks?.overCpu50 ?? NaN))}; main thread per run: ` +
       Object.keys(mainWork[0] ?? {}).map((k) => `${k.replace('Duration', '')} ${median(mainWork.map((w) => w[k])).toFixed(0)} ms`).join(', '),
   );
 } finally {

@@ -89,10 +89,17 @@ class SeriesAccumulator {
 
   summary(): SeriesSummary {
     const out: SeriesSummary = { mean: [], p10: [], p50: [], p90: [], ciLow: [], ciHigh: [] };
+    // Points mostly share their count: the t quantile is computed once per count.
+    let tFor = -1;
+    let t = NaN;
     for (let i = 0; i < this.length; i++) {
       const n = this.count[i];
       const mean = n > 0 ? this.mean[i] : NaN;
-      const half = n > 1 ? tQuantile(0.975, n - 1) * Math.sqrt(this.m2[i] / (n - 1) / n) : NaN;
+      if (n > 1 && n !== tFor) {
+        tFor = n;
+        t = tQuantile(0.975, n - 1);
+      }
+      const half = n > 1 ? t * Math.sqrt(this.m2[i] / (n - 1) / n) : NaN;
       let p: number[];
       if (this.sketches) p = this.sketches[i].map((s) => s.value);
       else {
@@ -124,19 +131,22 @@ class SortedValues {
     if (fresh.length === 0) return;
     fresh.sort();
     const total = this.size + fresh.length;
-    const out = new Float64Array(Math.max(this.sorted.length, total * 2));
-    let a = 0, b = 0, k = 0;
-    const old = this.sorted;
-    // Ties take the older value first; equal values are the same number, except
-    // -0 and +0, which a sort orders -0 first: keep that order.
-    while (a < this.size && b < fresh.length) {
-      const x = old[a], y = fresh[b];
-      if (x < y || (x === y && !(x === 0 && 1 / x > 1 / y))) { out[k++] = x; a++; }
-      else { out[k++] = y; b++; }
+    if (total > this.sorted.length) {
+      const grown = new Float64Array(total * 2);
+      grown.set(this.view());
+      this.sorted = grown;
     }
-    while (a < this.size) out[k++] = old[a++];
-    while (b < fresh.length) out[k++] = fresh[b++];
-    this.sorted = out;
+    // Merged from the back, in place: a summary during a run allocates nothing per scalar.
+    // Ties keep the older value first; equal values are the same number, except -0 and
+    // +0, which a sort orders -0 first: keep that order.
+    const out = this.sorted;
+    let a = this.size - 1, b = fresh.length - 1, k = total - 1;
+    while (b >= 0) {
+      const x = a >= 0 ? out[a] : -Infinity, y = fresh[b];
+      // The older value goes last when it is larger, or +0 against a fresh -0.
+      if (a >= 0 && (x > y || (x === y && x === 0 && 1 / x > 1 / y))) out[k--] = out[a--];
+      else out[k--] = fresh[b--];
+    }
     this.size = total;
   }
 
@@ -210,13 +220,14 @@ export class RunAccumulator<T = unknown> {
   summary(): Aggregated<T> {
     const width = this.layout.scalarCount;
     const scalars: Summary[] = [];
+    const fresh = new Float64Array(this.count - this.sortedCount);
     for (let i = 0; i < width; i++) {
-      const fresh: number[] = [];
+      let n = 0;
       for (let r = this.sortedCount; r < this.count; r++) {
         const x = this.scalars[r * width + i];
-        if (Number.isFinite(x)) fresh.push(x);
+        if (Number.isFinite(x)) fresh[n++] = x;
       }
-      this.sorted[i].merge(Float64Array.from(fresh));
+      this.sorted[i].merge(fresh.subarray(0, n));
       scalars.push(summaryOf(this.moments[i], this.sorted[i].view()));
     }
     this.sortedCount = this.count;

@@ -37,8 +37,11 @@ export function packResults(results: readonly ReplicationResult[], horizonDays: 
   return { from, to: from + count, layout, scalars, series, events };
 }
 
-/** Adds every replication of `rows` to `acc`, in order. */
-export function addRows(acc: RunAccumulator<Measures>, rows: Rows): void {
+/**
+ * Adds the replications of `rows` to `acc`, in order; with `stop`, asked after each
+ * one, only until it says so. Returns whether `stop` ended it.
+ */
+export function addRows(acc: RunAccumulator<Measures>, rows: Rows, stop?: () => boolean): boolean {
   const count = rows.to - rows.from;
   const width = rows.layout.scalarCount;
   for (let r = 0; r < count; r++) {
@@ -49,7 +52,9 @@ export function addRows(acc: RunAccumulator<Measures>, rows: Rows): void {
         return s.subarray(r * len, (r + 1) * len);
       }),
     );
+    if (stop?.()) return true;
   }
+  return false;
 }
 
 /** Consecutive rows as one (parts in replication order, each starting where the last ended). */

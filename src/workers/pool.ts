@@ -20,13 +20,52 @@ import type { Chunk } from './api.ts';
 import { RunAccumulator } from '../montecarlo/accumulator.ts';
 import type { Measures } from '../montecarlo/aggregate.ts';
 import { RunCancelled, withReplications, type ArmsOptions, type PartialRun, type Run, type Runner, type RunOptions, type RunProgress } from '../runner/types.ts';
-import { concatRows, type Rows } from '../runner/rows.ts';
+import { addRows, concatRows, type Rows } from '../runner/rows.ts';
 import { partialOf, runOf } from '../runner/outcome.ts';
 import { EtaEstimator } from '../runner/eta.ts';
 import { precisionCheck } from '../montecarlo/precision.ts';
 
 /** Replications a partial result should rest on before it is trusted as a picture (issue 13: "resting on >= 10"). */
 export const FIRST_STEADY_PICTURE = 10;
+
+/**
+ * The ranges [from, to) in which `total` replications are dealt to `workers`
+ * workers, in order. First one replication per worker, for a fast first picture.
+ * Then the rest of the first FIRST_STEADY_PICTURE: with several workers, one equal
+ * share each (the picture resting on 10 waits for the slowest share: with
+ * doubling chunks one worker ran 7 of the 10 and the other 3); with one worker,
+ * doubling chunks (pictures at 1, 3, 7 and 10 for the same work). A chunk always
+ * ends at FIRST_STEADY_PICTURE, so that picture is drawn as soon as it is done.
+ * After it, chunks double up to `maxChunk`, and shrink towards the end (a quarter
+ * of each worker's share of what is left), so no worker idles long at the end.
+ * The plan never changes a result: chunks are aggregated in replication order.
+ */
+export function chunkPlan(total: number, workers: number, maxChunk: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  let size = 1;
+  for (let w = 0; w < workers && from < total; w++, from++) out.push([from, from + 1]);
+  const steady = Math.min(total, FIRST_STEADY_PICTURE);
+  if (workers > 1) {
+    // Equal shares of [from, steady), the larger ones first.
+    const shares = Math.min(workers, steady - from);
+    for (let w = 0; w < shares; w++) {
+      const to = from + Math.ceil((steady - from) / (shares - w));
+      out.push([from, to]);
+      from = to;
+    }
+    size = Math.max(1, Math.ceil(steady / workers));
+  }
+  while (from < total) {
+    size = Math.min(maxChunk, size * 2);
+    let to = Math.min(total, from + size);
+    if (from < FIRST_STEADY_PICTURE && to > FIRST_STEADY_PICTURE) to = FIRST_STEADY_PICTURE;
+    if (from >= FIRST_STEADY_PICTURE) to = Math.min(to, from + Math.max(1, Math.ceil((total - from) / (workers * 4))));
+    out.push([from, to]);
+    from = to;
+  }
+  return out;
+}
 
 /** A started worker, as the pool sees it. */
 export interface WorkerHandle {
@@ -166,6 +205,17 @@ export class SimPool implements Runner {
     }
   }
 
+  /**
+   * Starts the workers that are not running, with no work yet: a run asked for
+   * soon (after an edit's pause) then finds them booted instead of paying their
+   * start-up. Workers that get no run are released after idleMs as usual.
+   */
+  prestart(): void {
+    if (this.current) return; // a job is running: its workers are up, or being replaced by it
+    this.slots.forEach((_, i) => this.workerAt(i));
+    this.scheduleIdleRelease();
+  }
+
   /** Stops every worker and refuses nothing: the next run starts new ones. */
   terminate(): void {
     this.current?.abort(new RunCancelled('the pool was shut down'));
@@ -226,24 +276,10 @@ export class SimPool implements Runner {
   }
 
   /**
-   * Chunk sizes: one replication per worker first, for a fast first answer, then
-   * larger; a chunk ends at FIRST_STEADY_PICTURE, so the first picture resting on
-   * that many replications is drawn as soon as they are done (with chunks of 1, 2,
-   * 4, 8 it came only at 15).
+   * The ranges [from, to) a run of `total` replications is dealt in (see chunkPlan).
    */
   private chunks(total: number): [number, number][] {
-    const out: [number, number][] = [];
-    let from = 0;
-    let size = 1;
-    let given = 0;
-    while (from < total) {
-      let to = Math.min(total, from + size);
-      if (from < FIRST_STEADY_PICTURE && to > FIRST_STEADY_PICTURE) to = FIRST_STEADY_PICTURE;
-      out.push([from, to]);
-      from = to;
-      if (++given >= this.size) size = Math.min(this.opts.maxChunk, Math.max(1, Math.ceil((total - from) / (this.size * 4))), size * 2);
-    }
-    return out;
+    return chunkPlan(total, this.size, this.opts.maxChunk);
   }
 
   /**
@@ -296,6 +332,42 @@ export class SimPool implements Runner {
     }
   }
 
+  /**
+   * Deals `queue` to every worker and hands each answer to `accept` (in the order
+   * answered; `accept` puts them in replication order). The job ends when `accept`
+   * calls `finish`, or fails at the first worker fault or abort (whatever is still
+   * in flight is stopped). A chunk's hang limit grows with the slowest replication
+   * measured so far in the job.
+   */
+  private deal<T, R>(
+    signal: AbortSignal,
+    live: () => boolean,
+    queue: [number, number][],
+    call: Dealer<T>['call'],
+    accept: (value: T, finish: (result: R) => void) => void,
+  ): Promise<R> {
+    let slowestPerReplicationMs = 0;
+    const hangLimitMs = (count: number) => Math.max(this.opts.chunkTimeoutMs, Math.ceil(this.opts.hangFactor * slowestPerReplicationMs * count));
+    return new Promise<R>((resolve, reject) => {
+      let settled = false;
+      const fail = (e: Error) => {
+        if (settled) return;
+        settled = true;
+        // Stop whatever the failed or cancelled job still has in flight.
+        this.slots.forEach((s, i) => s.fail && this.release(i));
+        reject(e);
+      };
+      if (signal.aborted) return fail(signal.reason as Error);
+      signal.addEventListener('abort', () => fail(signal.reason as Error), { once: true });
+      const finish = (result: R) => {
+        settled = true;
+        resolve(result);
+      };
+      const dealer: Dealer<T> = { queue, settled: () => settled, live, fail, call, accept: (value) => accept(value, finish) };
+      for (let i = 0; i < this.size; i++) void this.work(i, dealer, hangLimitMs, (ms) => (slowestPerReplicationMs = Math.max(slowestPerReplicationMs, ms)));
+    });
+  }
+
   private executeArms(base: Scenario, arms: Scenario[], from: number, to: number, signal: AbortSignal, live: () => boolean, onProgress?: (p: RunProgress) => void): Promise<Rows[]> {
     const total = to - from;
     const eta = new EtaEstimator(total, Math.min(total, this.size));
@@ -304,43 +376,19 @@ export class SimPool implements Runner {
     const parts: Chunk[][] = [base, ...arms].map(() => []);
     const started = this.opts.now();
     let next = from;
-    let slowestPerReplicationMs = 0;
-    const hangLimitMs = (count: number) => Math.max(this.opts.chunkTimeoutMs, Math.ceil(this.opts.hangFactor * slowestPerReplicationMs * count));
-    return new Promise<Rows[]>((resolve, reject) => {
-      let settled = false;
-      const fail = (e: Error) => {
-        if (settled) return;
-        settled = true;
-        this.slots.forEach((s, i) => s.fail && this.release(i));
-        reject(e);
-      };
-      if (signal.aborted) return fail(signal.reason as Error);
-      signal.addEventListener('abort', () => fail(signal.reason as Error), { once: true });
-      const dealer: Dealer<Chunk[]> = {
-        queue,
-        settled: () => settled,
-        live,
-        fail,
-        call: (api, a, b) => api.runArms(base, arms, a, b),
-        accept: (chunks) => {
-          pending.set(chunks[0].from, chunks);
-          // Kept in replication order, so the rows never depend on the chunking.
-          while (pending.has(next)) {
-            const got = pending.get(next)!;
-            pending.delete(next);
-            got.forEach((c, i) => parts[i].push(c));
-            next = got[0].to;
-          }
-          const now = this.opts.now();
-          const done = next - from;
-          onProgress?.({ done, total, elapsedMs: now - started, etaMs: done === total ? 0 : eta.update(done, now) });
-          if (done === total) {
-            settled = true;
-            resolve(parts.map(concatRows));
-          }
-        },
-      };
-      for (let i = 0; i < this.size; i++) void this.work(i, dealer, hangLimitMs, (ms) => (slowestPerReplicationMs = Math.max(slowestPerReplicationMs, ms)));
+    return this.deal<Chunk[], Rows[]>(signal, live, queue, (api, a, b) => api.runArms(base, arms, a, b), (chunks, finish) => {
+      pending.set(chunks[0].from, chunks);
+      // Kept in replication order, so the rows never depend on the chunking.
+      while (pending.has(next)) {
+        const got = pending.get(next)!;
+        pending.delete(next);
+        got.forEach((c, i) => parts[i].push(c));
+        next = got[0].to;
+      }
+      const now = this.opts.now();
+      const done = next - from;
+      onProgress?.({ done, total, elapsedMs: now - started, etaMs: done === total ? 0 : eta.update(done, now) });
+      if (done === total) finish(parts.map(concatRows));
     });
   }
 
@@ -357,85 +405,49 @@ export class SimPool implements Runner {
     let acc: RunAccumulator<Measures> | null = null;
     let next = 0;
     let lastPartial = -Infinity;
+    /** Replications the last partial rested on. */
+    let lastPartialCount = 0;
     let summaryMs = 0;
-    // The slowest replication so far in this run (ms), from the chunks answered.
-    let slowestPerReplicationMs = 0;
-    const hangLimitMs = (count: number) => Math.max(this.opts.chunkTimeoutMs, Math.ceil(this.opts.hangFactor * slowestPerReplicationMs * count));
 
-    return new Promise<Run>((resolve, reject) => {
-      let settled = false;
-      const fail = (e: Error) => {
-        if (settled) return;
-        settled = true;
-        // Stop whatever the failed or cancelled run still has in flight.
-        this.slots.forEach((s, i) => s.fail && this.release(i));
-        reject(e);
-      };
-      if (signal.aborted) return fail(signal.reason as Error);
-      signal.addEventListener('abort', () => fail(signal.reason as Error), { once: true });
-
-      const drain = () => {
-        while (pending.has(next)) {
-          const chunk = pending.get(next)!;
-          pending.delete(next);
-          acc ??= new RunAccumulator(chunk.layout);
-          if (precision) precise ??= precisionCheck(acc, precision);
-          const count = chunk.to - chunk.from;
-          const width = chunk.layout.scalarCount;
-          for (let r = 0; r < count; r++) {
-            acc.add(
-              chunk.scalars.subarray(r * width, (r + 1) * width),
-              chunk.series.map((s) => {
-                const len = s.length / count;
-                return s.subarray(r * len, (r + 1) * len);
-              }),
-            );
-            // Checked after each replication in order: the stop never depends on the chunking.
-            if (precise?.()) {
-              total = acc.count;
-              ran = withReplications(scenario, total);
-              queue.length = 0;
-              pending.clear();
-              break;
-            }
-          }
-          next = chunk.to;
+    return this.deal<Chunk, Run>(signal, live, queue, (api, from, to) => api.runChunk(scenario, from, to), (answered, finish) => {
+      pending.set(answered.from, answered);
+      while (pending.has(next)) {
+        const chunk = pending.get(next)!;
+        pending.delete(next);
+        acc ??= new RunAccumulator(chunk.layout);
+        if (precision) precise ??= precisionCheck(acc, precision);
+        // The precision is checked after each replication in order: the stop never depends on the chunking.
+        if (addRows(acc, chunk, precise ?? undefined)) {
+          total = acc.count;
+          ran = withReplications(scenario, total);
+          queue.length = 0;
+          pending.clear();
         }
-        if (!acc || !live()) return;
-        const now = this.opts.now();
-        const elapsedMs = now - started;
-        const progress: RunProgress = { done: acc.count, total, elapsedMs, etaMs: acc.count === total ? 0 : eta.update(acc.count, now) };
-        if (acc.count === total) {
-          settled = true;
-          const final = partialOf(ran, acc);
-          onProgress?.(progress);
-          onPartial?.(final);
-          resolve(runOf(final, acc));
-          return;
-        }
-        // Summaries cost main-thread time: only make them for someone listening.
-        let partial: PartialRun | null = null;
-        if (onPartial && now - lastPartial >= Math.max(this.opts.partialEveryMs, 4 * summaryMs)) {
-          partial = partialOf(scenario, acc);
-          lastPartial = this.opts.now();
-          summaryMs = lastPartial - now;
-        }
+        next = chunk.to;
+      }
+      if (!acc || !live()) return;
+      const now = this.opts.now();
+      const elapsedMs = now - started;
+      const progress: RunProgress = { done: acc.count, total, elapsedMs, etaMs: acc.count === total ? 0 : eta.update(acc.count, now) };
+      if (acc.count === total) {
+        const final = partialOf(ran, acc);
         onProgress?.(progress);
-        if (partial) onPartial?.(partial);
-      };
-
-      const dealer: Dealer<Chunk> = {
-        queue,
-        settled: () => settled,
-        live,
-        fail,
-        call: (api, from, to) => api.runChunk(scenario, from, to),
-        accept: (chunk) => {
-          pending.set(chunk.from, chunk);
-          drain();
-        },
-      };
-      for (let i = 0; i < this.size; i++) void this.work(i, dealer, hangLimitMs, (ms) => (slowestPerReplicationMs = Math.max(slowestPerReplicationMs, ms)));
+        onPartial?.(final);
+        finish(runOf(final, acc));
+        return;
+      }
+      // Summaries cost main-thread time: only make them for someone listening, at most every partialEveryMs
+      // (and 4x the last one's cost), except the first resting on FIRST_STEADY_PICTURE, made at once.
+      let partial: PartialRun | null = null;
+      const firstSteady = acc.count >= FIRST_STEADY_PICTURE && lastPartialCount < FIRST_STEADY_PICTURE;
+      if (onPartial && (firstSteady || now - lastPartial >= Math.max(this.opts.partialEveryMs, 4 * summaryMs))) {
+        partial = partialOf(scenario, acc);
+        lastPartial = this.opts.now();
+        lastPartialCount = acc.count;
+        summaryMs = lastPartial - now;
+      }
+      onProgress?.(progress);
+      if (partial) onPartial?.(partial);
     });
   }
 }

@@ -91,7 +91,7 @@ export class AppState {
   readonly sensitivity = new SensitivityState();
 
   private pool: SimPool | null = null;
-  private readonly jobs = new JobQueue(() => (this.pool ??= browserPool({ idleMs: 30_000 })), undefined, { partialGapMs: PARTIAL_GAP_MS, urgent: firstSteady });
+  private readonly jobs = new JobQueue(() => (this.pool ??= browserPool({ idleMs: 30_000, partialEveryMs: PARTIAL_GAP_MS })), undefined, { partialGapMs: PARTIAL_GAP_MS, urgent: firstSteady });
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Entries edited since the last run was asked for (debounced). */
   // Bookkeeping, never drawn: a plain Set on purpose.
@@ -363,6 +363,8 @@ export class AppState {
   /** After `delayMs` without another edit, asks for a run of each edited scenario. */
   private askRuns(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
+    // Workers released while the page was idle boot during the pause, not after it.
+    if (delayMs > 0) this.pool?.prestart();
     this.timer = setTimeout(() => {
       this.timer = null;
       const edited = [...this.dirty];
