@@ -34,6 +34,11 @@
  *   replications reaching the target (Wilson interval) and each service measure's
  *   mean (Student t interval), on growing prefixes until the interval lies on one
  *   side of the requirement or the cap is reached (then the estimate decides).
+ *   Outside the search's steps (which read the prefix their race ran), the first
+ *   prefix is FIRST_LOOK: a plan far from a target is decided on few replications,
+ *   and deciding that one is met takes at least 20 (20 of 20 at 85%), so the
+ *   early look costs no wrong "met". Longer prefixes add only the replications a
+ *   plan lacks, so the early look costs no warm-up.
  * - Impossibility is decided first: before the walk, the bound plan (every
  *   department at its most, from day 0) is tested beside the scenario as it is,
  *   from a first look of FIRST_LOOK replications (a plan far from the target is
@@ -275,6 +280,8 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   if (!(confidence > 0 && confidence < 1)) throw new Error(`goalSeek: expected a confidence in (0, 1), got ${confidence}`);
   const maxN = input.maxReplications ?? scenario.replications;
   const minN = Math.min(input.minReplications ?? DEFAULT_MIN_REPLICATIONS, maxN);
+  // Whether a plan meets the targets is first looked at on fewer (a plan far from them is decided on few).
+  const firstLook = Math.min(minN, FIRST_LOOK);
   const verifyN = input.verifyReplications ?? maxN;
   // A new hire ramps as the department's own usual ramp (the editor's 標準の立ち上がり期間), unless asked otherwise.
   const rampDays = { ...(Object.fromEntries(DEPARTMENTS.map((d) => [d, scenario[d].rampDays])) as Record<Department, number>), ...input.rampDays };
@@ -362,7 +369,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     return (pSure && r.service.every((s) => s.high <= s.limit)) || pMissed || r.service.some((s) => s.low > s.limit);
   };
   /** Whether a plan meets the targets, on prefixes from `from` doubling to the cap until decided. */
-  const meets = async (p: readonly PlanHire[], from = minN): Promise<PlanReading> => {
+  const meets = async (p: readonly PlanHire[], from = firstLook): Promise<PlanReading> => {
     for (let n = from; ; n = Math.min(2 * n, maxN)) {
       const reading = readingOf(await runPlan(p, n), n, confidence);
       if (decided(reading) || n >= maxN) return reading;
@@ -394,7 +401,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     // Per trial, the reading `meets` would stop at: the first prefix that decides it, or the cap's.
     const stops: (PlanReading | undefined)[] = trials.map(() => undefined);
     let next = 0;
-    for (let n = minN; next < trials.length; n = Math.min(2 * n, maxN)) {
+    for (let n = firstLook; next < trials.length; n = Math.min(2 * n, maxN)) {
       // Every pending trial has run exactly the prefixes before n, so its run now holds n replications.
       const pending = trials.slice(next);
       const got = await runPlans(pending, n);
@@ -464,7 +471,6 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   const boundPlan: PlanHire[] = order.map((department) => ({ department, day: 0 }));
 
   // The scenario as it is and the bound plan, side by side from a first look: an impossible target is decided at once.
-  const firstLook = Math.min(minN, FIRST_LOOK);
   const [baseline, boundReading] = testBound ? await meetsAll([plan, boundPlan], firstLook) : [await meets(plan, firstLook), null];
   let now = baseline;
   let status: GoalSeekStatus = baseline.met ? 'alreadyMet' : 'bounds';
@@ -523,6 +529,11 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       ? Math.max(1, Math.min(Math.floor(STEP_FRACTION / best.share), bound(best.d) - added(best.d), (input.maxHires ?? Infinity) - plan.length))
       : 1;
     plan = [...plan, ...Array.from({ length: people }, () => ({ department: best.d, day: 0 }))];
+    if (people > 1 && plan.length < (input.maxHires ?? Infinity)) {
+      // A block is a plan no candidate ran: run it beside the next step's candidates, one warm-up for both (its test reads the same runs).
+      const open = DEPARTMENTS.filter((d) => added(d) < bound(d));
+      await runPlans([plan, ...open.map((d) => [...plan, { department: d, day: 0 }])], minN);
+    }
     now = await meets(plan, n);
     path.push({ department: best.d, change: people, costYenPerYear: people * costPerHead(scenario, best.d), valuePerMillionYen: best.mid, candidates: raced, replications: n, after: now });
     input.onStep?.(partial());

@@ -7,7 +7,7 @@ import type { Lang } from './format.ts';
 
 const en = {
   gsTitle: 'Goal-seek: the least hiring that reaches a target',
-  gsHelp: 'Adds people one at a time where they close the most of the remaining gap per yen, each candidate run with the same leads and chances as the plan it extends, until the target is reached in the share of runs you ask for. Each hire is then moved to the latest quarter that still reaches it, and the plan is checked again with new random numbers.',
+  gsHelp: 'Adds people where they close the most of the remaining gap per yen (several of one department at once while the gap is wide), each candidate run with the same leads and chances as the plan it extends, until the target is reached in the share of runs you ask for; then takes off anyone the target does not need. Each hire is then moved to the latest quarter that still reaches it, and the plan is checked again with new random numbers.',
   gsHeader: 'Goal-seek for {name}: {target}, in {confidence} of runs',
   gsTargetArrEndYen: 'ARR at the horizon at least {value}',
   gsTargetBookingsYen: 'bookings in the period at least {value}',
@@ -121,7 +121,7 @@ type GoalSeekMessages = typeof en;
 
 const ja: GoalSeekMessages = {
   gsTitle: '目標逆算:目標に届く最小の採用計画',
-  gsHelp: '残りの差を1円あたり最も多く縮める部門に1名ずつ追加します。各候補は元の計画と同じリード・同じ偶然で試算します。指定した割合の試行で目標に届いたら止め、各採用を目標を満たす範囲で最も遅い四半期に動かし、最後に新しい乱数で計画を検証します。',
+  gsHelp: '残りの差を1円あたり最も多く縮める部門に人を追加します(差が大きいうちは同じ部門に数名ずつ)。各候補は元の計画と同じリード・同じ偶然で試算します。指定した割合の試行で目標に届いたら止め、目標に不要な人を1名ずつ外してから、各採用を目標を満たす範囲で最も遅い四半期に動かし、最後に新しい乱数で計画を検証します。',
   gsHeader: '{name} の目標逆算:{target}を試行の{confidence}で達成',
   gsTargetArrEndYen: '期末ARR {value}以上',
   gsTargetBookingsYen: '期間中の受注額 {value}以上',
