@@ -196,8 +196,8 @@ async function main(argv: string[]): Promise<number> {
       let said = false;
       const onStep = (p: GoalSeekPartial) => {
         // An outcome known before the search ends (the bound plan surely short) is said at once, then the path.
-        if (p.decided === 'bounds' && !said) process.stderr.write(`${goalSeekText(lang, 'gsDecidedBounds', { bound: ask.bound })}\n`);
-        said ||= p.decided === 'bounds';
+        if (p.decided && !said) process.stderr.write(`${p.decided === 'bounds' ? goalSeekText(lang, 'gsDecidedBounds', { bound: ask.bound }) : goalSeekText(lang, 'gsDecidedMet')}\n`);
+        said ||= Boolean(p.decided);
         process.stderr.write(`${goalSeekText(lang, 'gsPath')}: ${p.path.map((h) => `${signedPeople(h.change ?? 1)} ${h.department}`).join(', ') || '–'}\n`);
       };
       const result = await goalSeek(

@@ -203,7 +203,11 @@ export interface GoalSeekPartial {
   timing: TimingStep[];
   /** Runs made so far. */
   runs: number;
-  /** The outcome when it is known before the search ends ('bounds': the bound plan surely misses the target), else null. */
+  /**
+   * The outcome once it is known, before the timing and the verification end:
+   * 'bounds' as soon as the bound plan surely misses the target; 'met' once the
+   * plan's people are chosen (their quarters and the check follow); else null.
+   */
   decided?: GoalSeekStatus | null;
 }
 
@@ -563,6 +567,12 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       status = 'met';
       input.onStep?.(partial());
     }
+  }
+
+  // Who is hired is decided: say it before the timing runs (without a timing, the answer itself comes next).
+  if (now.met && plan.length > 0 && !impossible) {
+    decidedStatus = 'met';
+    if (input.searchTiming !== false && plan.some((h) => changeOf(h) > 0)) input.onStep?.(partial());
   }
 
   // The timing: each hire, the last chosen first, to the latest quarter that still meets the targets.
