@@ -72,7 +72,7 @@ try {
     let decidedAt: number | null = null;
     const onStep = (p: GoalSeekPartial) => void (decidedAt ??= p.decided ? performance.now() : null);
     const r = await goalSeek({ scenario, target: { measure: 'arrEndYen', atLeast }, onStep }, { runner: counting });
-    if (decidedAt !== null) console.log(`${which}: ${((decidedAt - started) / 1000).toFixed(1)} s to the decided answer (${r.status}), given before its path and verification`);
+    if (decidedAt !== null) console.log(`${which}: ${((decidedAt - started) / 1000).toFixed(1)} s to the decided answer (${r.status}), given before the rest of the answer (the path or the timing, and the verification)`);
     const p = r.verification.probability!;
     const added = Object.entries(r.added).filter(([, n]) => n > 0).map(([d, n]) => `${d} +${n}`).join(', ') || 'nobody';
     console.log(`goal-seek ${which} (ARR >= ${(atLeast / 1e9).toFixed(4)}e9): ${r.status}, ${added}, ${r.path.length} steps, ${r.runs} runs, verified P ${(100 * p.p).toFixed(0)}% [${(100 * p.low).toFixed(0)}, ${(100 * p.high).toFixed(0)}]`);

@@ -18,13 +18,9 @@
  *   of the target it helps most, the step adds several people of that department
  *   at once: half the hires that gap is estimated to need at that rate
  *   (STEP_FRACTION), so a gap of many hires' worth takes a few steps, not one per
- *   person. Diminishing returns make the estimate an upper bound, so a block
- *   seldom overshoots; when it does, the step back takes the excess off.
- * - The step back: once the plan meets the targets, one person at a time is taken
- *   off, the one saving the most yen first (an added hire of a department, or,
- *   with `allowRemovals`, one of its people), as long as the plan still meets
- *   them; so the plan stays least-cost after blocks, and an over-staffed
- *   department gives back what the targets do not need. Candidates run on growing prefixes of replications
+ *   person. With diminishing returns the later people of a block gain less than
+ *   the first, so a block seldom overshoots; when it does, the step back takes
+ *   the excess off. Candidates run on growing prefixes of replications
  *   (`minReplications`, doubling up to `maxReplications`); a candidate whose value
  *   is clearly below the leader's (intervals at the stated confidence, Bonferroni
  *   over the candidates) is dropped, and the step ends as soon as one is left
@@ -36,9 +32,14 @@
  *   side of the requirement or the cap is reached (then the estimate decides).
  *   Outside the search's steps (which read the prefix their race ran), the first
  *   prefix is FIRST_LOOK: a plan far from a target is decided on few replications,
- *   and deciding that one is met takes at least 20 (20 of 20 at 85%), so the
- *   early look costs no wrong "met". Longer prefixes add only the replications a
- *   plan lacks, so the early look costs no warm-up.
+ *   while deciding that one is met takes n/(n + z^2) >= the confidence (20 of 20
+ *   at 85%), so a few lucky replications cannot call a plan met. Longer prefixes
+ *   add only the replications a plan lacks, so the early look costs no warm-up.
+ * - The step back: once the plan meets the targets, one person at a time is taken
+ *   off, the one saving the most yen first (an added hire of a department, or,
+ *   with `allowRemovals`, one of its people), as long as the plan still meets
+ *   them; so the plan stays least-cost after blocks, and an over-staffed
+ *   department gives back what the targets do not need.
  * - Impossibility is decided first: before the walk, the bound plan (every
  *   department at its most, from day 0) is tested beside the scenario as it is,
  *   from a first look of FIRST_LOOK replications (a plan far from the target is
@@ -546,12 +547,14 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
 
   // The step back: one person off at a time, the most saved first, while the plan still meets the targets.
   if (now.met && !impossible && (plan.length > 0 || input.allowRemovals)) {
+    // Taking off an added hire saves what the hire would cost; one of the scenario's people, what the scenario pays them.
+    const saving = (d: Department) => (added(d) > 0 ? costPerHead(scenario, d) : scenario[d].costPerHeadYen);
     const atDay0 = (d: Department) => scenario[d].headcount + scenario.hiring.reduce((a, h) => a + (h.department === d && h.day <= 0 ? h.change : 0), 0);
     for (;;) {
       const removable = DEPARTMENTS.filter((d) => {
         const net = added(d);
         return net > 0 || (input.allowRemovals === true && -net < bound(d) && atDay0(d) + net - 1 >= 1);
-      }).sort((a, b) => costPerHead(scenario, b) - costPerHead(scenario, a));
+      }).sort((a, b) => saving(b) - saving(a));
       if (removable.length === 0) break;
       const trials = removable.map((d) => {
         // An added hire of d goes first (the last chosen); else one of d's people leaves on day 0.
@@ -561,9 +564,10 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       const { readings, chosen } = await firstMeeting(trials);
       if (chosen === null) break;
       const d = removable[chosen];
+      const saved = saving(d);
       plan = trials[chosen];
       now = readings[chosen];
-      path.push({ department: d, change: -1, costYenPerYear: -costPerHead(scenario, d), valuePerMillionYen: 0, candidates: removable.slice(0, chosen + 1), replications: now.replications, after: now });
+      path.push({ department: d, change: -1, costYenPerYear: -saved, valuePerMillionYen: 0, candidates: removable.slice(0, chosen + 1), replications: now.replications, after: now });
       status = 'met';
       input.onStep?.(partial());
     }
@@ -610,7 +614,8 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   const verification = { ...readingOf(verifyRun, verifyN, 0.95), seed: verifySeed };
 
   decidedStatus = status;
-  const cost = (h: PlanHire) => changeOf(h) * costPerHead(scenario, h.department);
+  // A hire costs one more person (hireCostYen); a removal saves what the scenario pays that person.
+  const cost = (h: PlanHire) => (changeOf(h) > 0 ? costPerHead(scenario, h.department) : -scenario[h.department].costPerHeadYen);
   return {
     ...partial(),
     status,
