@@ -9,7 +9,9 @@
  *   CASE=nexthire    next best hire on the baseline (its 200 replications, or REPS)
  *
  * WORKERS (default 2) and REPS (default 40 for goal-seek) change the pool and the replications.
- * Prints the answer's outline (status, hires, verified P(target)) and its seconds,
+ * Prints the answer's outline (status, hires, verified P(target)) and its seconds
+ * (and, when the outcome is decided before the search ends, as an impossible
+ * target is, the seconds to that partial answer),
  * and for goal-seek where the simulation went: replications simulated per phase
  * (warm-ups, and horizons: one per scenario-replication, arms sharing a warm-up),
  * counted by a runner wrapped around the pool. Phases are told apart by what is
@@ -19,7 +21,7 @@
  * answer, also its short path).
  */
 import { nodePool } from '../src/workers/nodeWorkers.ts';
-import { goalSeek, nextBestHire } from '../src/experiments/index.ts';
+import { goalSeek, nextBestHire, type GoalSeekPartial } from '../src/experiments/index.ts';
 import { DEFAULT_MAX_PER_DEPARTMENT, VERIFY_SEED_SUFFIX } from '../src/experiments/goalSeek.ts';
 import type { Runner } from '../src/runner/types.ts';
 import { DEPARTMENTS, type Scenario } from '../src/scenario/types.ts';
@@ -45,6 +47,7 @@ try {
       const hires = extra(s);
       if (s.seed.endsWith(VERIFY_SEED_SUFFIX)) return 'verify';
       if (hires.some((h) => h.day > 0)) return 'timing';
+      if (hires.some((h) => h.change < 0)) return 'step back';
       const all = DEPARTMENTS.every((d) => hires.filter((h) => h.department === d).reduce((a, h) => a + h.change, 0) === DEFAULT_MAX_PER_DEPARTMENT);
       return all ? 'bound plan' : 'search';
     };
@@ -60,13 +63,16 @@ try {
       },
       runArms: (base, arms, o) => {
         // A pass's phase is its most advanced scenario's (a timing pass may carry a day-0 plan beside it).
-        const order = ['search', 'bound plan', 'timing', 'verify'];
+        const order = ['search', 'step back', 'bound plan', 'timing', 'verify'];
         const phase = [base, ...arms].map(phaseOf).sort((a, b) => order.indexOf(b) - order.indexOf(a))[0];
         count(phase, o.to - o.from, (1 + arms.length) * (o.to - o.from));
         return pool.runArms!(base, arms, o);
       },
     };
-    const r = await goalSeek({ scenario, target: { measure: 'arrEndYen', atLeast } }, { runner: counting });
+    let decidedAt: number | null = null;
+    const onStep = (p: GoalSeekPartial) => void (decidedAt ??= p.decided ? performance.now() : null);
+    const r = await goalSeek({ scenario, target: { measure: 'arrEndYen', atLeast }, onStep }, { runner: counting });
+    if (decidedAt !== null) console.log(`${which}: ${((decidedAt - started) / 1000).toFixed(1)} s to the decided answer (${r.status}), given before the rest of the answer (the path or the timing, and the verification)`);
     const p = r.verification.probability!;
     const added = Object.entries(r.added).filter(([, n]) => n > 0).map(([d, n]) => `${d} +${n}`).join(', ') || 'nobody';
     console.log(`goal-seek ${which} (ARR >= ${(atLeast / 1e9).toFixed(4)}e9): ${r.status}, ${added}, ${r.path.length} steps, ${r.runs} runs, verified P ${(100 * p.p).toFixed(0)}% [${(100 * p.low).toFixed(0)}, ${(100 * p.high).toFixed(0)}]`);

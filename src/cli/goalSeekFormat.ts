@@ -6,7 +6,8 @@ import { printable } from '../scenario/printable.ts';
 import { translate } from '../i18n/messages.ts';
 import { formatPercent, formatYen, type Lang } from '../i18n/format.ts';
 import { goalSeekText } from '../i18n/goalSeekMessages.ts';
-import { fillText, outcomeText, serviceText, targetText, verifiedText } from '../experiments/goalSeekText.ts';
+import { fillText, outcomeText, serviceText, signedPeople, targetText, verifiedText } from '../experiments/goalSeekText.ts';
+import { formatDate } from '../domain/calendar.ts';
 import { department, type Department } from '../domain/departments.ts';
 import { table } from './format.ts';
 
@@ -28,6 +29,16 @@ function readingColumns(r: GoalSeekResult, lang: Lang): { header: string[]; cell
   return { header, cells };
 }
 
+/**
+ * A calendar day as the printed table gives it: with the scenario's dates, the
+ * date and the day of the plan beside it (「2027年3月2日 (-30)」 in Japanese, an ISO
+ * date in English, which sorts and pastes as it reads), else the day alone.
+ */
+function dayCell(day: number, date: string | undefined, lang: Lang): string {
+  if (date === undefined) return String(day);
+  return `${lang === 'ja' ? formatDate(date, 'ja') : date} (${day})`;
+}
+
 /** The whole report in `lang`. */
 export function formatGoalSeek(name: string, r: GoalSeekResult, calendar: CalendarEntry[], bound: number, lang: Lang = 'en'): string {
   const g = (k: Parameters<typeof goalSeekText>[1], v: Record<string, string | number> = {}) => goalSeekText(lang, k, v);
@@ -37,15 +48,18 @@ export function formatGoalSeek(name: string, r: GoalSeekResult, calendar: Calend
   const reading = readingColumns(r, lang);
   const pathRows = [
     ['0', '–', '–', '–', ...reading.cells(r.baseline), String(r.baseline.replications)],
-    ...r.path.map((s, i) => [String(i + 1), `+1 ${dept(s.department)}`, formatYen(s.costYenPerYear, lang), s.valuePerMillionYen.toFixed(3), ...reading.cells(s.after), String(s.after.replications)]),
+    ...r.path.map((s, i) => [String(i + 1), `${signedPeople(s.change ?? 1)} ${dept(s.department)}`, formatYen(s.costYenPerYear, lang), (s.change ?? 1) < 0 ? '–' : s.valuePerMillionYen.toFixed(3), ...reading.cells(s.after), String(s.after.replications)]),
   ];
   lines.push(g('gsPath'), ...table([g('gsStep'), g('gsHire'), g('gsCostPerYear'), g('gsValue'), ...reading.header, g('gsReps')], pathRows), '');
   if (r.plan.length > 0) {
-    lines.push(g('gsPlan'), ...table([g('gsHire'), g('gsPeople'), g('gsFromDay'), g('gsRampDays')], r.plan.map((h) => [dept(h.department), `+${h.change}`, String(h.day), String(h.rampDays)])), '');
+    lines.push(g('gsPlan'), ...table([g('gsHire'), g('gsPeople'), g('gsFromDay'), g('gsRampDays')], r.plan.map((h) => [dept(h.department), signedPeople(h.change), String(h.day), h.change < 0 ? '–' : String(h.rampDays)])), '');
     const c = formatPercent(r.confidence);
     const first = calendar[0];
     lines.push(g('gsCalendar'), g('gsCalendarHelp', { confidence: c, ttf: first ? fillText(first.fillMedianDays, first.fillDays, r.confidence, lang) : '' }));
-    lines.push(...table([g('gsHire'), g('gsPeople'), g('gsOpenBy'), g('gsFillDays', { confidence: c }), g('gsStartDay'), g('gsProductiveDay')], calendar.map((e) => [dept(e.department), `+${e.people}`, String(e.openByDay), String(e.fillDays), String(e.startDay), String(e.productiveDay)])), '');
+    const dated = calendar.length > 0 && calendar.every((e) => e.dates !== undefined);
+    const headers = dated ? [g('gsOpenByDate'), g('gsFillDays', { confidence: c }), g('gsStartDate'), g('gsProductiveDate')] : [g('gsOpenBy'), g('gsFillDays', { confidence: c }), g('gsStartDay'), g('gsProductiveDay')];
+    const rows = calendar.map((e) => [dept(e.department), `+${e.people}`, dayCell(e.openByDay, e.dates?.openBy, lang), String(e.fillDays), dayCell(e.startDay, e.dates?.start, lang), dayCell(e.productiveDay, e.dates?.productive, lang)]);
+    lines.push(...table([g('gsHire'), g('gsPeople'), ...headers], rows), '');
   }
   lines.push(verifiedText(r, lang));
   return lines.join('\n');

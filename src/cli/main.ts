@@ -12,7 +12,8 @@ import { decodeScenarioBytes } from '../scenario/fileText.ts';
 import { printable, printableJson } from '../scenario/printable.ts';
 import { nodePool } from '../workers/nodeWorkers.ts';
 import { formatNextHire, formatReport } from './format.ts';
-import { goalSeek, calendarOf, nextBestHire, sensitivity, singleRun, type GoalSeekInput, type GoalSeekProgress, type GoalTarget } from '../experiments/index.ts';
+import { goalSeek, calendarOf, nextBestHire, sensitivity, singleRun, type GoalSeekInput, type GoalSeekPartial, type GoalSeekProgress, type GoalTarget } from '../experiments/index.ts';
+import { signedPeople } from '../experiments/goalSeekText.ts';
 import { formatGoalSeek, formatSensitivity } from './goalSeekFormat.ts';
 import { hiringCalendarCsv } from '../export/hiringCalendarCsv.ts';
 import { goalSeekText } from '../i18n/goalSeekMessages.ts';
@@ -23,7 +24,7 @@ import type { PrecisionTarget } from '../montecarlo/precision.ts';
 const USAGE =
   'usage: npm run simulate -- FILE.json [--reps N] [--seed S] [--workers N] [--json] [--out FILE] [--next-hire] [--lang en|ja]\n' +
   '       npm run simulate -- FILE.json --goal-seek (--target-arr YEN | --target-bookings YEN | --target-won N) [--confidence 0.85]\n' +
-  '         [--max-per-dept 10] [--is-wait-p90-hours H] [--fs-backlog-weeks W] [--cs-coverage-max C] [--calendar-csv FILE]\n' +
+  '         [--max-per-dept 10] [--allow-removals] [--is-wait-p90-hours H] [--fs-backlog-weeks W] [--cs-coverage-max C] [--calendar-csv FILE]\n' +
   '       npm run simulate -- FILE.json --sensitivity\n' +
   '       npm run simulate -- FILE.json --precision 0.01 [--reps MAX]   (stop once ARR at the horizon is within ±1% at 95%)';
 
@@ -41,6 +42,7 @@ function parse(argv: string[]) {
         workers: { type: 'string' },
         'next-hire': { type: 'boolean', default: false },
         'goal-seek': { type: 'boolean', default: false },
+        'allow-removals': { type: 'boolean', default: false },
         sensitivity: { type: 'boolean', default: false },
         precision: { type: 'string' },
         'target-arr': { type: 'string' },
@@ -141,7 +143,7 @@ function goalSeekAsk(values: Values, scenario: Scenario): { input: GoalSeekInput
   const bound = numberOption('max-per-dept', values['max-per-dept'], 0, 100) ?? 10;
   if (!Number.isInteger(bound)) throw new InputError(`--max-per-dept: must be a whole number from 0 to 100, got ${values['max-per-dept']}`);
   if (values['calendar-csv'] !== undefined) checkOut(values['calendar-csv']);
-  return { input: { scenario, target, confidence, service, maxPerDepartment: bound }, bound, calendarCsv: values['calendar-csv'] };
+  return { input: { scenario, target, confidence, service, maxPerDepartment: bound, allowRemovals: values['allow-removals'] }, bound, calendarCsv: values['calendar-csv'] };
 }
 
 /** One progress line on stderr, rewritten in place on a terminal. */
@@ -191,8 +193,15 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (values['goal-seek']) {
       const ask = goalSeekAsk(values, scenario);
+      let said = false;
+      const onStep = (p: GoalSeekPartial) => {
+        // An outcome known before the search ends (the bound plan surely short) is said at once, then the path.
+        if (p.decided && !said) process.stderr.write(`${p.decided === 'bounds' ? goalSeekText(lang, 'gsDecidedBounds', { bound: ask.bound }) : goalSeekText(lang, 'gsDecidedMet')}\n`);
+        said ||= Boolean(p.decided);
+        process.stderr.write(`${goalSeekText(lang, 'gsPath')}: ${p.path.map((h) => `${signedPeople(h.change ?? 1)} ${h.department}`).join(', ') || '–'}\n`);
+      };
       const result = await goalSeek(
-        { ...ask.input, onStep: (p) => process.stderr.write(`${goalSeekText(lang, 'gsPath')}: ${p.path.map((h) => `+1 ${h.department}`).join(', ') || '–'}\n`) },
+        { ...ask.input, onStep },
         { runner: pool, onProgress: (p) => progressLine(lang, p as GoalSeekProgress) },
       );
       process.stderr.write('\n');

@@ -4,13 +4,23 @@
  * optional service targets, found by a greedy search over the Runner.
  *
  * How it searches (each choice is a decision, stated here once):
- * - Plans add whole people, one at a time, at most `maxPerDepartment` per
- *   department; removals are not searched.
+ * - Plans add whole people, at most `maxPerDepartment` per department. Removals
+ *   (whole people, from day 0, at most `maxPerDepartment` fewer and at least one
+ *   person left) are searched only when asked (`allowRemovals`): by default the
+ *   answer is a hiring plan, as an executive asking "how many must I hire" expects;
+ *   a plan that lets people go to pay for a target is another decision (in Japan
+ *   dismissal is rare and costly, and the model counts neither severance nor morale).
  * - Every candidate runs with the scenario's seed (common random numbers), so a
  *   candidate and the plan it extends are compared replication by replication.
  * - Each step adds the hire of the greatest value per yen: the share of each unmet
  *   target's remaining gap it closes (at most 1 per target), summed, divided by the
- *   hire's annual cost. Candidates run on growing prefixes of replications
+ *   hire's annual cost. When one such hire closes less than a quarter of the gap
+ *   of the target it helps most, the step adds several people of that department
+ *   at once: half the hires that gap is estimated to need at that rate
+ *   (STEP_FRACTION), so a gap of many hires' worth takes a few steps, not one per
+ *   person. With diminishing returns the later people of a block gain less than
+ *   the first, so a block seldom overshoots; when it does, the step back takes
+ *   the excess off. Candidates run on growing prefixes of replications
  *   (`minReplications`, doubling up to `maxReplications`); a candidate whose value
  *   is clearly below the leader's (intervals at the stated confidence, Bonferroni
  *   over the candidates) is dropped, and the step ends as soon as one is left
@@ -20,8 +30,21 @@
  *   replications reaching the target (Wilson interval) and each service measure's
  *   mean (Student t interval), on growing prefixes until the interval lies on one
  *   side of the requirement or the cap is reached (then the estimate decides).
+ *   Outside the search's steps (which read the prefix their race ran), the first
+ *   prefix is FIRST_LOOK: a plan far from a target is decided on few replications,
+ *   while deciding that one is met takes n/(n + z^2) >= the confidence (20 of 20
+ *   at 85%), so a few lucky replications cannot call a plan met. Longer prefixes
+ *   add only the replications a plan lacks, so the early look costs no warm-up.
+ * - The step back: once the plan meets the targets, one person at a time is taken
+ *   off, the one saving the most yen first (an added hire of a department, or,
+ *   with `allowRemovals`, one of its people), as long as the plan still meets
+ *   them; so the plan stays least-cost after blocks, and an over-staffed
+ *   department gives back what the targets do not need.
  * - Impossibility is decided first: before the walk, the bound plan (every
- *   department at its most, from day 0) is tested; more people never lower the
+ *   department at its most, from day 0) is tested beside the scenario as it is,
+ *   from a first look of FIRST_LOOK replications (a plan far from the target is
+ *   decided on few), and the answer is given as a partial answer (`decided`)
+ *   before its path and verification are run; more people never lower the
  *   target's measure in this model, so when the bound plan surely misses the
  *   target (its interval below the confidence), no plan within the bounds reaches
  *   it: the answer says so at once, with the bound plan as the best found, its
@@ -36,7 +59,10 @@
  *   at which the plan still meets them (latest first), which lowers the cost in
  *   the horizon without changing who is hired. A hire's quarters run side by
  *   side (one warm-up per replication for all three), each read and chosen as if
- *   tried in turn.
+ *   tried in turn. People of one department are alike, so a hire is not tried at
+ *   a quarter later than the one its department's later-chosen hire settled on:
+ *   that plan starts the same people later than one already found short, and
+ *   later people never raise the measure (the bound plan's reasoning).
  * - The chosen plan is verified with an independently derived seed
  *   (VERIFY_SEED_SUFFIX) at `verifyReplications`, reporting P(target) with a 95%
  *   Wilson interval.
@@ -87,6 +113,10 @@ export const DEFAULT_MIN_REPLICATIONS = 40;
 export const VERIFY_SEED_SUFFIX = '/goal-seek-verify';
 /** Replications each step of an impossible answer's path is read on (its last step, the bound plan, is read as tested). */
 const PATH_REPLICATIONS = 10;
+/** Replications of the first look at the scenario as it is and at the bound plan (a plan far from the target is decided on few). */
+const FIRST_LOOK = 10;
+/** Share of the hires a gap is estimated to need that one step adds at once (see the module comment). */
+const STEP_FRACTION = 0.5;
 /** Quarters of the horizon a hire may be moved to (0: day 0). */
 const QUARTERS = 4;
 
@@ -110,6 +140,8 @@ export interface GoalSeekInput {
   verifyReplications?: number;
   /** Ramp of a new hire in each department (default: the department's own `rampDays`). */
   rampDays?: Partial<Record<Department, number>>;
+  /** Also search plans with fewer people than the scenario has (whole people, from day 0; default false: see the module comment). */
+  allowRemovals?: boolean;
   /** Search the latest quarter to start each hire (default true). */
   searchTiming?: boolean;
   /** The answer so far, after every step of the search and of the timing. */
@@ -136,12 +168,14 @@ export interface PlanReading {
   replications: number;
 }
 
-/** One step of the search: the hire added, its cost, and how the plan does after it. */
+/** One step of the search: the people added (or, in the step back, taken off), their cost, and how the plan does after it. */
 export interface GoalSeekStep {
   department: Department;
-  /** Annual loaded cost of the person. */
+  /** People added by the step (several when the gap is many hires' worth; absent: 1); -1: one taken off in the step back. */
+  change?: number;
+  /** Annual loaded cost of the people added (negative: saved by taking one off). */
   costYenPerYear: number;
-  /** Share of the remaining gap closed per million yen (the value the step was chosen by). */
+  /** Share of the remaining gap closed per million yen by one of them (the value the step was chosen by; 0 in the step back). */
   valuePerMillionYen: number;
   /** Candidates still in the race when the step was decided, and the replications it took. */
   candidates: Department[];
@@ -170,6 +204,12 @@ export interface GoalSeekPartial {
   timing: TimingStep[];
   /** Runs made so far. */
   runs: number;
+  /**
+   * The outcome once it is known, before the timing and the verification end:
+   * 'bounds' as soon as the bound plan surely misses the target; 'met' once the
+   * plan's people are chosen (their quarters and the check follow); else null.
+   */
+  decided?: GoalSeekStatus | null;
 }
 
 /** The answer. */
@@ -180,9 +220,9 @@ export interface GoalSeekResult extends GoalSeekPartial {
   confidence: number;
   target: GoalTarget | null;
   baseline: PlanReading;
-  /** Extra people per department. */
+  /** Extra people per department (negative: fewer, with `allowRemovals`). */
   added: Record<Department, number>;
-  /** Annual cost of the added people, and their cost within the horizon (a later start costs less). */
+  /** Annual cost of the added people less that of the people taken off, and the same within the horizon (a later start costs less). */
   costYenPerYear: number;
   costYenInHorizon: number;
   /** The plan run again with an independently derived seed. */
@@ -195,8 +235,9 @@ export interface GoalSeekProgress extends ExperimentProgress {
   hires: number;
 }
 
-/** A plan: extra hires, one entry per person, in the order chosen. */
-type PlanHire = { department: Department; day: number };
+/** A plan: extra hires, one entry per person, in the order chosen; change -1: one person fewer (default +1). */
+type PlanHire = { department: Department; day: number; change?: 1 | -1 };
+const changeOf = (h: PlanHire) => h.change ?? 1;
 
 /**
  * Annual cost of one more person in `d`: the scenario's, or the default's when the
@@ -206,16 +247,17 @@ type PlanHire = { department: Department; day: number };
 export const hireCostYen = (s: Scenario, d: Department) => s[d].costPerHeadYen > 0 ? s[d].costPerHeadYen : DEFAULT_SCENARIO[d].costPerHeadYen;
 const costPerHead = hireCostYen;
 
-/** The plan's hires as the scenario format holds them: people of one department joining on one day in one entry. */
+/** The plan's hires as the scenario format holds them: people of one department joining (or leaving) on one day in one entry. */
 export function planHires(plan: readonly PlanHire[], rampDays: Record<Department, number>, rampShape: Record<Department, RampShape>): Hire[] {
   const merged = new Map<string, Hire>();
   for (const h of plan) {
-    const key = `${h.department}@${h.day}`;
+    const change = changeOf(h);
+    const key = `${h.department}@${h.day}@${change}`;
     const m = merged.get(key);
-    if (m) m.change++;
-    else merged.set(key, { department: h.department, day: h.day, change: 1, rampDays: rampDays[h.department], rampShape: rampShape[h.department], from: 'start' });
+    if (m) m.change += change;
+    else merged.set(key, { department: h.department, day: h.day, change, rampDays: rampDays[h.department], rampShape: rampShape[h.department], from: 'start' });
   }
-  return [...merged.values()].sort((a, b) => a.day - b.day || DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department));
+  return [...merged.values()].sort((a, b) => a.day - b.day || DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department) || a.change - b.change);
 }
 
 /** Values of the main target's measure in the first `n` replications of a run. */
@@ -243,6 +285,8 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   if (!(confidence > 0 && confidence < 1)) throw new Error(`goalSeek: expected a confidence in (0, 1), got ${confidence}`);
   const maxN = input.maxReplications ?? scenario.replications;
   const minN = Math.min(input.minReplications ?? DEFAULT_MIN_REPLICATIONS, maxN);
+  // Whether a plan meets the targets is first looked at on fewer (a plan far from them is decided on few).
+  const firstLook = Math.min(minN, FIRST_LOOK);
   const verifyN = input.verifyReplications ?? maxN;
   // A new hire ramps as the department's own usual ramp (the editor's 標準の立ち上がり期間), unless asked otherwise.
   const rampDays = { ...(Object.fromEntries(DEPARTMENTS.map((d) => [d, scenario[d].rampDays])) as Record<Department, number>), ...input.rampDays };
@@ -330,25 +374,39 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     return (pSure && r.service.every((s) => s.high <= s.limit)) || pMissed || r.service.some((s) => s.low > s.limit);
   };
   /** Whether a plan meets the targets, on prefixes from `from` doubling to the cap until decided. */
-  const meets = async (p: readonly PlanHire[], from = minN): Promise<PlanReading> => {
+  const meets = async (p: readonly PlanHire[], from = firstLook): Promise<PlanReading> => {
     for (let n = from; ; n = Math.min(2 * n, maxN)) {
       const reading = readingOf(await runPlan(p, n), n, confidence);
       if (decided(reading) || n >= maxN) return reading;
     }
   };
+  /** The reading `meets` would give each of `ps` from `from`, the plans still undecided run side by side at each prefix. */
+  const meetsAll = async (ps: readonly (readonly PlanHire[])[], from: number): Promise<PlanReading[]> => {
+    const stops: (PlanReading | undefined)[] = ps.map(() => undefined);
+    for (let n = from; stops.some((r) => !r); n = Math.min(2 * n, maxN)) {
+      const pending = ps.flatMap((_, i) => (stops[i] ? [] : [i]));
+      const got = await runPlans(pending.map((i) => ps[i]), n);
+      pending.forEach((i, k) => {
+        const reading = readingOf(got[k], n, confidence);
+        if (decided(reading) || n >= maxN) stops[i] = reading;
+      });
+    }
+    return stops as PlanReading[];
+  };
   /**
-   * The first of `trials` (latest start first) that meets the targets, as trying
-   * each in turn with `meets` would find it, with the readings of those tried up
-   * to it. The trials run side by side, each prefix in one pass, so a hire's
-   * quarters cost one warm-up per replication rather than one per quarter tried;
-   * each trial's reading is the one `meets` would give (same prefixes, same stop).
+   * The first of `trials` (the timing: latest start first; the step back: most
+   * saved first) that meets the targets, as trying each in turn with `meets` would
+   * find it, with the readings of those tried up to it. The trials run side by
+   * side, each prefix in one pass, so a hire's quarters cost one warm-up per
+   * replication rather than one per quarter tried; each trial's reading is the one
+   * `meets` would give (same prefixes, same stop).
    */
-  const latestMeeting = async (trials: readonly (readonly PlanHire[])[]): Promise<{ readings: PlanReading[]; chosen: number | null }> => {
+  const firstMeeting = async (trials: readonly (readonly PlanHire[])[]): Promise<{ readings: PlanReading[]; chosen: number | null }> => {
     const readings: PlanReading[] = [];
     // Per trial, the reading `meets` would stop at: the first prefix that decides it, or the cap's.
     const stops: (PlanReading | undefined)[] = trials.map(() => undefined);
     let next = 0;
-    for (let n = minN; next < trials.length; n = Math.min(2 * n, maxN)) {
+    for (let n = firstLook; next < trials.length; n = Math.min(2 * n, maxN)) {
       // Every pending trial has run exactly the prefixes before n, so its run now holds n replications.
       const pending = trials.slice(next);
       const got = await runPlans(pending, n);
@@ -364,11 +422,16 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     }
     return { readings, chosen: null };
   };
-  const partial = (): GoalSeekPartial => ({ phase, plan: planHires(plan, rampDays, rampShape), path: [...path], timing: [...timing], runs });
+  let decidedStatus: GoalSeekStatus | null = null;
+  const partial = (): GoalSeekPartial => ({ phase, plan: planHires(plan, rampDays, rampShape), path: [...path], timing: [...timing], runs, decided: decidedStatus });
 
-  /** The value per yen of adding `d` to the current plan, with an interval, on the first `n` replications. */
+  /**
+   * The value per yen of adding `d` to the current plan, with an interval, on the
+   * first `n` replications; `share`: the largest share of one target's gap it closes.
+   */
   const valueOf = (base: Run, cand: Run, d: Department, n: number, level: number, now: PlanReading) => {
     let mid = 0;
+    let share = 0;
     let low = 0;
     let high = 0;
     const clamp = (x: number) => Math.min(1, x);
@@ -383,6 +446,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       const sorted = Float64Array.from(b.filter(Number.isFinite)).sort();
       const gap = Math.max(target.atLeast - percentileSorted(sorted, 1 - confidence), 0.005 * Math.abs(target.atLeast) || 1);
       mid += clamp(diff.mean / gap);
+      share = Math.max(share, clamp(diff.mean / gap));
       low += clamp((diff.mean - half) / gap);
       high += clamp((diff.mean + half) / gap);
     }
@@ -393,65 +457,69 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       const gain = eb.mean - ec.mean;
       const half = Math.hypot(eb.half, ec.half);
       const gap = s.mean - s.limit;
-      const share = (x: number) => (Number.isFinite(x) ? clamp(x / gap) : x > 0 ? 1 : -1);
-      mid += share(gain);
-      low += share(gain - half);
-      high += share(gain + half);
+      const shareOf = (x: number) => (Number.isFinite(x) ? clamp(x / gap) : x > 0 ? 1 : -1);
+      mid += shareOf(gain);
+      share = Math.max(share, shareOf(gain));
+      low += shareOf(gain - half);
+      high += shareOf(gain + half);
     }
     const perMillion = 1e6 / costPerHead(scenario, d);
-    return { mid: mid * perMillion, low: low * perMillion, high: high * perMillion };
+    return { mid: mid * perMillion, low: low * perMillion, high: high * perMillion, share };
   };
 
-  // The search: from the scenario as it is, one hire at a time.
-  const baseline = await meets(plan);
-  let now = baseline;
-  let status: GoalSeekStatus = baseline.met ? 'alreadyMet' : 'bounds';
-  // Impossibility first: the bound plan (see the module comment).
+  // The bound plan (see the module comment): every department at its most from day 0, one person per department in turn.
   const bounds = DEPARTMENTS.map(bound);
   const boundHires = bounds.reduce((a, b) => a + b, 0);
+  const testBound = target !== null && boundHires > 0 && Number.isFinite(boundHires) && boundHires <= (input.maxHires ?? Infinity);
+  const order: Department[] = [];
+  if (testBound) for (let k = 0; order.length < boundHires; k++) for (const d of DEPARTMENTS) if (k < bound(d)) order.push(d);
+  const boundPlan: PlanHire[] = order.map((department) => ({ department, day: 0 }));
+
+  // The scenario as it is and the bound plan, side by side from a first look: an impossible target is decided at once.
+  const [baseline, boundReading] = testBound ? await meetsAll([plan, boundPlan], firstLook) : [await meets(plan, firstLook), null];
+  let now = baseline;
+  let status: GoalSeekStatus = baseline.met ? 'alreadyMet' : 'bounds';
   let impossible = false;
-  if (!baseline.met && target && boundHires > 0 && Number.isFinite(boundHires) && boundHires <= (input.maxHires ?? Infinity)) {
-    // One person per department in turn, up to each bound: the path shown if the plan cannot reach the target.
-    const order: Department[] = [];
-    for (let k = 0; order.length < boundHires; k++) for (const d of DEPARTMENTS) if (k < bound(d)) order.push(d);
-    const boundPlan: PlanHire[] = order.map((department) => ({ department, day: 0 }));
-    const boundReading = await meets(boundPlan);
-    if (boundReading.probability && boundReading.probability.high < confidence) {
-      impossible = true;
-      // The path explains the answer, it does not decide it: each step is read on a short prefix.
-      const pathN = Math.min(minN, PATH_REPLICATIONS);
-      const cumulative = order.map((_, k) => boundPlan.slice(0, k + 1));
-      const stepRuns = await runPlans([plan, ...cumulative], pathN);
-      for (let k = 0; k < order.length; k++) {
-        const before = readingOf(stepRuns[k], pathN, confidence);
-        const last = k === order.length - 1;
-        const value = valueOf(stepRuns[k], stepRuns[k + 1], order[k], pathN, confidence, before);
-        path.push({ department: order[k], costYenPerYear: costPerHead(scenario, order[k]), valuePerMillionYen: value.mid, candidates: [order[k]], replications: last ? boundReading.replications : pathN, after: last ? boundReading : readingOf(stepRuns[k + 1], pathN, confidence) });
-      }
-      plan = boundPlan;
-      now = boundReading;
-      input.onStep?.(partial());
+  if (!baseline.met && boundReading?.probability && boundReading.probability.high < confidence) {
+    impossible = true;
+    decidedStatus = 'bounds';
+    plan = boundPlan;
+    now = boundReading;
+    // The answer is known: say it now, then run its path and its verification.
+    input.onStep?.(partial());
+    // The path explains the answer, it does not decide it: each step is read on a short prefix.
+    const pathN = Math.min(minN, PATH_REPLICATIONS);
+    const cumulative = order.map((_, k) => boundPlan.slice(0, k + 1));
+    const stepRuns = await runPlans([[], ...cumulative], pathN);
+    for (let k = 0; k < order.length; k++) {
+      const before = readingOf(stepRuns[k], pathN, confidence);
+      const last = k === order.length - 1;
+      const value = valueOf(stepRuns[k], stepRuns[k + 1], order[k], pathN, confidence, before);
+      path.push({ department: order[k], change: 1, costYenPerYear: costPerHead(scenario, order[k]), valuePerMillionYen: value.mid, candidates: [order[k]], replications: last ? boundReading.replications : pathN, after: last ? boundReading : readingOf(stepRuns[k + 1], pathN, confidence) });
     }
+    input.onStep?.(partial());
   }
+
+  // The search: from the scenario as it is, the best hire per yen each step (several of them when the gap is wide).
+  const added = (d: Department) => plan.reduce((a, h) => a + (h.department === d ? changeOf(h) : 0), 0);
   while (!now.met && !impossible) {
-    const count = (d: Department) => plan.filter((h) => h.department === d).length;
-    let alive = DEPARTMENTS.filter((d) => count(d) < bound(d));
+    let alive = DEPARTMENTS.filter((d) => added(d) < bound(d));
     if (alive.length === 0 || plan.length >= (input.maxHires ?? Infinity)) {
       status = 'bounds';
       break;
     }
     const level = 1 - (1 - confidence) / Math.max(1, alive.length - 1);
-    let best: { d: Department; mid: number; run: Run } | null = null;
+    let best: { d: Department; mid: number; share: number; run: Run } | null = null;
     let n = minN;
     let raced: Department[] = alive;
     for (;;) {
       const [base, ...candidates] = await runPlans([plan, ...alive.map((d) => [...plan, { department: d, day: 0 }])], n);
       const nowAtN = readingOf(base, n, level);
-      const values: { d: Department; mid: number; low: number; high: number; run: Run }[] = [];
+      const values: { d: Department; mid: number; low: number; high: number; share: number; run: Run }[] = [];
       alive.forEach((d, i) => values.push({ d, run: candidates[i], ...valueOf(base, candidates[i], d, n, level, nowAtN) }));
       values.sort((a, b) => b.mid - a.mid);
       const leader = values[0];
-      best = { d: leader.d, mid: leader.mid, run: leader.run };
+      best = { d: leader.d, mid: leader.mid, share: leader.share, run: leader.run };
       raced = alive;
       alive = values.filter((v) => v === leader || v.high >= leader.low).map((v) => v.d);
       if (alive.length === 1 || n >= maxN) break;
@@ -461,23 +529,72 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       status = 'noGain';
       break;
     }
-    plan = [...plan, { department: best.d, day: 0 }];
+    // A block when one hire closes little of the gap: half the hires it is estimated to need, within the bounds.
+    const people = best.share > 0 && best.share < STEP_FRACTION / 2
+      ? Math.max(1, Math.min(Math.floor(STEP_FRACTION / best.share), bound(best.d) - added(best.d), (input.maxHires ?? Infinity) - plan.length))
+      : 1;
+    plan = [...plan, ...Array.from({ length: people }, () => ({ department: best.d, day: 0 }))];
+    if (people > 1 && plan.length < (input.maxHires ?? Infinity)) {
+      // A block is a plan no candidate ran: run it beside the next step's candidates, one warm-up for both (its test reads the same runs).
+      const open = DEPARTMENTS.filter((d) => added(d) < bound(d));
+      await runPlans([plan, ...open.map((d) => [...plan, { department: d, day: 0 }])], minN);
+    }
     now = await meets(plan, n);
-    path.push({ department: best.d, costYenPerYear: costPerHead(scenario, best.d), valuePerMillionYen: best.mid, candidates: raced, replications: n, after: now });
+    path.push({ department: best.d, change: people, costYenPerYear: people * costPerHead(scenario, best.d), valuePerMillionYen: best.mid, candidates: raced, replications: n, after: now });
     input.onStep?.(partial());
     if (now.met) status = 'met';
   }
 
+  // The step back: one person off at a time, the most saved first, while the plan still meets the targets.
+  if (now.met && !impossible && (plan.length > 0 || input.allowRemovals)) {
+    // Taking off an added hire saves what the hire would cost; one of the scenario's people, what the scenario pays them.
+    const saving = (d: Department) => (added(d) > 0 ? costPerHead(scenario, d) : scenario[d].costPerHeadYen);
+    const atDay0 = (d: Department) => scenario[d].headcount + scenario.hiring.reduce((a, h) => a + (h.department === d && h.day <= 0 ? h.change : 0), 0);
+    for (;;) {
+      const removable = DEPARTMENTS.filter((d) => {
+        const net = added(d);
+        return net > 0 || (input.allowRemovals === true && -net < bound(d) && atDay0(d) + net - 1 >= 1);
+      }).sort((a, b) => saving(b) - saving(a));
+      if (removable.length === 0) break;
+      const trials = removable.map((d) => {
+        // An added hire of d goes first (the last chosen); else one of d's people leaves on day 0.
+        const at = plan.findLastIndex((h) => h.department === d && changeOf(h) > 0);
+        return at >= 0 ? plan.filter((_, j) => j !== at) : [...plan, { department: d, day: 0, change: -1 as const }];
+      });
+      const { readings, chosen } = await firstMeeting(trials);
+      if (chosen === null) break;
+      const d = removable[chosen];
+      const saved = saving(d);
+      plan = trials[chosen];
+      now = readings[chosen];
+      path.push({ department: d, change: -1, costYenPerYear: -saved, valuePerMillionYen: 0, candidates: removable.slice(0, chosen + 1), replications: now.replications, after: now });
+      status = 'met';
+      input.onStep?.(partial());
+    }
+  }
+
+  // Who is hired is decided: say it before the timing runs (without a timing, the answer itself comes next).
+  if (now.met && plan.length > 0 && !impossible) {
+    decidedStatus = 'met';
+    if (input.searchTiming !== false && plan.some((h) => changeOf(h) > 0)) input.onStep?.(partial());
+  }
+
   // The timing: each hire, the last chosen first, to the latest quarter that still meets the targets.
-  if (now.met && plan.length > 0 && input.searchTiming !== false) {
+  if (now.met && plan.some((h) => changeOf(h) > 0) && input.searchTiming !== false) {
     phase = 'timing';
     const quarter = Math.floor(scenario.horizonDays / QUARTERS);
+    // Per department, the day its later-chosen hire settled on: no later quarter is tried (see the module comment).
+    const latest = new Map<Department, number>();
     for (let i = plan.length - 1; i >= 0; i--) {
-      const days = Array.from({ length: QUARTERS - 1 }, (_, k) => (QUARTERS - 1 - k) * quarter);
+      const d = plan[i].department;
+      if (changeOf(plan[i]) < 0) continue;
+      const days = Array.from({ length: QUARTERS - 1 }, (_, k) => (QUARTERS - 1 - k) * quarter).filter((day) => day <= (latest.get(d) ?? Infinity));
+      if (days.length === 0) continue;
       const trials = days.map((day) => plan.map((h, j) => (j === i ? { ...h, day } : h)));
-      const { readings, chosen } = await latestMeeting(trials);
-      readings.forEach((reading, k) => timing.push({ department: plan[i].department, day: days[k], met: reading.met, after: reading }));
+      const { readings, chosen } = await firstMeeting(trials);
+      readings.forEach((reading, k) => timing.push({ department: d, day: days[k], met: reading.met, after: reading }));
       input.onStep?.(partial());
+      latest.set(d, chosen === null ? 0 : days[chosen]);
       if (chosen !== null) {
         plan = trials[chosen];
         now = readings[chosen];
@@ -496,9 +613,9 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   });
   const verification = { ...readingOf(verifyRun, verifyN, 0.95), seed: verifySeed };
 
-  const added = Object.fromEntries(DEPARTMENTS.map((d) => [d, plan.filter((h) => h.department === d).length])) as Record<Department, number>;
-  const costYenPerYear = plan.reduce((sum, h) => sum + costPerHead(scenario, h.department), 0);
-  const costYenInHorizon = plan.reduce((sum, h) => sum + (costPerHead(scenario, h.department) * Math.max(0, scenario.horizonDays - h.day)) / 365, 0);
+  decidedStatus = status;
+  // A hire costs one more person (hireCostYen); a removal saves what the scenario pays that person.
+  const cost = (h: PlanHire) => (changeOf(h) > 0 ? costPerHead(scenario, h.department) : -scenario[h.department].costPerHeadYen);
   return {
     ...partial(),
     status,
@@ -506,9 +623,9 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     confidence,
     target,
     baseline,
-    added,
-    costYenPerYear,
-    costYenInHorizon,
+    added: Object.fromEntries(DEPARTMENTS.map((d) => [d, added(d)])) as Record<Department, number>,
+    costYenPerYear: plan.reduce((sum, h) => sum + cost(h), 0),
+    costYenInHorizon: plan.reduce((sum, h) => sum + (cost(h) * Math.max(0, scenario.horizonDays - h.day)) / 365, 0),
     verification,
   };
 }

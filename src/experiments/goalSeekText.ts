@@ -20,10 +20,18 @@ export function serviceText(target: ServiceTarget, limit: number, lang: Lang): s
 
 /** Why the search ended, in one sentence. */
 export function outcomeText(r: GoalSeekResult, bound: number, lang: Lang): string {
-  const hires = r.plan.reduce((s, h) => s + h.change, 0);
+  const hires = r.plan.reduce((s, h) => s + Math.max(0, h.change), 0);
+  const removed = r.plan.reduce((s, h) => s + Math.max(0, -h.change), 0);
   if (r.status === 'alreadyMet') return goalSeekText(lang, 'gsAlreadyMet');
-  if (r.status === 'met') return goalSeekText(lang, 'gsMet', { hires, cost: formatYen(r.costYenPerYear, lang), costInHorizon: formatYen(r.costYenInHorizon, lang) });
+  const cost = { cost: formatYen(r.costYenPerYear, lang), costInHorizon: formatYen(r.costYenInHorizon, lang) };
+  if (r.status === 'met' && removed > 0) return goalSeekText(lang, 'gsMetChange', { added: hires, removed, ...cost });
+  if (r.status === 'met') return goalSeekText(lang, 'gsMet', { hires, ...cost });
   return goalSeekText(lang, r.status === 'bounds' ? 'gsBounds' : 'gsNoGain', { bound });
+}
+
+/** A step's or a plan entry's people, signed: "+3", "-1". */
+export function signedPeople(change: number): string {
+  return change < 0 ? `-${-change}` : `+${change}`;
 }
 
 /** The verification in one sentence (and a warning when it falls short). */

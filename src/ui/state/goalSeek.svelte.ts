@@ -16,6 +16,8 @@ export interface GoalSeekAsk {
   targetArrYen: number;
   confidence: number;
   maxPerDepartment: number;
+  /** Also search plans with fewer people where the target does not need them (default false). */
+  allowRemovals?: boolean;
 }
 
 /** Goal-seek's state in the app. */
@@ -50,6 +52,7 @@ export class GoalSeekState {
             target: { measure: 'arrEndYen', atLeast: ask.targetArrYen },
             confidence: ask.confidence,
             maxPerDepartment: ask.maxPerDepartment,
+            allowRemovals: ask.allowRemovals ?? false,
             // Only the job still running may draw its steps.
             onStep: (p) => {
               if (this.status.state === 'running' && !options.signal?.aborted) this.partial = p;
