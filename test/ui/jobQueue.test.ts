@@ -171,7 +171,7 @@ describe('job queue: pacing of partial results', () => {
       urgent: (p, last) => reps(p) >= 10 && (last === null || reps(last) < 10),
     });
     const drawn: string[] = [];
-    const partialAt = (n: number) => runner.runs[0].partial({ scenario: { name: `a:${n}` } as Scenario, result: {} as never });
+    const partialAt = (n: number) => runner.runs[0].partial({ scenario: { name: `a:${n}` } as Scenario, result: { scenario: { replications: n } } as never });
     /** Moves the clock to `t`, firing the timers due, then draws the frames asked for. */
     const advance = async (t: number) => {
       now = t;
@@ -184,7 +184,7 @@ describe('job queue: pacing of partial results', () => {
     };
     const a: Job<Run> = { ...job('a'), partial: (p) => drawn.push(p.scenario.name) };
     queue.submit(a);
-    return { runner, partialAt, advance, drawn, a };
+    return { runner, queue, partialAt, advance, drawn, a };
   }
 
   it('draws at most one partial per gap, the latest one, and the finished result always', async () => {
@@ -208,6 +208,22 @@ describe('job queue: pacing of partial results', () => {
     await advance(700);
     expect(drawn).toEqual(['a:1', 'a:3']);
     expect(a.status.state).toBe('done');
+  });
+
+  it("a user's Stop draws the partial waiting for its gap, and the status counts what the figures rest on", async () => {
+    const { queue, partialAt, advance, drawn, a } = paced(300);
+    await flush();
+    partialAt(1);
+    await advance(0);
+    partialAt(3);
+    await advance(100);
+    expect(drawn).toEqual(['a:1']);
+    a.status.progress = { done: 4, total: 10, elapsedMs: 100, etaMs: NaN, step: 0, steps: 1 };
+    queue.stopJob('a');
+    await advance(150);
+    expect(drawn).toEqual(['a:1', 'a:3']);
+    expect(a.status.state).toBe('stopped');
+    expect(a.status.progress?.done).toBe(3);
   });
 
   it('draws the first partial resting on 10 replications at the next frame, whatever the gap', async () => {

@@ -139,9 +139,17 @@ export class JobQueue {
   }
 
   private abort(outcome: NonNullable<Running['outcome']>): void {
-    if (!this.running || this.running.outcome) return;
-    this.running.outcome = outcome;
-    this.running.controller.abort();
+    const running = this.running;
+    if (!running || running.outcome) return;
+    running.outcome = outcome;
+    // A user's Stop keeps what was computed: the partial still waiting for its frame or its gap is drawn now.
+    if (outcome === 'stopped' && running.pending) {
+      running.drawId++;
+      running.drawnLast = running.pending;
+      running.pending = null;
+      running.job.partial?.(running.drawnLast);
+    }
+    running.controller.abort();
   }
 
   /** The ready queued job to run next: lowest band, then earliest asked for. */
@@ -205,6 +213,12 @@ export class JobQueue {
       if (signal.aborted || running.outcome) {
         // Stopped by the user: stopped. Superseded or interrupted: it runs again.
         job.status.state = running.outcome === 'stopped' ? 'stopped' : 'running';
+        // A stopped single run's count is what its figures rest on, so the status line and the
+        // partial marks say the same number (replications finished after the last summary are not in them).
+        const shown = running.drawnLast, progress = job.status.progress;
+        if (running.outcome === 'stopped' && shown && progress && progress.steps <= 1) {
+          job.status.progress = { ...progress, done: shown.result.scenario.replications };
+        }
       } else {
         job.status.state = 'error';
         job.status.error = (e as Error).message;
