@@ -11,7 +11,7 @@ import { DEPARTMENTS, type Department } from '../../src/scenario/types.ts';
 import { inlineRunner, RunCancelled, type Run, type Runner } from '../../src/runner/index.ts';
 import { erlangC } from '../../src/engine/erlang.ts';
 import { wilsonInterval } from '../../src/montecarlo/binomial.ts';
-import { jacksonScenario, libraryScenarios, type NetworkSpec } from '../support/scenarios.ts';
+import { jacksonScenario, libraryScenarios, goalSeekMmc, type NetworkSpec } from '../support/scenarios.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 
 /** Hires take effect at once: the queue the test reads is the M/M/c of the new head count from day 0. */
@@ -36,16 +36,7 @@ function cachingRunner(): Runner & { runs: number } {
   return runner;
 }
 
-const mmc = (servers: number, seed = 'goal-seek-mmc'): NetworkSpec => ({
-  lambda: 4.5,
-  is: { servers, mu: 1, sqlRate: 0.25 },
-  fs: { servers: 3, mu: 0.5, winRate: 0.5 },
-  cs: { servers: 2, mu: 0.5 },
-  horizonDays: 300,
-  warmupDays: 60,
-  replications: 40,
-  seed,
-});
+const mmc = (servers: number, seed = 'goal-seek-mmc'): NetworkSpec => goalSeekMmc(servers, seed);
 
 describe('goal-seek: one M/M/c queue with a service target', () => {
   // P(wait > 12 hours) <= 10%: Erlang C gives 0.20 with 6 reps and 0.06 with 7.

@@ -10,22 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { goalSeek, type GoalSeekPartial } from '../../src/experiments/index.ts';
 import { inlineRunner } from '../../src/runner/index.ts';
 import { erlangC } from '../../src/engine/erlang.ts';
-import { jacksonScenario, type NetworkSpec } from '../support/scenarios.ts';
+import { jacksonScenario, goalSeekMmc, type NetworkSpec } from '../support/scenarios.ts';
 
 const NO_RAMP = { marketing: 0, insideSales: 0, fieldSales: 0, customerSuccess: 0 };
 /** Only the named departments may change. */
 const only = (bounds: Partial<Record<'marketing' | 'insideSales' | 'fieldSales' | 'customerSuccess', number>>) => ({ marketing: 0, insideSales: 0, fieldSales: 0, customerSuccess: 0, ...bounds });
 
-const mmc = (servers: number, seed = 'goal-seek-steps'): NetworkSpec => ({
-  lambda: 4.5,
-  is: { servers, mu: 1, sqlRate: 0.25 },
-  fs: { servers: 3, mu: 0.5, winRate: 0.5 },
-  cs: { servers: 2, mu: 0.5 },
-  horizonDays: 300,
-  warmupDays: 60,
-  replications: 40,
-  seed,
-});
+const mmc = (servers: number, seed = 'goal-seek-steps'): NetworkSpec => goalSeekMmc(servers, seed);
 
 describe('goal-seek removals (allowRemovals)', () => {
   // P(wait > 12 hours) <= 10%, as in goalSeek.test.ts: Erlang C's least c.

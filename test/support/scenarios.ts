@@ -82,3 +82,20 @@ export function jacksonScenario(n: NetworkSpec): Scenario {
     },
   });
 }
+
+/**
+ * Goal-seek's known-answer network: Inside Sales an M/M/`servers` queue (4.5 MQLs a
+ * day, one a day per rep), Field Sales and Customer Success ample, 40 replications.
+ */
+export function goalSeekMmc(servers: number, seed: string): NetworkSpec {
+  return {
+    lambda: 4.5,
+    is: { servers, mu: 1, sqlRate: 0.25 },
+    fs: { servers: 3, mu: 0.5, winRate: 0.5 },
+    cs: { servers: 2, mu: 0.5 },
+    horizonDays: 300,
+    warmupDays: 60,
+    replications: 40,
+    seed,
+  };
+}
