@@ -51,7 +51,7 @@ export const browserWorkerFactory: WorkerFactory = () => {
   };
 };
 
-/** A pool of Web Workers: hardwareConcurrency - 1 (at least 1) unless `size` says otherwise. */
+/** A pool of Web Workers: one per core (defaultBrowserPoolSize) unless `size` says otherwise. */
 export function browserPool(options: Partial<PoolOptions> = {}): SimPool {
   return new SimPool({ ...options, size: options.size ?? defaultBrowserPoolSize(), create: options.create ?? browserWorkerFactory });
 }

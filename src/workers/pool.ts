@@ -452,8 +452,15 @@ export class SimPool implements Runner {
   }
 }
 
-/** Default pool size: all cores but one for the page in a browser (at least 1). */
+/**
+ * Default pool size in a browser: one worker per core. The page's own work during a
+ * run is small (about 0.8 s of main-thread CPU in a 6 s default run, its longest
+ * task about 20 ms of CPU), so keeping a core free for it cost more than it gave:
+ * on 2 idle cores, 2 workers against 1 (cores - 1, the rule until 2026-11-26) took
+ * the default run from 10.4-11.7 s to 6.3-6.5 s and "IS x2" from 7.9-12.3 s to
+ * 6.0-6.4 s, with the longest main-thread task unchanged (bench/browser.ts).
+ */
 export function defaultBrowserPoolSize(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-  return Math.max(1, cores - 1);
+  return Math.max(1, cores);
 }
