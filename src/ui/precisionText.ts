@@ -4,7 +4,7 @@ import type { Summary } from '../montecarlo/stats.ts';
 import { summaryRelativeHalfWidth } from '../montecarlo/precision.ts';
 import { translate } from '../i18n/messages.ts';
 import { formatCount, type Lang } from '../i18n/format.ts';
-import { formatShare } from './state/runPrecision.ts';
+import { formatShare, formatShareFixed, shareDecimals } from './state/runPrecision.ts';
 
 /** ARR at the horizon's 95% half-width over its mean in `shown` (NaN with fewer than 2 replications). */
 export function arrPrecisionOf(shown: PartialRun | null): number {
@@ -51,4 +51,18 @@ export function kpiPrecisionText(s: Summary, lang: Lang): string {
   if (!Number.isFinite(r)) return '–';
   if (r === 0) return translate(lang, 'kpiPrecisionExact');
   return `±${formatShare(r)}`;
+}
+
+/**
+ * The KPI table's ± column: each figure as kpiPrecisionText says it, but every
+ * share with the same decimals, those the smallest needs (±0.20% beside ±0.21%
+ * and ±1.40%, never ±0.2% beside ±0.21%), so the column reads alike and its
+ * decimal points line up. The exact and the unknown keep their words.
+ */
+export function kpiPrecisionColumn(summaries: readonly Summary[], lang: Lang): string[] {
+  const shares = summaries.map(summaryRelativeHalfWidth);
+  // "<0.01%" needs no decimals of its own: it is below every step shown.
+  const shown = shares.filter((r) => Number.isFinite(r) && r !== 0 && 100 * Math.abs(r) >= 0.005);
+  const decimals = shown.length ? Math.max(...shown.map(shareDecimals)) : 0;
+  return summaries.map((s, i) => (Number.isFinite(shares[i]) && shares[i] !== 0 ? `±${formatShareFixed(shares[i], decimals)}` : kpiPrecisionText(s, lang)));
 }

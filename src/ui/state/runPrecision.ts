@@ -43,8 +43,25 @@ export function formatShare(x: number): string {
   if (!Number.isFinite(x)) return '–';
   const p = 100 * x;
   if (p > 0 && p < 0.005) return '<0.01%';
-  const digits = p < 1 ? 2 : p < 10 ? 1 : 0;
-  return `${p.toFixed(digits).replace(/\.0+$/, '').replace(/(\.\d*[1-9])0+$/, '$1')}%`;
+  return `${p.toFixed(shareDecimals(x)).replace(/\.0+$/, '').replace(/(\.\d*[1-9])0+$/, '$1')}%`;
+}
+
+/** The decimals a precision's percentage is read to: two below 1%, one below 10%, none above (two significant digits). */
+export function shareDecimals(x: number): number {
+  const p = 100 * Math.abs(x);
+  return p < 1 ? 2 : p < 10 ? 1 : 0;
+}
+
+/**
+ * A precision with exactly `decimals` decimals, trailing zeros kept, so shares read
+ * side by side in a column line up (±0.20%, ±0.21%, ±1.40%); "<0.01%" below the
+ * smallest step and "–" when unknown, as formatShare.
+ */
+export function formatShareFixed(x: number, decimals: number): string {
+  if (!Number.isFinite(x)) return '–';
+  const p = 100 * x;
+  if (p > 0 && p < 0.005) return '<0.01%';
+  return `${p.toFixed(decimals)}%`;
 }
 
 /**
