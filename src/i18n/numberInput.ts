@@ -98,12 +98,14 @@ const grouped = (x: number, lang: Lang) => x.toLocaleString(lang === 'ja' ? 'ja-
  * A number as it is shown in a field, to be read and edited: grouped by thousands
  * (1,500,000); a yen amount of a million or more in Japanese in 億 and 万 as it is
  * read (11億5,000万, 200万), each part grouped. The text parses back to the same value.
+ * `manFrom` moves where 万 starts: a column of amounts read side by side passes 1万,
+ * so 30万 stands beside 150万 rather than 300,000.
  */
-export function formatNumberInput(x: number, unit: NumberUnit, lang: Lang): string {
+export function formatNumberInput(x: number, unit: NumberUnit, lang: Lang, manFrom = 1e6): string {
   if (!Number.isFinite(x)) return String(x);
   if (unit === 'percent') return String(+(x * 100).toFixed(6));
   const a = Math.abs(x);
-  if (unit !== 'yen' || lang !== 'ja' || a < 1e6 || !Number.isInteger(a) || a >= 1e16) return grouped(x, lang);
+  if (unit !== 'yen' || lang !== 'ja' || a < manFrom || a < 1e4 || !Number.isInteger(a) || a >= 1e16) return grouped(x, lang);
   const sign = x < 0 ? '-' : '';
   const oku = Math.floor(a / 1e8);
   const man = Math.floor((a % 1e8) / 1e4);

@@ -3,6 +3,9 @@
  * column names its key in the scenario and how it is typed; RowsEditor.svelte draws them.
  */
 import type { MessageKey } from '../../i18n/messages.ts';
+import type { Lang } from '../../i18n/format.ts';
+import { formatNumberInput, type NumberUnit } from '../../i18n/numberInput.ts';
+import { distMean } from './draft.ts';
 
 /** One column: the key in each row, and how its value is typed. */
 export interface Column {
@@ -39,3 +42,26 @@ export const SEGMENT_FALLBACK: Record<string, string[]> = {
   cycleDays: ['fieldSales', 'cycleDays'],
   acvYen: ['fieldSales', 'acvYen'],
 };
+
+/** How a column's numbers are typed and read: an amount, a percentage (0-100) or a plain number. */
+export function columnUnit(c: Column): NumberUnit {
+  return c.kind === 'percent' ? 'percent' : c.kind === 'yen' || c.kind === 'meanYen' ? 'yen' : 'plain';
+}
+
+/**
+ * A cell's text: a number as it is read in the app's language, one form down the
+ * whole column (in Japanese every amount from 1万 in 万: 30万 beside 150万, never
+ * 300,000 beside 150万); a distribution by its mean; text that is not a number as typed.
+ */
+export function cellText(c: Column, v: unknown, lang: Lang): string {
+  if (v === undefined || v === null) return '';
+  const n = c.kind === 'mean' || c.kind === 'meanYen' ? distMean(v) : v;
+  if (typeof n !== 'number') return String(n);
+  return formatNumberInput(n, columnUnit(c), lang, 1e4);
+}
+
+/** The unit written after a column's input, as the department cards write it: %, 円 (JPY in English); none for text and days. */
+export function cellUnit(c: Column, lang: Lang): string {
+  const unit = columnUnit(c);
+  return unit === 'percent' ? '%' : unit === 'yen' ? (lang === 'ja' ? '円' : 'JPY') : '';
+}
