@@ -46,3 +46,55 @@ test('the segments editor reads every amount in one form in the app’s language
   await expect(unitAfter('segments-0-share')).toHaveText('%');
   expect(errors).toEqual([]);
 });
+
+test('two dates that are not dates at once: the hire row keeps its date field and the text typed, and the messages name both fields (Japanese)', async ({ page }) => {
+  const errors = await start(page, 'ja');
+  const startDate = page.getByTestId('start-date');
+  await startDate.fill('2027/04/01');
+  await startDate.press('Enter');
+  await waitDone(page);
+  const plan = page.getByTestId('plan-insideSales');
+  await plan.locator('summary').first().click();
+  await plan.getByRole('button', { name: '+ 採用を追加' }).click();
+  await plan.getByRole('button', { name: '+ 採用を追加' }).click();
+  const [bad, good] = [plan.getByTestId('hire-row').nth(0), plan.getByTestId('hire-row').nth(1)];
+  await bad.getByTestId('hire-date').fill('2027/02/30');
+  await bad.getByTestId('hire-date').press('Enter');
+  const goodDate = await good.getByTestId('hire-date').inputValue();
+  expect(goodDate).toMatch(/^2027\/0[67]\/\d\d$/);
+  await startDate.fill('2027/13/01');
+  await startDate.press('Enter');
+  // Neither row falls back to the month select; the text typed stays.
+  await expect(plan.locator('select[id$="-month"]')).toHaveCount(0);
+  await expect(bad.getByTestId('hire-date')).toHaveValue('2027/02/30');
+  await expect(good.getByTestId('hire-date')).toHaveValue(goodDate);
+  await expect(startDate).toHaveValue('2027/13/01');
+  // Each field names itself and its rule; the hire row names the date of day 0 too.
+  await expect(page.locator('#field-startDate ~ small.error')).toContainText('「2027/13/01」は日付として読めません。計画の開始日は');
+  const message = bad.getByTestId('hire-date-error');
+  await expect(message).toContainText('「2027/02/30」は日付として読めません。日付は');
+  await expect(message).toContainText('計画の開始日「2027/13/01」が日付として読めません');
+  await expect(page.getByTestId('invalid-note')).toBeVisible();
+  // A date typed in a row meanwhile is kept, and waits for day 0.
+  await good.getByTestId('hire-date').fill('2027年8月1日');
+  await good.getByTestId('hire-date').press('Enter');
+  await expect(good.getByTestId('hire-date')).toHaveValue('2027/08/01');
+  await expect(good.getByTestId('hire-date-error')).toContainText('計画の開始日「2027/13/01」');
+  await page.locator('section.card.run').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'artifacts/screenshots/screen-two-dates-ja-run.png' });
+  await plan.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'artifacts/screenshots/screen-two-dates-ja-plan.png' });
+
+  // Both corrected: the waiting date counts from the new day 0, and the run goes on.
+  await bad.getByTestId('hire-date').fill('2027/06/01');
+  await bad.getByTestId('hire-date').press('Enter');
+  await startDate.fill('2027/05/01');
+  await startDate.press('Enter');
+  await expect(good.getByTestId('hire-date')).toHaveValue('2027/08/01');
+  await expect(good.getByTestId('hire-date')).toHaveAttribute('data-day', '92');
+  await expect(bad.getByTestId('hire-date')).toHaveValue('2027/06/01');
+  await expect(bad.getByTestId('hire-date')).toHaveAttribute('data-day', '31');
+  await expect(page.getByTestId('invalid-note')).toHaveCount(0);
+  await waitDone(page);
+  expect(errors).toEqual([]);
+});
