@@ -110,6 +110,8 @@ const en = {
   kpiPrecisionExact: '±0 (same every time)',
   // Results
   verdictTitle: 'Bottleneck',
+  verdictMore: 'Read all',
+  verdictLess: 'Fold',
   verdictCapacity: '{dept} is the bottleneck: {util} busy, {items} wait {wait} on median, {lost} {lostWords} this period, {yen} of ARR lost to waiting.',
   verdictNoneStarted: '{dept} is the bottleneck: no work started there, so its {items} were never worked ({waiting} waiting at the end); {lost} {lostWords} this period, {yen} of ARR lost to waiting.',
   verdictDemand: 'No department is congested (busiest: {dept} at {util}). Lead volume from Marketing limits the funnel.',
@@ -647,6 +649,8 @@ const ja: Messages = {
   kpiPrecisionNote: '±:試行の平均が95%の確率で収まる範囲を、平均に対する割合で示します。試行を増やすと狭くなります。P10–P90(結果のばらつき)は試行を増やしても狭くなりません。±0(毎回同じ):どの試行でも同じ値なので、平均に誤差はありません。',
   kpiPrecisionExact: '±0(毎回同じ)',
   verdictTitle: 'ボトルネック',
+  verdictMore: '全文を表示',
+  verdictLess: 'たたむ',
   verdictCapacity: '{dept}がボトルネックです:稼働率{util}、{items}の待ちは中央値{wait}、この期間に{lost}件が{lostWords}(待ちによるARR損失{yen})。',
   verdictNoneStarted: '{dept}がボトルネックです:着手が1件もなく、{items}は一度も対応されていません(期末に{waiting}件が待機)。この期間に{lost}件が{lostWords}(待ちによるARR損失{yen})。',
   verdictDemand: '混雑している部門はありません(最も忙しいのは{dept}で{util})。マーケティングのリード量がファネルを決めています。',

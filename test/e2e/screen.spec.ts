@@ -4,7 +4,7 @@
  * Screenshots go to artifacts/screenshots/screen-*.png, to be looked at.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { fresh, setField, waitDone } from './helpers.ts';
+import { fresh, loadScenario, setField, waitDone } from './helpers.ts';
 
 /** A clean start in `lang` with 20 replications (the figures are not what is checked), run to its end. */
 async function start(page: Page, lang: 'ja' | 'en') {
@@ -96,5 +96,71 @@ test('two dates that are not dates at once: the hire row keeps its date field an
   await expect(bad.getByTestId('hire-date')).toHaveAttribute('data-day', '31');
   await expect(page.getByTestId('invalid-note')).toHaveCount(0);
   await waitDone(page);
+  expect(errors).toEqual([]);
+});
+
+for (const [width, height] of [[1280, 720], [1366, 768]]) {
+  for (const lang of ['ja', 'en'] as const) {
+    test(`the editor and the results get most of a ${width}x${height} screen; the verdict stays in view on one line and opens whole (${lang})`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      const errors = await start(page, lang);
+      await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
+      const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+      // At the top of the page the chrome (header, verdict, tabs, status) leaves three quarters of the screen to the work (it took 290 of 720 px).
+      const aside = await box('main > aside');
+      expect(aside.y, 'the editor column starts').toBeLessThan(height / 4);
+      expect((await box('main > .results')).y).toBeLessThan(height / 4);
+      // Nothing the chrome says is cut: the subtitle reads whole and every tool is on screen.
+      const subtitle = page.locator('header .title p');
+      expect(await subtitle.evaluate((p) => p.scrollWidth <= p.clientWidth)).toBe(true);
+      for (const control of await page.locator('header button, header select, header a').all()) {
+        const b = (await control.boundingBox())!;
+        expect(b.x + b.width, await control.textContent() ?? '').toBeLessThanOrEqual(width);
+      }
+      await expect(page.getByTestId('progress-text')).toBeInViewport();
+      // The verdict is one line.
+      const text = page.locator('.verdict .text');
+      const lineHeight = await text.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+      expect((await text.boundingBox())!.height).toBeLessThan(1.5 * lineHeight);
+      await page.screenshot({ path: `artifacts/screenshots/screen-chrome-${lang}-${width}.png` });
+
+      // Scrolled far down, the verdict and the run's status stay in view and the editor column ends on screen.
+      await page.evaluate(() => window.scrollTo(0, 1500));
+      await expect(page.getByTestId('verdict')).toBeInViewport();
+      await expect(page.getByTestId('progress-text')).toBeInViewport();
+      const bar = await box('[data-testid="sticky-bar"]');
+      expect(bar.y).toBe(0);
+      const stuck = await box('main > aside');
+      expect(stuck.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+      expect(stuck.y + stuck.height).toBeLessThanOrEqual(height);
+      await page.screenshot({ path: `artifacts/screenshots/screen-chrome-${lang}-${width}-scrolled.png` });
+      expect(errors).toEqual([]);
+    });
+  }
+}
+
+test('a verdict longer than its line opens whole and folds again; a warm-up notice is under it (Japanese, 1280x720)', async ({ page }) => {
+  const errors = await fresh(page, 'ja');
+  await loadScenario(page, 'marketing-too-strong.json', '20');
+  await setField(page, 'field-warmupDays', '365');
+  await waitDone(page);
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toContainText('インサイドセールスがボトルネックです');
+  const text = verdict.locator('.text');
+  const lineHeight = await text.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+  expect(await text.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+  await expect(page.getByTestId('warmup-notice')).toBeVisible();
+  const more = page.getByTestId('verdict-more');
+  await expect(more).toHaveText('全文を表示');
+  await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  // Whole: more than one line, nothing cut.
+  expect((await text.boundingBox())!.height).toBeGreaterThan(1.5 * lineHeight);
+  expect(await text.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  expect(await page.getByTestId('warmup-notice').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
+  await page.screenshot({ path: 'artifacts/screenshots/screen-verdict-open-ja.png' });
+  await page.getByRole('button', { name: 'たたむ' }).click();
+  expect((await text.boundingBox())!.height).toBeLessThan(1.5 * lineHeight);
   expect(errors).toEqual([]);
 });
