@@ -164,3 +164,42 @@ test('a verdict longer than its line opens whole and folds again; a warm-up noti
   expect((await text.boundingBox())!.height).toBeLessThan(1.5 * lineHeight);
   expect(errors).toEqual([]);
 });
+
+/** Every text of the flow picture: its size on screen, and the texts it overlaps or that leave the picture. */
+async function flowTexts(page: Page) {
+  return page.getByTestId('flow').evaluate((svg) => {
+    const out = { small: [] as string[], clash: [] as string[], outside: [] as string[] };
+    const frame = svg.getBoundingClientRect();
+    const scale = (svg as SVGSVGElement).getScreenCTM()!.a;
+    const texts = [...svg.querySelectorAll('text')].filter((t) => (t.textContent ?? '').trim() !== '');
+    const boxes = texts.map((t) => t.getBoundingClientRect());
+    texts.forEach((t, i) => {
+      const name = (t.textContent ?? '').trim();
+      for (const part of [t, ...t.querySelectorAll('tspan')]) {
+        const px = scale * parseFloat(getComputedStyle(part).fontSize);
+        if (px < 12) out.small.push(`${(part.textContent ?? '').trim()}: ${px.toFixed(1)}px`);
+      }
+      const b = boxes[i];
+      if (b.left < frame.left - 0.5 || b.right > frame.right + 0.5 || b.top < frame.top - 0.5 || b.bottom > frame.bottom + 0.5) out.outside.push(name);
+      for (let j = i + 1; j < texts.length; j++) {
+        const c = boxes[j];
+        const w = Math.min(b.right, c.right) - Math.max(b.left, c.left);
+        const h = Math.min(b.bottom, c.bottom) - Math.max(b.top, c.top);
+        if (w > 1 && h > 1) out.clash.push(`${name} / ${(texts[j].textContent ?? '').trim()}`);
+      }
+    });
+    return out;
+  });
+}
+
+for (const lang of ['ja', 'en'] as const) {
+  test(`the flow picture's every word reads at 12 px or more on a 1280x720 screen, none over another (${lang}, a bottleneck with three leaks)`, async ({ page }) => {
+    const errors = await fresh(page, lang);
+    await loadScenario(page, 'marketing-too-strong.json', '20');
+    await expect(page.getByTestId('leak-isCold')).toBeVisible();
+    expect(await flowTexts(page)).toEqual({ small: [], clash: [], outside: [] });
+    await page.getByTestId('flow').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `artifacts/screenshots/screen-flow-${lang}.png` });
+    expect(errors).toEqual([]);
+  });
+}
