@@ -203,3 +203,38 @@ for (const lang of ['ja', 'en'] as const) {
     expect(errors).toEqual([]);
   });
 }
+
+/** Text in the workshop that is cut, wraps where one line is wanted, or leaves the screen: each as "text: why". */
+async function workshopCuts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const inside = (r: DOMRect, c: DOMRect) => r.left >= c.left - 0.5 && r.right <= c.right + 0.5 && r.top >= c.top - 0.5 && r.bottom <= c.bottom + 0.5;
+    /** The laid-out text of `el` (beyond its box when cut), against the box that clips it. */
+    const check = (el: Element, clip: Element, oneLine: boolean) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const text = (el.textContent ?? '').trim();
+      if (!inside(range.getBoundingClientRect(), clip.getBoundingClientRect())) out.push(`${text}: cut`);
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      if (oneLine && tops.size > 1) out.push(`${text}: ${tops.size} lines`);
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < 14) out.push(`${text}: ${px}px`);
+    };
+    const screen = document.querySelector('[data-testid="workshop"]')!;
+    for (const c of screen.querySelectorAll('header button, header select, [data-testid="ws-clock"]')) {
+      if (!inside(c.getBoundingClientRect(), document.documentElement.getBoundingClientRect())) out.push(`${(c.textContent ?? '').trim().slice(0, 20)}: off screen`);
+    }
+    for (const head of screen.querySelectorAll('.stage .head')) check(head, head, true);
+    for (const label of screen.querySelectorAll('.stage .label > span')) check(label, label.parentElement!, true);
+    for (const bin of screen.querySelectorAll('.stage .bin > span')) check(bin, bin, false);
+    return out;
+  });
+}
+
+test('the workshop on a 1280x720 projector in Japanese: every control on screen, department names on one line, every stage and loss named whole', async ({ page }) => {
+  await page.goto('/#/workshop/marketing-too-strong');
+  await expect(page.getByTestId('replay-0')).toBeVisible();
+  await expect(page.locator('[data-testid="replay-0"] [data-testid="ws-place-nurture"]')).not.toHaveAttribute('data-value', '0');
+  expect(await workshopCuts(page)).toEqual([]);
+  await page.screenshot({ path: 'artifacts/screenshots/screen-workshop-ja-1280.png' });
+});

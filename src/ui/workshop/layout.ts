@@ -44,8 +44,17 @@ export interface ColumnHead {
 /** Dot size and pitch, CSS pixels, of the crowded regions (nurture, customers, bins) and of the others. */
 export const DOT = 7, PITCH = 9;
 const BIG_DOT = 10, BIG_PITCH = 13;
-/** Height of a region's label line and of a column head. */
-const LABEL_H = 34, HEAD_H = 48, GAP = 12;
+/** Height of a region's label line (two lines, name over count, in a low box: see stackedLabels) and of a column head. */
+const LABEL_H = 34, STACKED_LABEL_H = 66, HEAD_H = 48, GAP = 12;
+
+/**
+ * Whether a replay box this high draws its regions' names over their counts: in a
+ * low box the waiting and the work stand side by side, each half a column wide, and
+ * at 1280 px a name and a count (ナーチャリング 10,842) do not fit on one line.
+ */
+export function stackedLabels(height: number): boolean {
+  return height < 600;
+}
 const CUSTOMER_COLOUR = '#7a4a8c';
 /** Lost leads are grey in their bins: the bin's top border carries the department's colour. */
 export const LOST_DOT = '#8a8f98';
@@ -92,7 +101,7 @@ export function replayLayout(width: number, height: number, binLines = 2): { hea
       : upper ? { x: x0, y: top, w: colW - GAP, h: queueH }
       : { x: x0, y: top + queueH + GAP, w: colW - GAP, h: upperH - queueH - GAP };
     const small = compact || p === 'nurture' || p === 'customer';
-    regions[LIVE_PLACES.indexOf(p)] = { box, dots: inner(box), label: PLACE_LABEL[p], colour, bin: false, dot: small ? DOT : BIG_DOT, pitch: small ? PITCH : BIG_PITCH };
+    regions[LIVE_PLACES.indexOf(p)] = { box, dots: inner(box, stackedLabels(height) ? STACKED_LABEL_H : LABEL_H), label: PLACE_LABEL[p], colour, bin: false, dot: small ? DOT : BIG_DOT, pitch: small ? PITCH : BIG_PITCH };
   };
   const c = (d: Department) => departmentInfo(d).colour;
   place('marketing', column('marketing'), true, c('marketing'));
@@ -115,8 +124,8 @@ export function replayLayout(width: number, height: number, binLines = 2): { hea
   return { heads, regions };
 }
 
-function inner(box: Rect): Rect {
-  return { x: box.x + 6, y: box.y + LABEL_H + 4, w: box.w - 12, h: box.h - LABEL_H - 10 };
+function inner(box: Rect, labelH: number): Rect {
+  return { x: box.x + 6, y: box.y + labelH + 4, w: box.w - 12, h: box.h - labelH - 10 };
 }
 
 /** Dots that fit in `r` at `pitch`: columns and rows of the grid. */
