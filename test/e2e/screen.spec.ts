@@ -238,3 +238,21 @@ test('the workshop on a 1280x720 projector in Japanese: every control on screen,
   expect(await workshopCuts(page)).toEqual([]);
   await page.screenshot({ path: 'artifacts/screenshots/screen-workshop-ja-1280.png' });
 });
+
+test('a hire dated before day 0 is named by its date and the date of day 0, not "the hiring plan must be 0 or more" (Japanese)', async ({ page }) => {
+  const errors = await start(page, 'ja');
+  const startDate = page.getByTestId('start-date');
+  await startDate.fill('2027/04/01');
+  await startDate.press('Enter');
+  const plan = page.getByTestId('plan-insideSales');
+  await plan.locator('summary').first().click();
+  await plan.getByRole('button', { name: '+ 採用を追加' }).click();
+  const date = plan.getByTestId('hire-date');
+  await date.fill('2027/03/01');
+  await date.press('Enter');
+  await expect(date).toHaveValue('2027/03/01');
+  await expect(plan.getByTestId('hire-date-error')).toHaveText('「2027/03/01」は計画の開始日(2027/04/01)より前です。日付は計画の開始日以降を入力してください(開始日は実行条件で変えられます)。');
+  await expect(plan.getByText('採用計画は0以上の数で入力してください。')).toHaveCount(0);
+  await expect(page.getByTestId('invalid-note')).toBeVisible();
+  expect(errors).toEqual([]);
+});
