@@ -256,3 +256,31 @@ test('a hire dated before day 0 is named by its date and the date of day 0, not 
   await expect(page.getByTestId('invalid-note')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+for (const lang of ['ja', 'en'] as const) {
+  test(`the charts' every word reads at 12 px or more on a 1280x720 screen and none is cut at the chart's edge (${lang})`, async ({ page }) => {
+    const errors = await start(page, lang);
+    const charts = page.locator('.charts');
+    await expect(charts.locator('svg').first()).toBeVisible();
+    const problems = await charts.evaluate((root) => {
+      const out: string[] = [];
+      for (const svg of root.querySelectorAll('svg')) {
+        const frame = svg.getBoundingClientRect();
+        const scale = (svg as SVGSVGElement).getScreenCTM()!.a;
+        for (const text of svg.querySelectorAll('text')) {
+          const name = (text.textContent ?? '').trim();
+          const b = text.getBoundingClientRect();
+          if (!name || b.width === 0) continue;
+          const px = scale * parseFloat(getComputedStyle(text).fontSize);
+          if (px < 12) out.push(`${name}: ${px.toFixed(1)}px`);
+          if (b.left < frame.left - 0.5 || b.right > frame.right + 0.5) out.push(`${name}: cut`);
+        }
+      }
+      return out;
+    });
+    expect(problems).toEqual([]);
+    await charts.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `artifacts/screenshots/screen-charts-${lang}.png` });
+    expect(errors).toEqual([]);
+  });
+}
