@@ -16,8 +16,10 @@
  *   style, layout, all tasks, and its CPU time), which a busy machine does not
  *   inflate as it inflates the long tasks' wall time.
  *
- * With COLD=1 the page waits COLD_WAIT_MS (12 s: longer than the pool's idle
- * time before this change) before each edit, as a user pausing to think; with
+ * With COLD=1 the page waits COLD_WAIT_MS (32 s: longer than the 30 s after
+ * which builds before 2026-11-26's fourth update released idle workers, so the
+ * next edit gets a fresh worker; later builds keep them 10 min, so the same wait
+ * shows that a pause finds warm workers) before each edit, as a user pausing to think; with
  * COLD=alt before every other edit, so the two kinds alternate. Run with
  * `npm run bench:browser`; E2E_PORT picks the port, RUNS the number of runs,
  * DIST a build directory to serve instead of building this checkout.
@@ -33,7 +35,7 @@ import { chromium } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4175);
 const RUNS = Number(process.env.RUNS ?? 4);
-const COLD_WAIT_MS = Number(process.env.COLD_WAIT_MS ?? 12_000);
+const COLD_WAIT_MS = Number(process.env.COLD_WAIT_MS ?? 32_000);
 /** Whether run i waits for the idle worker to go first: COLD=1 every run, COLD=alt every other one (cold, warm, ...). */
 const cold = (i: number) => process.env.COLD === '1' || (process.env.COLD === 'alt' && i % 2 === 0);
 
@@ -51,7 +53,8 @@ await new Promise((r) => setTimeout(r, 2500));
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  // JS_FLAGS: V8 flags for Chromium (a diagnosis only: the app cannot set them), e.g. JS_FLAGS=--no-flush-bytecode.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : [])],
 });
 
 /** What one run measured (times in ms from the edit). */
@@ -155,7 +158,7 @@ try {
   await page.goto(`http://127.0.0.1:${PORT}/`);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await page.waitForSelector('.status[data-status="done"]', { timeout: 600_000 });
-  console.log(`Browser (Chromium, hardwareConcurrency ${cores}, so ${Math.max(1, cores - 1)} worker(s)), baseline, 200 replications`);
+  console.log(`Browser (Chromium, hardwareConcurrency ${cores}, so ${cores} worker(s)), baseline, 200 replications`);
   console.log(`page load -> first run drawn: ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
 
   // The main thread's own work per run, from Chromium's counters: on a machine shared with other work the long
