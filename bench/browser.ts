@@ -82,15 +82,28 @@ interface MainTasks {
   longestWall: number;
   /** Tasks whose own CPU time exceeds 50 ms. */
   overCpu50: number;
+  /**
+   * Each simulation worker's first task over 20 ms of CPU (its first chunk: replication 0 or 1;
+   * booting takes about 6 ms): its own CPU time and its wall time (ms). Wall far above CPU is a
+   * wait for a core, not V8's warm-up.
+   */
+  workerFirst: { cpu: number; wall: number }[];
 }
 
 /** Reads the renderer main thread's top-level tasks from a Chromium trace (JSON). */
 function mainTasks(trace: Buffer): MainTasks {
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] }).traceEvents;
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: { name: string; ph: string; pid: number; tid: number; ts?: number; dur?: number; tdur?: number; args?: { name?: string } }[] }).traceEvents;
   const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const tasks = events.filter((e) => e.ph === 'X' && /RunTask/.test(e.name) && main.has(`${e.pid}:${e.tid}`));
   const cpu = tasks.map((e) => (e.tdur ?? 0) / 1000);
-  return { longestCpu: Math.max(0, ...cpu), longestWall: Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000)), overCpu50: cpu.filter((x) => x > 50).length };
+  const workers = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'DedicatedWorker thread').map((e) => `${e.pid}:${e.tid}`);
+  const workerFirst = workers.flatMap((w) => {
+    const first = events
+      .filter((e) => e.ph === 'X' && /RunTask/.test(e.name) && `${e.pid}:${e.tid}` === w && (e.tdur ?? 0) > 20_000)
+      .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0))[0];
+    return first ? [{ cpu: (first.tdur ?? 0) / 1000, wall: (first.dur ?? 0) / 1000 }] : [];
+  });
+  return { longestCpu: Math.max(0, ...cpu), longestWall: Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000)), overCpu50: cpu.filter((x) => x > 50).length, workerFirst };
 }
 
 /** A long animation frame (Chromium's Long Animation Frames API), ms. */
@@ -235,6 +248,7 @@ try {
         `; main thread ${Object.entries(mainWork[i]).map(([k, v]) => `${k.replace('Duration', '')} ${v.toFixed(0)} ms`).join(', ')}` +
         `; ${frameLine(m.frames)}` +
         (m.tasks ? `; traced main-thread tasks: longest ${m.tasks.longestCpu.toFixed(0)} ms of CPU (${m.tasks.longestWall.toFixed(0)} ms wall), ${m.tasks.overCpu50} over 50 ms of CPU` : '') +
+        (m.tasks?.workerFirst.length ? `; each worker's first chunk ${m.tasks.workerFirst.map((w) => `${w.cpu.toFixed(0)} ms of its CPU (${w.wall.toFixed(0)} ms wall)`).join(', ')}` : '') +
         (m.firstEta ? `; first time left shown ${(m.firstEta.etaMs / 1000).toFixed(0)} s at ${(m.firstEta.at / 1000).toFixed(1)} s, really ${((m.full - m.firstEta.at) / 1000).toFixed(1)} s` : ''),
     );
   }
