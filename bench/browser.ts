@@ -16,8 +16,10 @@
  *   style, layout, all tasks, and its CPU time), which a busy machine does not
  *   inflate as it inflates the long tasks' wall time.
  *
- * With COLD=1 the page waits COLD_WAIT_MS (12 s: longer than the pool's idle
- * time before this change) before each edit, as a user pausing to think; with
+ * With COLD=1 the page waits COLD_WAIT_MS (32 s: longer than the 30 s after
+ * which builds before 2026-11-26's fourth update released idle workers, so the
+ * next edit gets a fresh worker; later builds keep them 10 min, so the same wait
+ * shows that a pause finds warm workers) before each edit, as a user pausing to think; with
  * COLD=alt before every other edit, so the two kinds alternate. Run with
  * `npm run bench:browser`; E2E_PORT picks the port, RUNS the number of runs,
  * DIST a build directory to serve instead of building this checkout.
@@ -33,7 +35,7 @@ import { chromium } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4175);
 const RUNS = Number(process.env.RUNS ?? 4);
-const COLD_WAIT_MS = Number(process.env.COLD_WAIT_MS ?? 12_000);
+const COLD_WAIT_MS = Number(process.env.COLD_WAIT_MS ?? 32_000);
 /** Whether run i waits for the idle worker to go first: COLD=1 every run, COLD=alt every other one (cold, warm, ...). */
 const cold = (i: number) => process.env.COLD === '1' || (process.env.COLD === 'alt' && i % 2 === 0);
 
@@ -51,7 +53,8 @@ await new Promise((r) => setTimeout(r, 2500));
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  // JS_FLAGS: V8 flags for Chromium (a diagnosis only: the app cannot set them), e.g. JS_FLAGS=--no-flush-bytecode.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : [])],
 });
 
 /** What one run measured (times in ms from the edit). */
@@ -79,15 +82,28 @@ interface MainTasks {
   longestWall: number;
   /** Tasks whose own CPU time exceeds 50 ms. */
   overCpu50: number;
+  /**
+   * Each simulation worker's first task over 20 ms of CPU (its first chunk: replication 0 or 1;
+   * booting takes about 6 ms): its own CPU time and its wall time (ms). Wall far above CPU is a
+   * wait for a core, not V8's warm-up.
+   */
+  workerFirst: { cpu: number; wall: number }[];
 }
 
 /** Reads the renderer main thread's top-level tasks from a Chromium trace (JSON). */
 function mainTasks(trace: Buffer): MainTasks {
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] }).traceEvents;
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: { name: string; ph: string; pid: number; tid: number; ts?: number; dur?: number; tdur?: number; args?: { name?: string } }[] }).traceEvents;
   const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const tasks = events.filter((e) => e.ph === 'X' && /RunTask/.test(e.name) && main.has(`${e.pid}:${e.tid}`));
   const cpu = tasks.map((e) => (e.tdur ?? 0) / 1000);
-  return { longestCpu: Math.max(0, ...cpu), longestWall: Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000)), overCpu50: cpu.filter((x) => x > 50).length };
+  const workers = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'DedicatedWorker thread').map((e) => `${e.pid}:${e.tid}`);
+  const workerFirst = workers.flatMap((w) => {
+    const first = events
+      .filter((e) => e.ph === 'X' && /RunTask/.test(e.name) && `${e.pid}:${e.tid}` === w && (e.tdur ?? 0) > 20_000)
+      .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0))[0];
+    return first ? [{ cpu: (first.tdur ?? 0) / 1000, wall: (first.dur ?? 0) / 1000 }] : [];
+  });
+  return { longestCpu: Math.max(0, ...cpu), longestWall: Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000)), overCpu50: cpu.filter((x) => x > 50).length, workerFirst };
 }
 
 /** A long animation frame (Chromium's Long Animation Frames API), ms. */
@@ -155,7 +171,7 @@ try {
   await page.goto(`http://127.0.0.1:${PORT}/`);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await page.waitForSelector('.status[data-status="done"]', { timeout: 600_000 });
-  console.log(`Browser (Chromium, hardwareConcurrency ${cores}, so ${Math.max(1, cores - 1)} worker(s)), baseline, 200 replications`);
+  console.log(`Browser (Chromium, hardwareConcurrency ${cores}, so ${cores} worker(s)), baseline, 200 replications`);
   console.log(`page load -> first run drawn: ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
 
   // The main thread's own work per run, from Chromium's counters: on a machine shared with other work the long
@@ -232,6 +248,7 @@ try {
         `; main thread ${Object.entries(mainWork[i]).map(([k, v]) => `${k.replace('Duration', '')} ${v.toFixed(0)} ms`).join(', ')}` +
         `; ${frameLine(m.frames)}` +
         (m.tasks ? `; traced main-thread tasks: longest ${m.tasks.longestCpu.toFixed(0)} ms of CPU (${m.tasks.longestWall.toFixed(0)} ms wall), ${m.tasks.overCpu50} over 50 ms of CPU` : '') +
+        (m.tasks?.workerFirst.length ? `; each worker's first chunk ${m.tasks.workerFirst.map((w) => `${w.cpu.toFixed(0)} ms of its CPU (${w.wall.toFixed(0)} ms wall)`).join(', ')}` : '') +
         (m.firstEta ? `; first time left shown ${(m.firstEta.etaMs / 1000).toFixed(0)} s at ${(m.firstEta.at / 1000).toFixed(1)} s, really ${((m.full - m.firstEta.at) / 1000).toFixed(1)} s` : ''),
     );
   }

@@ -49,7 +49,12 @@ export interface RunOptions {
    * (its scenario says n). Without it, every replication asked for is run.
    */
   precision?: PrecisionTarget;
-  /** Aborting rejects the run with RunCancelled; nothing is delivered after that. */
+  /**
+   * Aborting rejects the run with RunCancelled; nothing is delivered after that. The
+   * worker pool first hands over, synchronously inside the abort, the progress and the
+   * partial aggregate of every replication finished in order before it (when they are
+   * more than the last partial's), so a stopped run keeps all its finished work.
+   */
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
   /** Aggregates of the replications so far, at most every so often (runner specific), and the final one. */

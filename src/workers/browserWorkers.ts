@@ -51,7 +51,16 @@ export const browserWorkerFactory: WorkerFactory = () => {
   };
 };
 
-/** A pool of Web Workers: one per core (defaultBrowserPoolSize) unless `size` says otherwise. */
+/**
+ * How long the page keeps idle workers (unless `idleMs` says otherwise). A fresh
+ * worker pays V8's warm-up: its first replications run several times slower than
+ * a warm worker's (ARCHITECTURE.md, "Worker boot"), while an idle worker costs no
+ * CPU and about 20 MB. So a user who pauses to think, or to talk, for up to this
+ * long comes back to warm workers; until 2026-11-26 they were released after 30 s.
+ */
+export const BROWSER_IDLE_MS = 10 * 60_000;
+
+/** A pool of Web Workers: one per core (defaultBrowserPoolSize) unless `size` says otherwise, idle ones kept BROWSER_IDLE_MS. */
 export function browserPool(options: Partial<PoolOptions> = {}): SimPool {
-  return new SimPool({ ...options, size: options.size ?? defaultBrowserPoolSize(), create: options.create ?? browserWorkerFactory });
+  return new SimPool({ idleMs: BROWSER_IDLE_MS, ...options, size: options.size ?? defaultBrowserPoolSize(), create: options.create ?? browserWorkerFactory });
 }

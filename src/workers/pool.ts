@@ -168,7 +168,7 @@ export class SimPool implements Runner {
    * delivered after its successor started.
    */
   async run(scenario: Scenario, options: RunOptions = {}): Promise<Run> {
-    return this.job(options.signal, (signal, live) => this.execute(withReplications(scenario, options.replications), signal, live, options));
+    return this.job(options.signal, (signal, live, onStop) => this.execute(withReplications(scenario, options.replications), signal, live, onStop, options));
   }
 
   /**
@@ -183,19 +183,27 @@ export class SimPool implements Runner {
     return this.job(options.signal, (signal, live) => this.executeArms(base, [...arms], from, to, signal, live, options.onProgress));
   }
 
-  /** Runs `body` as the pool's current job: it cancels the job before it, and `outer` aborts it. */
-  private async job<T>(outer: AbortSignal | undefined, body: (signal: AbortSignal, live: () => boolean) => Promise<T>): Promise<T> {
+  /**
+   * Runs `body` as the pool's current job: it cancels the job before it, and `outer` aborts it.
+   * `onStop` registers what the job does when `outer` aborts it while it is still live, just
+   * before it is cancelled (a run hands over what it has finished); a superseded job does nothing.
+   */
+  private async job<T>(outer: AbortSignal | undefined, body: (signal: AbortSignal, live: () => boolean, onStop: (last: () => void) => void) => Promise<T>): Promise<T> {
     this.current?.abort(new RunCancelled('superseded by a newer run'));
     const controller = new AbortController();
     this.current = controller;
     const runId = ++this.runCounter;
     const live = () => runId === this.runCounter && !controller.signal.aborted;
-    const onOuterAbort = () => controller.abort(new RunCancelled());
+    const lastWords: (() => void)[] = [];
+    const onOuterAbort = () => {
+      if (live()) lastWords.forEach((last) => last());
+      controller.abort(new RunCancelled());
+    };
     if (outer?.aborted) onOuterAbort();
     outer?.addEventListener('abort', onOuterAbort);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     try {
-      return await body(controller.signal, live);
+      return await body(controller.signal, live, (last) => lastWords.push(last));
     } finally {
       outer?.removeEventListener('abort', onOuterAbort);
       if (runId === this.runCounter) {
@@ -392,7 +400,7 @@ export class SimPool implements Runner {
     });
   }
 
-  private execute(scenario: Scenario, signal: AbortSignal, live: () => boolean, { onProgress, onPartial, precision }: RunOptions): Promise<Run> {
+  private execute(scenario: Scenario, signal: AbortSignal, live: () => boolean, onStop: (last: () => void) => void, { onProgress, onPartial, precision }: RunOptions): Promise<Run> {
     // With a precision, the replications asked for are the most to run: `total` and `ran` shrink when it is reached.
     let total = scenario.replications;
     let ran = scenario;
@@ -408,6 +416,14 @@ export class SimPool implements Runner {
     /** Replications the last partial rested on. */
     let lastPartialCount = 0;
     let summaryMs = 0;
+    // Stopped by the caller: every replication finished (in order) before the Stop is summarised and
+    // handed over, not only those of the last partial (which may be up to partialEveryMs old).
+    onStop(() => {
+      if (!acc || acc.count === lastPartialCount || acc.count >= total) return;
+      const now = this.opts.now();
+      onProgress?.({ done: acc.count, total, elapsedMs: now - started, etaMs: eta.update(acc.count, now) });
+      onPartial?.(partialOf(scenario, acc));
+    });
 
     return this.deal<Chunk, Run>(signal, live, queue, (api, from, to) => api.runChunk(scenario, from, to), (answered, finish) => {
       pending.set(answered.from, answered);

@@ -9,13 +9,21 @@ import { JobQueue, type Job, type JobStatus } from '../../src/ui/state/jobQueue.
 import { RunCancelled, type PartialRun, type Run, type Runner } from '../../src/runner/types.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 
-/** A runner whose runs end when the test says (or fail on abort, as the pool does). */
+/**
+ * A runner whose runs end when the test says (or fail on abort, as the pool does, first
+ * handing over `atAbort` when the test set one: the pool's partial of all it finished).
+ */
 class ManualRunner implements Runner {
-  readonly runs: { name: string; finish: () => void; fail: (e: Error) => void; partial: (p: PartialRun) => void; aborted: () => boolean }[] = [];
+  readonly runs: { name: string; finish: () => void; fail: (e: Error) => void; partial: (p: PartialRun) => void; aborted: () => boolean; atAbort?: PartialRun }[] = [];
   run(scenario: Scenario, options: Parameters<Runner['run']>[1] = {}): Promise<Run> {
     return new Promise<Run>((resolve, reject) => {
       const { signal } = options;
-      signal?.addEventListener('abort', () => reject(new RunCancelled()));
+      const index = this.runs.length;
+      signal?.addEventListener('abort', () => {
+        const last = this.runs[index].atAbort;
+        if (last) options.onPartial?.(last);
+        reject(new RunCancelled());
+      });
       this.runs.push({
         name: scenario.name,
         finish: () => resolve({ scenario, result: { name: scenario.name } as never, values: { measures: {} as never, controls: [] } }),
@@ -224,6 +232,21 @@ describe('job queue: pacing of partial results', () => {
     expect(drawn).toEqual(['a:1', 'a:3']);
     expect(a.status.state).toBe('stopped');
     expect(a.status.progress?.done).toBe(3);
+  });
+
+  it("a user's Stop draws the partial the runner hands over inside the abort (all it finished), and the status counts it", async () => {
+    const { runner, queue, partialAt, advance, drawn, a } = paced(300);
+    await flush();
+    partialAt(1);
+    await advance(0);
+    partialAt(3);
+    await advance(100);
+    runner.runs[0].atAbort = { scenario: { name: 'a:5' } as Scenario, result: { scenario: { replications: 5 } } as never };
+    queue.stopJob('a');
+    await advance(150);
+    expect(drawn).toEqual(['a:1', 'a:5']);
+    expect(a.status.state).toBe('stopped');
+    expect(a.status.progress?.done).toBe(5);
   });
 
   it('draws the first partial resting on 10 replications at the next frame, whatever the gap', async () => {

@@ -91,7 +91,7 @@ export class AppState {
   readonly sensitivity = new SensitivityState();
 
   private pool: SimPool | null = null;
-  private readonly jobs = new JobQueue(() => (this.pool ??= browserPool({ idleMs: 30_000, partialEveryMs: PARTIAL_GAP_MS })), undefined, { partialGapMs: PARTIAL_GAP_MS, urgent: firstSteady });
+  private readonly jobs = new JobQueue(() => (this.pool ??= browserPool({ partialEveryMs: PARTIAL_GAP_MS })), undefined, { partialGapMs: PARTIAL_GAP_MS, urgent: firstSteady });
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Entries edited since the last run was asked for (debounced). */
   // Bookkeeping, never drawn: a plain Set on purpose.

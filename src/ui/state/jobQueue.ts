@@ -75,6 +75,8 @@ interface Running {
   drawId: number;
   /** The partial handed to the job last. */
   drawnLast: PartialRun | null;
+  /** Inside a user's Stop: the runner may hand over its last progress and partial (see RunOptions.signal). */
+  stopping: boolean;
 }
 
 /** The job queue (one per app). */
@@ -142,14 +144,18 @@ export class JobQueue {
     const running = this.running;
     if (!running || running.outcome) return;
     running.outcome = outcome;
-    // A user's Stop keeps what was computed: the partial still waiting for its frame or its gap is drawn now.
+    // A user's Stop keeps what was computed: the runner hands over, inside the abort, the partial
+    // of every replication it finished; that one, or the partial still waiting for its frame or
+    // its gap, is drawn now.
+    running.stopping = outcome === 'stopped';
+    running.controller.abort();
+    running.stopping = false;
     if (outcome === 'stopped' && running.pending) {
       running.drawId++;
       running.drawnLast = running.pending;
       running.pending = null;
       running.job.partial?.(running.drawnLast);
     }
-    running.controller.abort();
   }
 
   /** The ready queued job to run next: lowest band, then earliest asked for. */
@@ -180,7 +186,7 @@ export class JobQueue {
   }
 
   private async execute(job: Job<unknown>): Promise<void> {
-    const running: Running = { job, controller: new AbortController(), outcome: null, pending: null, lastDrawn: -Infinity, drawId: 0, drawnLast: null };
+    const running: Running = { job, controller: new AbortController(), outcome: null, pending: null, lastDrawn: -Infinity, drawId: 0, drawnLast: null, stopping: false };
     this.running = running;
     const { signal } = running.controller;
     const live = () => this.running === running && !signal.aborted;
@@ -193,10 +199,11 @@ export class JobQueue {
         runner: this.runner(),
         signal,
         onProgress: (p) => {
-          if (live()) job.status.progress = p;
+          if (live() || running.stopping) job.status.progress = p;
         },
         onPartial: (p) => {
           if (live()) this.drawPartial(running, p);
+          else if (running.stopping) running.pending = p; // the runner's last partial at a Stop: abort() draws it
         },
       });
       if (!live()) throw new Error('cancelled');
