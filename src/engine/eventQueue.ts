@@ -10,6 +10,12 @@
  * events then cost a comparison instead of a sift through the heap. The slot's
  * event gets its sequence number like any other and leaves in the same order.
  */
+/** Width of a far-future bucket in days: a power of two, so that a bucket's bounds are exact doubles. */
+const BUCKET_DAYS = 8;
+const PER_BUCKET_DAY = 1 / BUCKET_DAYS;
+/** Buckets beyond this index (about 23,000 years) are not kept: such events go to the heap. */
+const MAX_BUCKET = 1 << 20;
+
 export class EventQueue {
   private time = new Float64Array(1024);
   /** priority * 2^40 + sequence: one exact comparison key for ties. */
@@ -24,12 +30,30 @@ export class EventQueue {
   private sideTie = 0;
   private sideArg = 0;
 
+  // The far-future buckets (see the class): events of bucket b > `frontier` wait in
+  // bucket b's list, a chain through `farNext` from `bucketHead[b]` (-1 ends it);
+  // every event of a bucket <= `frontier` is in the heap (or the side slot).
+  private frontier = 0;
+  /** Start of bucket frontier + 1: a heap event at or after it may leave only once that bucket has moved in. */
+  private frontierEnd = BUCKET_DAYS;
+  private farCount = 0;
+  private bucketHead = new Int32Array(512).fill(-1);
+  private farTime = new Float64Array(1024);
+  private farTie = new Float64Array(1024);
+  private farKind = new Int32Array(1024);
+  private farArg = new Int32Array(1024);
+  /** Next entry of the same bucket, or of the free list for a free entry. */
+  private farNext = new Int32Array(1024);
+  /** Entries used so far; below it, freed entries are chained from `farFree`. */
+  private farUsed = 0;
+  private farFree = -1;
+
   /** A queue; events of kind `sideKind` (at most one pending at a time) are kept in the side slot. */
   constructor(private readonly sideKind = -1) {}
 
   /** Number of pending events. */
   get size(): number {
-    return this.hasSide ? this.n + 1 : this.n;
+    return this.n + this.farCount + (this.hasSide ? 1 : 0);
   }
 
   /** Schedules event `kind` with argument `arg` at `time`, with tie priority `priority` (lower first). */
@@ -41,6 +65,12 @@ export class EventQueue {
       this.sideTime = time; this.sideTie = tie; this.sideArg = arg;
       return;
     }
+    if (time >= this.frontierEnd && this.toBucket(time, tie, kind, arg)) return;
+    this.heapPush(time, tie, kind, arg);
+  }
+
+  /** Puts an event in the heap. */
+  private heapPush(time: number, tie: number, kind: number, arg: number): void {
     if (this.n === this.time.length) this.grow();
     let i = this.n++;
     const T = this.time, P = this.tie, K = this.kind, A = this.arg;
@@ -54,8 +84,58 @@ export class EventQueue {
     T[i] = time; P[i] = tie; K[i] = kind; A[i] = arg;
   }
 
+  /**
+   * Puts an event of a bucket beyond the frontier in its bucket's list; false
+   * (nothing done) when the bucket is too far to keep.
+   */
+  private toBucket(time: number, tie: number, kind: number, arg: number): boolean {
+    const b = Math.floor(time * PER_BUCKET_DAY);
+    if (!(b <= MAX_BUCKET)) return false;
+    if (b >= this.bucketHead.length) this.growBuckets(b);
+    let e = this.farFree;
+    if (e >= 0) this.farFree = this.farNext[e];
+    else {
+      if (this.farUsed === this.farTime.length) this.growFar();
+      e = this.farUsed++;
+    }
+    this.farTime[e] = time; this.farTie[e] = tie; this.farKind[e] = kind; this.farArg[e] = arg;
+    this.farNext[e] = this.bucketHead[b];
+    this.bucketHead[b] = e;
+    this.farCount++;
+    return true;
+  }
+
+  /**
+   * Moves buckets into the heap, in order, while the first event of the heap and
+   * side slot is at or after the next bucket's start (or there is none): then no
+   * bucket holds an event before the first one.
+   */
+  private settle(): void {
+    let first = this.n > 0 ? this.time[0] : Infinity;
+    if (this.hasSide && this.sideTime < first) first = this.sideTime;
+    while (this.farCount > 0 && first >= this.frontierEnd) {
+      const b = ++this.frontier;
+      this.frontierEnd = (b + 1) * BUCKET_DAYS;
+      let e = b < this.bucketHead.length ? this.bucketHead[b] : -1;
+      if (e < 0) continue;
+      this.bucketHead[b] = -1;
+      const FT = this.farTime, FP = this.farTie, FK = this.farKind, FA = this.farArg, FN = this.farNext;
+      while (e >= 0) {
+        const next = FN[e];
+        const t = FT[e];
+        this.heapPush(t, FP[e], FK[e], FA[e]);
+        if (t < first) first = t;
+        FN[e] = this.farFree;
+        this.farFree = e;
+        this.farCount--;
+        e = next;
+      }
+    }
+  }
+
   /** Time of the next event (Infinity when empty). */
   peekTime(): number {
+    if (this.farCount > 0) this.settle();
     const heap = this.n > 0 ? this.time[0] : Infinity;
     return this.hasSide && this.sideTime < heap ? this.sideTime : heap;
   }
@@ -70,6 +150,7 @@ export class EventQueue {
 
   /** Removes the next event; read it with `popped*` fields. */
   pop(): void {
+    if (this.farCount > 0) this.settle();
     if (this.sideFirst()) {
       this.hasSide = false;
       this.poppedTime = this.sideTime;
@@ -100,6 +181,11 @@ export class EventQueue {
     q.arg = this.arg.slice();
     q.n = this.n;
     q.seq = this.seq;
+    q.frontier = this.frontier; q.frontierEnd = this.frontierEnd; q.farCount = this.farCount;
+    q.bucketHead = this.bucketHead.slice();
+    q.farTime = this.farTime.slice(); q.farTie = this.farTie.slice(); q.farKind = this.farKind.slice();
+    q.farArg = this.farArg.slice(); q.farNext = this.farNext.slice();
+    q.farUsed = this.farUsed; q.farFree = this.farFree;
     return q;
   }
 
@@ -109,6 +195,7 @@ export class EventQueue {
       this.hasSide = false;
       return;
     }
+    this.takeFromBuckets(kind, false);
     let m = 0;
     for (let i = 0; i < this.n; i++) {
       if (this.kind[i] === kind) continue;
@@ -131,10 +218,34 @@ export class EventQueue {
       else this.sideTime = time;
       return found;
     }
-    let found = false;
+    // Its events in buckets move to the heap (any event may wait there), then all are retimed there.
+    let found = this.takeFromBuckets(kind, true);
     for (let i = 0; i < this.n; i++) if (this.kind[i] === kind) { this.time[i] = time; found = true; }
     if (time === Infinity) this.removeKind(kind);
     else this.heapify();
+    return found;
+  }
+
+  /** Takes every event of kind `kind` out of the buckets, into the heap if `toHeap`; returns whether there was any. */
+  private takeFromBuckets(kind: number, toHeap: boolean): boolean {
+    let found = false;
+    const H = this.bucketHead, FK = this.farKind, FN = this.farNext;
+    for (let b = this.frontier + 1; b < H.length && this.farCount > 0; b++) {
+      let prev = -1, e = H[b];
+      while (e >= 0) {
+        const next = FN[e];
+        if (FK[e] === kind) {
+          found = true;
+          if (prev < 0) H[b] = next;
+          else FN[prev] = next;
+          if (toHeap) this.heapPush(this.farTime[e], this.farTie[e], kind, this.farArg[e]);
+          FN[e] = this.farFree;
+          this.farFree = e;
+          this.farCount--;
+        } else prev = e;
+        e = next;
+      }
+    }
     return found;
   }
 
@@ -176,5 +287,25 @@ export class EventQueue {
     this.tie = grow64(this.tie);
     this.kind = grow32(this.kind);
     this.arg = grow32(this.arg);
+  }
+
+  private growFar(): void {
+    const size = this.farTime.length * 2;
+    const grow64 = (a: Float64Array) => { const b = new Float64Array(size); b.set(a); return b; };
+    const grow32 = (a: Int32Array) => { const b = new Int32Array(size); b.set(a); return b; };
+    this.farTime = grow64(this.farTime);
+    this.farTie = grow64(this.farTie);
+    this.farKind = grow32(this.farKind);
+    this.farArg = grow32(this.farArg);
+    this.farNext = grow32(this.farNext);
+  }
+
+  /** Makes room for bucket b. */
+  private growBuckets(b: number): void {
+    let size = this.bucketHead.length;
+    while (size <= b) size *= 2;
+    const heads = new Int32Array(size).fill(-1);
+    heads.set(this.bucketHead);
+    this.bucketHead = heads;
   }
 }
