@@ -108,11 +108,10 @@ export class EventQueue {
   /**
    * Moves buckets into the heap, in order, while the first event of the heap and
    * side slot is at or after the next bucket's start (or there is none): then no
-   * bucket holds an event before the first one.
+   * bucket holds an event before the first one. `first` is the time of that first
+   * event; returns the first event's time after the moves.
    */
-  private settle(): void {
-    let first = this.n > 0 ? this.time[0] : Infinity;
-    if (this.hasSide && this.sideTime < first) first = this.sideTime;
+  private settle(first: number): number {
     while (this.farCount > 0 && first >= this.frontierEnd) {
       const b = ++this.frontier;
       this.frontierEnd = (b + 1) * BUCKET_DAYS;
@@ -131,13 +130,15 @@ export class EventQueue {
         e = next;
       }
     }
+    return first;
   }
 
   /** Time of the next event (Infinity when empty). */
   peekTime(): number {
-    if (this.farCount > 0) this.settle();
-    const heap = this.n > 0 ? this.time[0] : Infinity;
-    return this.hasSide && this.sideTime < heap ? this.sideTime : heap;
+    let first = this.n > 0 ? this.time[0] : Infinity;
+    if (this.hasSide && this.sideTime < first) first = this.sideTime;
+    // Usually the first event is before the next bucket's start: nothing to move.
+    return first >= this.frontierEnd && this.farCount > 0 ? this.settle(first) : first;
   }
 
   /** Whether the side slot's event comes before the heap's first. */
@@ -150,7 +151,7 @@ export class EventQueue {
 
   /** Removes the next event; read it with `popped*` fields. */
   pop(): void {
-    if (this.farCount > 0) this.settle();
+    if (this.farCount > 0) this.peekTime();
     if (this.sideFirst()) {
       this.hasSide = false;
       this.poppedTime = this.sideTime;
@@ -162,7 +163,40 @@ export class EventQueue {
     this.poppedTime = this.time[0];
     this.poppedKind = this.kind[0];
     this.poppedArg = this.arg[0];
-    if (n > 0) this.siftDown(0, this.time[n], this.tie[n], this.kind[n], this.arg[n], n);
+    if (n > 0) this.refill(n);
+  }
+
+  /**
+   * Fills the hole a pop left at the root of a heap of n entries with the entry
+   * at n (the last, now outside), bottom-up (Floyd): the smallest child moves up
+   * level by level to a leaf, then the last entry rises from there. The last entry
+   * is among the latest and usually belongs near the bottom, so this saves the
+   * comparison with it at every level that a plain sift-down makes.
+   */
+  private refill(n: number): void {
+    const T = this.time, P = this.tie, K = this.kind, A = this.arg;
+    let i = 0;
+    for (;;) {
+      const first = 4 * i + 1;
+      if (first >= n) break;
+      const last = first + 4 < n ? first + 4 : n;
+      let c = first, ct = T[first];
+      for (let j = first + 1; j < last; j++) {
+        const jt = T[j];
+        if (jt < ct || (jt === ct && P[j] < P[c])) { c = j; ct = jt; }
+      }
+      T[i] = ct; P[i] = P[c]; K[i] = K[c]; A[i] = A[c];
+      i = c;
+    }
+    const t = T[n], p = P[n], k = K[n], a = A[n];
+    while (i > 0) {
+      const parent = (i - 1) >> 2;
+      const pt = T[parent];
+      if (pt < t || (pt === t && P[parent] < p)) break;
+      T[i] = pt; P[i] = P[parent]; K[i] = K[parent]; A[i] = A[parent];
+      i = parent;
+    }
+    T[i] = t; P[i] = p; K[i] = k; A[i] = a;
   }
 
   /** Time, kind and argument of the event last removed by `pop`. */
