@@ -13,6 +13,11 @@
 /** Width of a far-future bucket in days: a power of two, so that a bucket's bounds are exact doubles. */
 const BUCKET_DAYS = 8;
 const PER_BUCKET_DAY = 1 / BUCKET_DAYS;
+/**
+ * Room for far-future events at the start: a baseline run keeps about 4,000 waiting, the
+ * Jackson network's about 2,100, and growing by doubling from less copied them each run.
+ */
+const FAR_START = 4096;
 /** Buckets beyond this index (about 23,000 years) are not kept: such events go to the heap. */
 const MAX_BUCKET = 1 << 20;
 
@@ -38,12 +43,12 @@ export class EventQueue {
   private frontierEnd = BUCKET_DAYS;
   private farCount = 0;
   private bucketHead = new Int32Array(512).fill(-1);
-  private farTime = new Float64Array(1024);
-  private farTie = new Float64Array(1024);
-  private farKind = new Int32Array(1024);
-  private farArg = new Int32Array(1024);
+  private farTime = new Float64Array(FAR_START);
+  private farTie = new Float64Array(FAR_START);
+  private farKind = new Int32Array(FAR_START);
+  private farArg = new Int32Array(FAR_START);
   /** Next entry of the same bucket, or of the free list for a free entry. */
-  private farNext = new Int32Array(1024);
+  private farNext = new Int32Array(FAR_START);
   /** Entries used so far; below it, freed entries are chained from `farFree`. */
   private farUsed = 0;
   private farFree = -1;
