@@ -84,8 +84,12 @@ export function leadRate(s: Scenario, marketing?: Roster): LeadRate {
   const paidPerDay = (m.programBudgetYenPerMonth / m.costPerLeadYen) * (12 / 365);
   const campaigns = bursts(s, end);
   const base = (t: number) => heads(t) * (m.leadsPerHeadPerWeek / 7) + paidPerDay;
+  // A roster with no one but its fixed people has one base rate throughout: computed once
+  // (the same expression, so the same double), not at each of the thousands of candidates.
+  const fixed = marketing !== undefined && marketing.spells.length === 0;
+  const fixedBase = fixed ? base(0) : 0;
   const at = (t: number) => {
-    let rate = base(t) * m.seasonality[calendarMonth(m.startMonth, t - offset)];
+    let rate = (fixed ? fixedBase : base(t)) * m.seasonality[calendarMonth(m.startMonth, t - offset)];
     for (const c of campaigns) if (t >= c.from && t < c.to) rate += c.perDay;
     return rate;
   };

@@ -10,6 +10,17 @@
  * events then cost a comparison instead of a sift through the heap. The slot's
  * event gets its sequence number like any other and leaves in the same order.
  */
+/** Width of a far-future bucket in days: a power of two, so that a bucket's bounds are exact doubles. */
+const BUCKET_DAYS = 8;
+const PER_BUCKET_DAY = 1 / BUCKET_DAYS;
+/**
+ * Room for far-future events at the start: a baseline run keeps about 4,000 waiting, the
+ * Jackson network's about 2,100, and growing by doubling from less copied them each run.
+ */
+const FAR_START = 4096;
+/** Buckets beyond this index (about 23,000 years) are not kept: such events go to the heap. */
+const MAX_BUCKET = 1 << 20;
+
 export class EventQueue {
   private time = new Float64Array(1024);
   /** priority * 2^40 + sequence: one exact comparison key for ties. */
@@ -24,12 +35,30 @@ export class EventQueue {
   private sideTie = 0;
   private sideArg = 0;
 
+  // The far-future buckets (see the class): events of bucket b > `frontier` wait in
+  // bucket b's list, a chain through `farNext` from `bucketHead[b]` (-1 ends it);
+  // every event of a bucket <= `frontier` is in the heap (or the side slot).
+  private frontier = 0;
+  /** Start of bucket frontier + 1: a heap event at or after it may leave only once that bucket has moved in. */
+  private frontierEnd = BUCKET_DAYS;
+  private farCount = 0;
+  private bucketHead = new Int32Array(512).fill(-1);
+  private farTime = new Float64Array(FAR_START);
+  private farTie = new Float64Array(FAR_START);
+  private farKind = new Int32Array(FAR_START);
+  private farArg = new Int32Array(FAR_START);
+  /** Next entry of the same bucket, or of the free list for a free entry. */
+  private farNext = new Int32Array(FAR_START);
+  /** Entries used so far; below it, freed entries are chained from `farFree`. */
+  private farUsed = 0;
+  private farFree = -1;
+
   /** A queue; events of kind `sideKind` (at most one pending at a time) are kept in the side slot. */
   constructor(private readonly sideKind = -1) {}
 
   /** Number of pending events. */
   get size(): number {
-    return this.hasSide ? this.n + 1 : this.n;
+    return this.n + this.farCount + (this.hasSide ? 1 : 0);
   }
 
   /** Schedules event `kind` with argument `arg` at `time`, with tie priority `priority` (lower first). */
@@ -41,6 +70,12 @@ export class EventQueue {
       this.sideTime = time; this.sideTie = tie; this.sideArg = arg;
       return;
     }
+    if (time >= this.frontierEnd && this.toBucket(time, tie, kind, arg)) return;
+    this.heapPush(time, tie, kind, arg);
+  }
+
+  /** Puts an event in the heap. */
+  private heapPush(time: number, tie: number, kind: number, arg: number): void {
     if (this.n === this.time.length) this.grow();
     let i = this.n++;
     const T = this.time, P = this.tie, K = this.kind, A = this.arg;
@@ -54,10 +89,61 @@ export class EventQueue {
     T[i] = time; P[i] = tie; K[i] = kind; A[i] = arg;
   }
 
+  /**
+   * Puts an event of a bucket beyond the frontier in its bucket's list; false
+   * (nothing done) when the bucket is too far to keep.
+   */
+  private toBucket(time: number, tie: number, kind: number, arg: number): boolean {
+    const b = Math.floor(time * PER_BUCKET_DAY);
+    if (!(b <= MAX_BUCKET)) return false;
+    if (b >= this.bucketHead.length) this.growBuckets(b);
+    let e = this.farFree;
+    if (e >= 0) this.farFree = this.farNext[e];
+    else {
+      if (this.farUsed === this.farTime.length) this.growFar();
+      e = this.farUsed++;
+    }
+    this.farTime[e] = time; this.farTie[e] = tie; this.farKind[e] = kind; this.farArg[e] = arg;
+    this.farNext[e] = this.bucketHead[b];
+    this.bucketHead[b] = e;
+    this.farCount++;
+    return true;
+  }
+
+  /**
+   * Moves buckets into the heap, in order, while the first event of the heap and
+   * side slot is at or after the next bucket's start (or there is none): then no
+   * bucket holds an event before the first one. `first` is the time of that first
+   * event; returns the first event's time after the moves.
+   */
+  private settle(first: number): number {
+    while (this.farCount > 0 && first >= this.frontierEnd) {
+      const b = ++this.frontier;
+      this.frontierEnd = (b + 1) * BUCKET_DAYS;
+      let e = b < this.bucketHead.length ? this.bucketHead[b] : -1;
+      if (e < 0) continue;
+      this.bucketHead[b] = -1;
+      const FT = this.farTime, FP = this.farTie, FK = this.farKind, FA = this.farArg, FN = this.farNext;
+      while (e >= 0) {
+        const next = FN[e];
+        const t = FT[e];
+        this.heapPush(t, FP[e], FK[e], FA[e]);
+        if (t < first) first = t;
+        FN[e] = this.farFree;
+        this.farFree = e;
+        this.farCount--;
+        e = next;
+      }
+    }
+    return first;
+  }
+
   /** Time of the next event (Infinity when empty). */
   peekTime(): number {
-    const heap = this.n > 0 ? this.time[0] : Infinity;
-    return this.hasSide && this.sideTime < heap ? this.sideTime : heap;
+    let first = this.n > 0 ? this.time[0] : Infinity;
+    if (this.hasSide && this.sideTime < first) first = this.sideTime;
+    // Usually the first event is before the next bucket's start: nothing to move.
+    return first >= this.frontierEnd && this.farCount > 0 ? this.settle(first) : first;
   }
 
   /** Whether the side slot's event comes before the heap's first. */
@@ -70,6 +156,7 @@ export class EventQueue {
 
   /** Removes the next event; read it with `popped*` fields. */
   pop(): void {
+    if (this.farCount > 0) this.peekTime();
     if (this.sideFirst()) {
       this.hasSide = false;
       this.poppedTime = this.sideTime;
@@ -81,7 +168,40 @@ export class EventQueue {
     this.poppedTime = this.time[0];
     this.poppedKind = this.kind[0];
     this.poppedArg = this.arg[0];
-    if (n > 0) this.siftDown(0, this.time[n], this.tie[n], this.kind[n], this.arg[n], n);
+    if (n > 0) this.refill(n);
+  }
+
+  /**
+   * Fills the hole a pop left at the root of a heap of n entries with the entry
+   * at n (the last, now outside), bottom-up (Floyd): the smallest child moves up
+   * level by level to a leaf, then the last entry rises from there. The last entry
+   * is among the latest and usually belongs near the bottom, so this saves the
+   * comparison with it at every level that a plain sift-down makes.
+   */
+  private refill(n: number): void {
+    const T = this.time, P = this.tie, K = this.kind, A = this.arg;
+    let i = 0;
+    for (;;) {
+      const first = 4 * i + 1;
+      if (first >= n) break;
+      const last = first + 4 < n ? first + 4 : n;
+      let c = first, ct = T[first];
+      for (let j = first + 1; j < last; j++) {
+        const jt = T[j];
+        if (jt < ct || (jt === ct && P[j] < P[c])) { c = j; ct = jt; }
+      }
+      T[i] = ct; P[i] = P[c]; K[i] = K[c]; A[i] = A[c];
+      i = c;
+    }
+    const t = T[n], p = P[n], k = K[n], a = A[n];
+    while (i > 0) {
+      const parent = (i - 1) >> 2;
+      const pt = T[parent];
+      if (pt < t || (pt === t && P[parent] < p)) break;
+      T[i] = pt; P[i] = P[parent]; K[i] = K[parent]; A[i] = A[parent];
+      i = parent;
+    }
+    T[i] = t; P[i] = p; K[i] = k; A[i] = a;
   }
 
   /** Time, kind and argument of the event last removed by `pop`. */
@@ -100,6 +220,11 @@ export class EventQueue {
     q.arg = this.arg.slice();
     q.n = this.n;
     q.seq = this.seq;
+    q.frontier = this.frontier; q.frontierEnd = this.frontierEnd; q.farCount = this.farCount;
+    q.bucketHead = this.bucketHead.slice();
+    q.farTime = this.farTime.slice(); q.farTie = this.farTie.slice(); q.farKind = this.farKind.slice();
+    q.farArg = this.farArg.slice(); q.farNext = this.farNext.slice();
+    q.farUsed = this.farUsed; q.farFree = this.farFree;
     return q;
   }
 
@@ -109,6 +234,7 @@ export class EventQueue {
       this.hasSide = false;
       return;
     }
+    this.takeFromBuckets(kind, false);
     let m = 0;
     for (let i = 0; i < this.n; i++) {
       if (this.kind[i] === kind) continue;
@@ -131,10 +257,34 @@ export class EventQueue {
       else this.sideTime = time;
       return found;
     }
-    let found = false;
+    // Its events in buckets move to the heap (any event may wait there), then all are retimed there.
+    let found = this.takeFromBuckets(kind, true);
     for (let i = 0; i < this.n; i++) if (this.kind[i] === kind) { this.time[i] = time; found = true; }
     if (time === Infinity) this.removeKind(kind);
     else this.heapify();
+    return found;
+  }
+
+  /** Takes every event of kind `kind` out of the buckets, into the heap if `toHeap`; returns whether there was any. */
+  private takeFromBuckets(kind: number, toHeap: boolean): boolean {
+    let found = false;
+    const H = this.bucketHead, FK = this.farKind, FN = this.farNext;
+    for (let b = this.frontier + 1; b < H.length && this.farCount > 0; b++) {
+      let prev = -1, e = H[b];
+      while (e >= 0) {
+        const next = FN[e];
+        if (FK[e] === kind) {
+          found = true;
+          if (prev < 0) H[b] = next;
+          else FN[prev] = next;
+          if (toHeap) this.heapPush(this.farTime[e], this.farTie[e], kind, this.farArg[e]);
+          FN[e] = this.farFree;
+          this.farFree = e;
+          this.farCount--;
+        } else prev = e;
+        e = next;
+      }
+    }
     return found;
   }
 
@@ -176,5 +326,25 @@ export class EventQueue {
     this.tie = grow64(this.tie);
     this.kind = grow32(this.kind);
     this.arg = grow32(this.arg);
+  }
+
+  private growFar(): void {
+    const size = this.farTime.length * 2;
+    const grow64 = (a: Float64Array) => { const b = new Float64Array(size); b.set(a); return b; };
+    const grow32 = (a: Int32Array) => { const b = new Int32Array(size); b.set(a); return b; };
+    this.farTime = grow64(this.farTime);
+    this.farTie = grow64(this.farTie);
+    this.farKind = grow32(this.farKind);
+    this.farArg = grow32(this.farArg);
+    this.farNext = grow32(this.farNext);
+  }
+
+  /** Makes room for bucket b. */
+  private growBuckets(b: number): void {
+    let size = this.bucketHead.length;
+    while (size <= b) size *= 2;
+    const heads = new Int32Array(size).fill(-1);
+    heads.set(this.bucketHead);
+    this.bucketHead = heads;
   }
 }

@@ -108,6 +108,47 @@ describe.each([['no side slot', -1], ['a side slot', SIDE]])('EventQueue, %s', (
   });
 });
 
+it('keeps far-future events in order: spread over years, on bucket bounds, removed, retimed and copied while waiting', () => {
+  const u = replicationStream('event-queue', 2, 'far');
+  const q = new EventQueue(SIDE), ref = new Reference();
+  let now = 0, arg = 0;
+  const check = (x: EventQueue, items: Ev[]) => {
+    const out: number[][] = [];
+    while (x.size) out.push(popped(x));
+    expect(out).toEqual(items.map((e) => [e.time, e.kind, e.arg]));
+  };
+  for (let step = 0; step < 30000; step++) {
+    if (step === 15000) {
+      // Mid-run, with thousands of events in buckets: remove one kind, retime another, and copy.
+      expect(ref.items.filter((e) => e.time >= now + 64).length).toBeGreaterThan(1000);
+      q.removeKind(2);
+      ref.items = ref.items.filter((e) => e.kind !== 2);
+      expect(q.retimeKind(6, now + 100)).toBe(true);
+      for (const e of ref.items) if (e.kind === 6) e.time = now + 100;
+      ref.items.sort((a, b) => a.time - b.time || a.priority - b.priority || a.seq - b.seq);
+      expect(q.size).toBe(ref.items.length);
+      const copy = q.copy();
+      check(copy, ref.items);
+    }
+    if (ref.items.length === 0 || u() < 0.6) {
+      const r = u();
+      // Near events, far ones up to ten years ahead, and some exactly on a bucket's start (multiples of 8 days).
+      const time = r < 0.4 ? now + u() * 5 : r < 0.8 ? now + u() * u() * 3650 : Math.ceil(now / 8 + u() * 60) * 8;
+      const priority = Math.floor(u() * 4);
+      const kind = Math.floor(u() * 3) * 2 + (r < 0.4 ? 0 : 2);
+      q.push(time, priority, kind, arg);
+      ref.push(time, priority, kind, arg++);
+    } else {
+      const e = ref.pop();
+      expect(popped(q)).toEqual([e.time, e.kind, e.arg]);
+      now = e.time;
+    }
+    expect(q.size).toBe(ref.items.length);
+  }
+  check(q, ref.items);
+  expect(q.peekTime()).toBe(Infinity);
+});
+
 it('refuses a second pending event of the side kind', () => {
   const q = new EventQueue(SIDE);
   q.push(1, 0, SIDE, 0);
