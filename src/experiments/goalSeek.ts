@@ -70,7 +70,7 @@
 import { DEPARTMENTS, type Department, type Hire, type RampShape, type Scenario } from '../scenario/types.ts';
 import { DEFAULT_SCENARIO } from '../scenario/defaults.ts';
 import type { Run, RunProgress } from '../runner/types.ts';
-import { GrowingRun } from '../runner/rows.ts';
+import { GrowingRun, growArms } from '../runner/rows.ts';
 import { pairedDifference } from '../montecarlo/compare.ts';
 import type { Summary } from '../montecarlo/stats.ts';
 import { tQuantile } from '../montecarlo/stats.ts';
@@ -345,13 +345,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     for (const [from, group] of groups) {
       const step = runs;
       runs += group.length;
-      const rows = await runner.runArms(group[0].scenario, group.slice(1).map((g) => g.scenario), {
-        from,
-        to: n,
-        signal: options.signal,
-        onProgress: progressOf(step, Math.max(...group.map((g) => hires.get(g)!))),
-      });
-      group.forEach((g, i) => g.add(rows[i]));
+      await growArms(runner, group, { from, to: n, signal: options.signal, onProgress: progressOf(step, Math.max(...group.map((g) => hires.get(g)!))) });
     }
     return entries.map((g) => g.run());
   };
