@@ -305,8 +305,10 @@ try {
   if (process.env.WHATIF === '1') {
     // Each timing starts at the click, in the page, and ends at the first frame where the answer is on screen.
     const timed = async (name: string, act: string, ready: string) => {
-      // Traced with samples of the main thread's JavaScript, to name the functions of its long tasks.
-      await browser.startTracing(page, { categories: ['toplevel', 'v8', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-devtools.timeline'] });
+      // Traced (with LONG_FUNCTIONS=1, with samples of the main thread's JavaScript, to name the functions of its long tasks;
+      // the sampling costs time, and starting it makes a long task of its own at the click).
+      const sampled = process.env.LONG_FUNCTIONS === '1';
+      await browser.startTracing(page, { categories: ['toplevel', ...(sampled ? ['v8', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-devtools.timeline'] : [])] });
       const r = (await page.evaluate(`(async () => {
         const b = window.bench;
         b.long = [];
@@ -326,7 +328,7 @@ try {
           `; traced main-thread tasks: longest ${tasks.longestCpu.toFixed(0)} ms of CPU (${tasks.longestWall.toFixed(0)} ms wall), ${tasks.overCpu50} over 50 ms of CPU`,
       );
       // LONG_FUNCTIONS=1 lists what the main thread's long tasks (over 30 ms) spent their CPU on.
-      if (process.env.LONG_FUNCTIONS === '1') for (const line of longTaskFunctions(trace)) console.log(`  ${line}`);
+      if (sampled) for (const line of longTaskFunctions(trace)) console.log(`  ${line}`);
     };
     await page.waitForSelector('.status[data-status="done"]');
     await timed(
