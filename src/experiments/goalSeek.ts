@@ -482,7 +482,8 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   const boundPlan: PlanHire[] = order.map((department) => ({ department, day: 0 }));
 
   // The scenario as it is and the bound plan, side by side from a first look: an impossible target is decided at once.
-  let [baseline, boundReading] = testBound ? await meetsAll([plan, boundPlan], firstLook) : [await meets(plan, firstLook), null];
+  const [firstBaseline, boundReading] = testBound ? await meetsAll([plan, boundPlan], firstLook) : [await meets(plan, firstLook), null];
+  let baseline = firstBaseline;
   let now = baseline;
   let status: GoalSeekStatus = baseline.met ? 'alreadyMet' : 'bounds';
   let impossible = false;
