@@ -25,7 +25,11 @@
  * With WHATIF=1 it then times, from the click, the one-click "IS ×2" what-if
  * until its comparison is read (every tab done, the ARR difference shown), and
  * "Where should the next hire go?" until its ranking is shown (issue 13's table:
- * IS x2 click to verdict, next best hire), with the same long-task count.
+ * IS x2 click to verdict, next best hire), with the same long-task count and
+ * the main thread's tasks traced by CPU and wall time. LONG_FUNCTIONS=1 also
+ * samples the main thread's JavaScript there and lists, for each task over 30 ms,
+ * the functions its CPU went to (sampling costs time: figures with it are for
+ * reading, not comparing); TRACE_WHATIF=prefix keeps those traces.
  */
 import { spawn, execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
