@@ -27,7 +27,11 @@
  * With WHATIF=1 it then times, from the click, the one-click "IS ×2" what-if
  * until its comparison is read (every tab done, the ARR difference shown), and
  * "Where should the next hire go?" until its ranking is shown (issue 13's table:
- * IS x2 click to verdict, next best hire), with the same long-task count.
+ * IS x2 click to verdict, next best hire), with the same long-task count and
+ * the main thread's tasks traced by CPU and wall time. LONG_FUNCTIONS=1 also
+ * samples the main thread's JavaScript there and lists, for each task over 30 ms,
+ * the functions its CPU went to (sampling costs time: figures with it are for
+ * reading, not comparing); TRACE_WHATIF=prefix keeps those traces.
  */
 import { spawn, execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -104,6 +108,69 @@ function mainTasks(trace: Buffer): MainTasks {
     return first ? [{ cpu: (first.tdur ?? 0) / 1000, wall: (first.dur ?? 0) / 1000 }] : [];
   });
   return { longestCpu: Math.max(0, ...cpu), longestWall: Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000)), overCpu50: cpu.filter((x) => x > 50).length, workerFirst };
+}
+
+/** A trace event as Chromium writes it (the fields read here). */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  id?: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { startTime?: number; timeDeltas?: number[]; cpuProfile?: { nodes?: { id: number; parent?: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[] } } };
+}
+
+/**
+ * The main thread's tasks over `overMs` (by CPU or wall) in a trace recorded with
+ * the category disabled-by-default-v8.cpu_profiler: for each, its CPU and wall
+ * time and the functions its samples fell in (self time, most first), so a long
+ * task reads as work on the main thread (CPU close to wall) or a wait for a core
+ * (wall far above CPU), and which work.
+ */
+function longTaskFunctions(trace: Buffer, overMs = 30, top = 8): string[] {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mainKey = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
+  const main = new Set(mainKey);
+  // The profile of the main thread: 'Profile' gives its start, 'ProfileChunk's the samples with their time deltas.
+  const nodes = new Map<number, { fn: string; parent?: number }>();
+  const samples: { ts: number; node: number }[] = [];
+  const profiles = new Map<string, number>();
+  for (const e of events) if (e.name === 'Profile' && main.has(`${e.pid}:${e.tid}`) && e.id) profiles.set(e.id, e.args?.data?.startTime ?? e.ts);
+  const clock = new Map<string, number>();
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || !e.id || !profiles.has(e.id)) continue;
+    const cpu = e.args?.data?.cpuProfile;
+    for (const n of cpu?.nodes ?? []) {
+      const f = n.callFrame;
+      nodes.set(n.id, { fn: `${f.functionName || '(anonymous)'} ${(f.url || '').split('/').pop()}:${f.lineNumber + 1}`, parent: n.parent });
+    }
+    let t = clock.get(e.id) ?? profiles.get(e.id)!;
+    const deltas = e.args?.data?.timeDeltas ?? [];
+    (cpu?.samples ?? []).forEach((node, i) => {
+      t += deltas[i] ?? 0;
+      samples.push({ ts: t, node });
+    });
+    clock.set(e.id, t);
+  }
+  samples.sort((a, b) => a.ts - b.ts);
+  const all = events.filter((e) => e.ph === 'X' && /RunTask/.test(e.name) && main.has(`${e.pid}:${e.tid}`) && Math.max(e.tdur ?? 0, e.dur ?? 0) / 1000 > overMs);
+  // A task is traced twice (the scheduler's RunTask around the task's own): keep the outermost.
+  const tasks = all.filter((t) => !all.some((o) => o !== t && o.ts <= t.ts && o.ts + (o.dur ?? 0) >= t.ts + (t.dur ?? 0) && (o.ts < t.ts || (o.dur ?? 0) > (t.dur ?? 0) || all.indexOf(o) < all.indexOf(t))));
+  return tasks.map((task) => {
+    const end = task.ts + (task.dur ?? 0);
+    const self = new Map<string, number>();
+    const inTask = samples.filter((s) => s.ts >= task.ts && s.ts <= end);
+    for (let i = 0; i < inTask.length; i++) {
+      const next = inTask[i + 1]?.ts ?? end;
+      const fn = nodes.get(inTask[i].node)?.fn ?? '?';
+      self.set(fn, (self.get(fn) ?? 0) + (next - inTask[i].ts) / 1000);
+    }
+    const list = [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
+    return `task at ${((task.ts - events[0].ts) / 1000).toFixed(0)} ms: ${((task.tdur ?? 0) / 1000).toFixed(0)} ms CPU, ${((task.dur ?? 0) / 1000).toFixed(0)} ms wall; self time: ${list.map(([f, ms]) => `${f} ${ms.toFixed(1)}`).join('; ')}`;
+  });
 }
 
 /** A long animation frame (Chromium's Long Animation Frames API), ms. */
@@ -259,6 +326,10 @@ try {
   if (process.env.WHATIF === '1') {
     // Each timing starts at the click, in the page, and ends at the first frame where the answer is on screen.
     const timed = async (name: string, act: string, ready: string) => {
+      // Traced (with LONG_FUNCTIONS=1, with samples of the main thread's JavaScript, to name the functions of its long tasks;
+      // the sampling costs time, and starting it makes a long task of its own at the click).
+      const sampled = process.env.LONG_FUNCTIONS === '1';
+      await browser.startTracing(page, { categories: ['toplevel', ...(sampled ? ['v8', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-devtools.timeline'] : [])] });
       const r = (await page.evaluate(`(async () => {
         const b = window.bench;
         b.long = [];
@@ -270,7 +341,15 @@ try {
         });
         return { ms: performance.now() - t0, long: b.long.filter(([s]) => s >= t0).map(([, d]) => d) };
       })()`)) as { ms: number; long: number[] };
-      console.log(`${name}: ${(r.ms / 1000).toFixed(1)} s from the click; long tasks ${r.long.length}, longest ${Math.max(0, ...r.long).toFixed(0)} ms`);
+      const trace = await browser.stopTracing();
+      if (process.env.TRACE_WHATIF) writeFileSync(`${process.env.TRACE_WHATIF}-${name.split(/[ ,]/)[0]}.json`, trace);
+      const tasks = mainTasks(trace);
+      console.log(
+        `${name}: ${(r.ms / 1000).toFixed(1)} s from the click; long tasks ${r.long.length}, longest ${Math.max(0, ...r.long).toFixed(0)} ms` +
+          `; traced main-thread tasks: longest ${tasks.longestCpu.toFixed(0)} ms of CPU (${tasks.longestWall.toFixed(0)} ms wall), ${tasks.overCpu50} over 50 ms of CPU`,
+      );
+      // LONG_FUNCTIONS=1 lists what the main thread's long tasks (over 30 ms) spent their CPU on.
+      if (sampled) for (const line of longTaskFunctions(trace)) console.log(`  ${line}`);
     };
     await page.waitForSelector('.status[data-status="done"]');
     await timed(

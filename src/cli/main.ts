@@ -13,7 +13,7 @@ import { printable, printableJson } from '../scenario/printable.ts';
 import { nodePool } from '../workers/nodeWorkers.ts';
 import { formatNextHire, formatReport } from './format.ts';
 import { goalSeek, calendarOf, nextBestHire, sensitivity, singleRun, type GoalSeekInput, type GoalSeekPartial, type GoalSeekProgress, type GoalTarget } from '../experiments/index.ts';
-import { signedPeople } from '../experiments/goalSeekText.ts';
+import { decidedText, signedPeople } from '../experiments/goalSeekText.ts';
 import { formatGoalSeek, formatSensitivity } from './goalSeekFormat.ts';
 import { hiringCalendarCsv } from '../export/hiringCalendarCsv.ts';
 import { goalSeekText } from '../i18n/goalSeekMessages.ts';
@@ -196,7 +196,7 @@ async function main(argv: string[]): Promise<number> {
       let said = false;
       const onStep = (p: GoalSeekPartial) => {
         // An outcome known before the search ends (the bound plan surely short) is said at once, then the path.
-        if (p.decided && !said) process.stderr.write(`${p.decided === 'bounds' ? goalSeekText(lang, 'gsDecidedBounds', { bound: ask.bound }) : goalSeekText(lang, 'gsDecidedMet')}\n`);
+        if (p.decided && !said) process.stderr.write(`${decidedText(p, ask.bound, lang)}\n`);
         said ||= Boolean(p.decided);
         process.stderr.write(`${goalSeekText(lang, 'gsPath')}: ${p.path.map((h) => `${signedPeople(h.change ?? 1)} ${h.department}`).join(', ') || '–'}\n`);
       };

@@ -7,7 +7,7 @@ import type { Scenario } from '../scenario/types.ts';
 import type { Run } from '../runner/types.ts';
 import { compareValues, unpairedReason, type ComparedMeasure, type PairedDifference } from '../montecarlo/compare.ts';
 import { stepOptions, type ExperimentOptions } from './types.ts';
-import { GrowingRun } from '../runner/rows.ts';
+import { GrowingRun, growArms } from '../runner/rows.ts';
 import { sharesWarmup } from '../engine/fork.ts';
 
 /** One variant against the baseline: its run and differences, or why it cannot be paired (then it is not run). */
@@ -39,12 +39,9 @@ export async function compareVariants(
   const baseRun = base ?? (await options.runner.run(baseline, stepOptions(options, step++, steps, true)));
   const runs = new Map<Scenario, Run>();
   if (onePass) {
-    const rows = await options.runner.runArms!(paired[0], paired.slice(1), { from: 0, to: baseline.replications, ...stepOptions(options, step++, steps) });
-    paired.forEach((v, i) => {
-      const grown = new GrowingRun(v);
-      grown.add(rows[i]);
-      runs.set(v, grown.run());
-    });
+    const grown = paired.map((v) => new GrowingRun(v));
+    await growArms(options.runner, grown, { from: 0, to: baseline.replications, ...stepOptions(options, step++, steps) });
+    paired.forEach((v, i) => runs.set(v, grown[i].run()));
   }
   const out: VariantComparison[] = [];
   for (const scenario of variants) {

@@ -70,7 +70,7 @@
 import { DEPARTMENTS, type Department, type Hire, type RampShape, type Scenario } from '../scenario/types.ts';
 import { DEFAULT_SCENARIO } from '../scenario/defaults.ts';
 import type { Run, RunProgress } from '../runner/types.ts';
-import { GrowingRun } from '../runner/rows.ts';
+import { GrowingRun, growArms } from '../runner/rows.ts';
 import { pairedDifference } from '../montecarlo/compare.ts';
 import type { Summary } from '../montecarlo/stats.ts';
 import { tQuantile } from '../montecarlo/stats.ts';
@@ -345,13 +345,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     for (const [from, group] of groups) {
       const step = runs;
       runs += group.length;
-      const rows = await runner.runArms(group[0].scenario, group.slice(1).map((g) => g.scenario), {
-        from,
-        to: n,
-        signal: options.signal,
-        onProgress: progressOf(step, Math.max(...group.map((g) => hires.get(g)!))),
-      });
-      group.forEach((g, i) => g.add(rows[i]));
+      await growArms(runner, group, { from, to: n, signal: options.signal, onProgress: progressOf(step, Math.max(...group.map((g) => hires.get(g)!))) });
     }
     return entries.map((g) => g.run());
   };
@@ -424,6 +418,18 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   };
   let decidedStatus: GoalSeekStatus | null = null;
   const partial = (): GoalSeekPartial => ({ phase, plan: planHires(plan, rampDays, rampShape), path: [...path], timing: [...timing], runs, decided: decidedStatus });
+  /**
+   * A step of the search or the step back is sent as a partial answer at once,
+   * unless the plan meets the targets after it: then it may be the last, and it is
+   * held until the next step (then sent as it was) or the decision (then sent
+   * with it): one partial answer per step, the last saying the plan is decided.
+   */
+  let held: GoalSeekPartial | null = null;
+  const sendStep = () => {
+    if (held) input.onStep?.(held);
+    held = now.met ? partial() : null;
+    if (!held) input.onStep?.(partial());
+  };
 
   /**
    * The value per yen of adding `d` to the current plan, with an interval, on the
@@ -476,7 +482,8 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   const boundPlan: PlanHire[] = order.map((department) => ({ department, day: 0 }));
 
   // The scenario as it is and the bound plan, side by side from a first look: an impossible target is decided at once.
-  const [baseline, boundReading] = testBound ? await meetsAll([plan, boundPlan], firstLook) : [await meets(plan, firstLook), null];
+  const [firstBaseline, boundReading] = testBound ? await meetsAll([plan, boundPlan], firstLook) : [await meets(plan, firstLook), null];
+  let baseline = firstBaseline;
   let now = baseline;
   let status: GoalSeekStatus = baseline.met ? 'alreadyMet' : 'bounds';
   let impossible = false;
@@ -541,7 +548,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     }
     now = await meets(plan, n);
     path.push({ department: best.d, change: people, costYenPerYear: people * costPerHead(scenario, best.d), valuePerMillionYen: best.mid, candidates: raced, replications: n, after: now });
-    input.onStep?.(partial());
+    sendStep();
     if (now.met) status = 'met';
   }
 
@@ -569,18 +576,26 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       now = readings[chosen];
       path.push({ department: d, change: -1, costYenPerYear: -saved, valuePerMillionYen: 0, candidates: removable.slice(0, chosen + 1), replications: now.replications, after: now });
       status = 'met';
-      input.onStep?.(partial());
+      sendStep();
     }
   }
 
-  // Who is hired is decided: say it before the timing runs (without a timing, the answer itself comes next).
+  // Step 0 is read beside the steps: on as many replications as the first step's reading, not on the first
+  // look that decided the search must start (10), so the two rows are compared on equal footing.
+  const firstRead = path[0]?.after.replications ?? 0;
+  if (!impossible && firstRead > baseline.replications) baseline = readingOf(await runPlan([], firstRead), firstRead, confidence);
+
+  // Who is hired is decided: say it before what follows (the timing, when a hire is to be timed, and the
+  // verification, a run of verifyReplications), with the phase that comes next.
+  const timed = now.met && plan.some((h) => changeOf(h) > 0) && input.searchTiming !== false;
   if (now.met && plan.length > 0 && !impossible) {
     decidedStatus = 'met';
-    if (input.searchTiming !== false && plan.some((h) => changeOf(h) > 0)) input.onStep?.(partial());
-  }
+    phase = timed ? 'timing' : 'verify';
+    input.onStep?.(partial());
+  } else if (held) input.onStep?.(held);
 
   // The timing: each hire, the last chosen first, to the latest quarter that still meets the targets.
-  if (now.met && plan.some((h) => changeOf(h) > 0) && input.searchTiming !== false) {
+  if (timed) {
     phase = 'timing';
     const quarter = Math.floor(scenario.horizonDays / QUARTERS);
     // Per department, the day its later-chosen hire settled on: no later quarter is tried (see the module comment).

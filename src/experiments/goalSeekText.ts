@@ -1,6 +1,6 @@
 
 /** Goal-seek's answer in sentences, shared by the CLI and the app (texts in src/i18n/goalSeekMessages.ts). */
-import type { GoalSeekResult, GoalTarget, ServiceTarget } from './goalSeek.ts';
+import type { GoalSeekPartial, GoalSeekResult, GoalTarget, ServiceTarget } from './goalSeek.ts';
 import { formatCount, formatPercent, formatYen, type Lang } from '../i18n/format.ts';
 import { goalSeekText } from '../i18n/goalSeekMessages.ts';
 
@@ -16,6 +16,17 @@ export function targetText(target: GoalTarget, lang: Lang): string {
 /** A service target in words. */
 export function serviceText(target: ServiceTarget, limit: number, lang: Lang): string {
   return goalSeekText(lang, SERVICE_KEYS[target], { limit: String(limit) });
+}
+
+/**
+ * An outcome decided before the answer is complete, in one sentence (null when
+ * none is): the bound plan surely short, or the plan's people chosen, with what
+ * still runs (the timing and the check, or the check alone: the partial's phase).
+ */
+export function decidedText(p: GoalSeekPartial, bound: number, lang: Lang): string | null {
+  if (!p.decided) return null;
+  if (p.decided === 'bounds') return goalSeekText(lang, 'gsDecidedBounds', { bound });
+  return goalSeekText(lang, p.phase === 'verify' ? 'gsDecidedMetVerify' : 'gsDecidedMet');
 }
 
 /** Why the search ended, in one sentence. */

@@ -4,8 +4,8 @@
  */
 import type { Scenario } from '../scenario/types.ts';
 import type { Run } from '../runner/types.ts';
-import { GrowingRun } from '../runner/rows.ts';
-import { compareValues, HIRE_DEPARTMENTS, verdictFromHires, withHire, type HireOption, type NextHire } from '../montecarlo/compare.ts';
+import { GrowingRun, growArms } from '../runner/rows.ts';
+import { compareValues, HIRE_DEPARTMENTS, verdictFromHires, withHire, type ComparedValues, type HireOption, type NextHire } from '../montecarlo/compare.ts';
 import type { BottleneckVerdict } from '../montecarlo/bottleneck.ts';
 import { stepOptions, type ExperimentOptions } from './types.ts';
 
@@ -30,30 +30,30 @@ export function nextHireSteps(withBase: boolean, shared = true): number {
 export async function nextBestHire({ scenario, base }: { scenario: Scenario; base?: Run }, options: ExperimentOptions): Promise<NextHire> {
   const hiredScenarios = HIRE_DEPARTMENTS.map((d) => withHire(scenario, d, 1));
   let baseline: Run;
-  let hiredRuns: Run[];
+  /** Per hire, its compared values and, asked only of the best, where its bottleneck is. */
+  let hired: { values: ComparedValues; bottleneck: () => BottleneckVerdict }[];
   const runner = options.runner;
   if (runner.runArms) {
     // Any of them can carry the shared warm-up: the baseline if it must run, else the first hire.
-    const all = base ? hiredScenarios : [scenario, ...hiredScenarios];
-    const rows = await runner.runArms(all[0], all.slice(1), { from: 0, to: scenario.replications, ...stepOptions(options, 0, 1) });
-    const runs = rows.map((r, i) => {
-      const grown = new GrowingRun(all[i]);
-      grown.add(r);
-      return grown.run();
-    });
-    baseline = base ?? runs[0];
-    hiredRuns = base ? runs : runs.slice(1);
+    const all = (base ? hiredScenarios : [scenario, ...hiredScenarios]).map((s) => new GrowingRun(s));
+    await growArms(runner, all, { from: 0, to: scenario.replications, ...stepOptions(options, 0, 1) });
+    baseline = base ?? all[0].run();
+    // Only the best hire's run is summarised (for its bottleneck): the others are read by their pairs alone.
+    hired = (base ? all : all.slice(1)).map((g) => ({ values: g.values(), bottleneck: () => g.run().result.bottleneck }));
   } else {
     const steps = nextHireSteps(base !== undefined, false);
     let step = 0;
     baseline = base ?? (await runner.run(scenario, stepOptions(options, step++, steps)));
-    hiredRuns = [];
-    for (const s of hiredScenarios) hiredRuns.push(await runner.run(s, stepOptions(options, step++, steps)));
+    hired = [];
+    for (const s of hiredScenarios) {
+      const run = await runner.run(s, stepOptions(options, step++, steps));
+      hired.push({ values: run.values, bottleneck: () => run.result.bottleneck });
+    }
   }
-  const hires: (HireOption & { after: BottleneckVerdict })[] = HIRE_DEPARTMENTS.map((department, i) => ({
+  const hires: (HireOption & { after: () => BottleneckVerdict })[] = HIRE_DEPARTMENTS.map((department, i) => ({
     department,
-    differences: compareValues(baseline.values, hiredRuns[i].values),
-    after: hiredRuns[i].result.bottleneck,
+    differences: compareValues(baseline.values, hired[i].values),
+    after: hired[i].bottleneck,
   }));
   hires.sort((a, b) => b.differences.arrEndYen.mean - a.differences.arrEndYen.mean || a.differences.lostWhileWaiting.mean - b.differences.lostWhileWaiting.mean);
   const ranked = hires.map(({ department, differences }) => ({ department, differences }));
@@ -61,6 +61,6 @@ export async function nextBestHire({ scenario, base }: { scenario: Scenario; bas
     replications: scenario.replications,
     ranked,
     bottleneckNow: verdictFromHires(baseline.result.bottleneck, ranked),
-    bottleneckAfter: hires[0].after,
+    bottleneckAfter: hires[0].after(),
   };
 }

@@ -10,7 +10,7 @@
 import { DEPARTMENTS, type Department, type Scenario } from '../scenario/types.ts';
 import { WAITING_LOSS_CAUSES } from '../domain/lossCauses.ts';
 import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
-import { controlledMean, MIN_RESIDUAL_DF } from './controlVariates.ts';
+import { controlBasis, controlledMean, MIN_RESIDUAL_DF, type ControlBasis } from './controlVariates.ts';
 import type { RunAccumulator } from './accumulator.ts';
 import type { BottleneckVerdict } from './bottleneck.ts';
 
@@ -69,11 +69,12 @@ export interface PairedDifference {
  * The paired difference of `variant` against `base`, both per replication in the
  * same order. With `controls` (per control, the variant's value minus the
  * baseline's, per pair), the mean and its interval are the control-variate estimate;
- * the share of pairs better is always counted on the raw pairs.
+ * the share of pairs better is always counted on the raw pairs. `prepared`: the
+ * controls' basis (controlBasis), made once for the measures of one comparison.
  */
-export function pairedDifference(base: number[], variant: number[], higherIsBetter: boolean, controls: readonly number[][] = []): PairedDifference {
+export function pairedDifference(base: number[], variant: number[], higherIsBetter: boolean, controls: readonly number[][] = [], prepared?: ControlBasis): PairedDifference {
   const diffs = base.map((b, i) => variant[i] - b);
-  const m = controlledMean(diffs, controls);
+  const m = controlledMean(diffs, controls, prepared);
   const defined = diffs.filter(Number.isFinite);
   const better = defined.filter((d) => (higherIsBetter ? d > 0 : d < 0)).length;
   return { mean: m.mean, ciLow: m.ciLow, ciHigh: m.ciHigh, pBetter: defined.length ? better / defined.length : NaN, n: m.n, controlsUsed: m.controlsUsed };
@@ -101,8 +102,10 @@ export function comparedValuesOf(acc: RunAccumulator): ComparedValues {
  */
 export function compareValues(base: ComparedValues, variant: ComparedValues): Record<ComparedMeasure, PairedDifference> {
   const controls = base.controls.map((b, j) => b.map((x, r) => variant.controls[j][r] - x));
+  // Every measure regresses on the same controls over the same pairs: their basis is made once.
+  const prepared = controlBasis(controls, base.measures.arrEndYen.length);
   return Object.fromEntries(
-    COMPARED_MEASURES.map((k) => [k, pairedDifference(base.measures[k], variant.measures[k], COMPARED[k].higherIsBetter, controls)]),
+    COMPARED_MEASURES.map((k) => [k, pairedDifference(base.measures[k], variant.measures[k], COMPARED[k].higherIsBetter, controls, prepared)]),
   ) as Record<ComparedMeasure, PairedDifference>;
 }
 

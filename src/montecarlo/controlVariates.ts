@@ -40,30 +40,33 @@ const dot = (a: Float64Array, b: Float64Array) => {
 };
 
 /**
- * The mean of `values` with `controls` (each a column with one number per row and
- * expectation zero), by modified Gram-Schmidt least squares. The plain mean of the
- * finite values and its t interval are returned instead when a value is undefined
- * in some row (the rows left are a selection, over which the controls need not
- * average zero), when the values do not vary, or when too few rows remain for
- * MIN_RESIDUAL_DF. A control that is not finite in every row is left out.
+ * The part of the regression that depends on the controls alone (for rows
+ * 0..n-1): the orthonormal basis of the intercept and the controls kept, R, and
+ * row 0 of R's inverse. A comparison regresses every measure on the same
+ * controls over the same pairs, so it prepares this once (controlBasis) and each
+ * measure costs only its own projections; the numbers are those of
+ * controlledMean alone, operation for operation.
  */
-export function controlledMean(values: ArrayLike<number>, controls: readonly ArrayLike<number>[]): ControlledMean {
-  const rows: number[] = [];
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) rows.push(i);
-  const n = rows.length;
-  const plain = (): ControlledMean => {
-    const s = summarize(rows.map((i) => values[i]));
-    return { n, mean: s.mean, ciLow: s.ciLow, ciHigh: s.ciHigh, controlsUsed: 0 };
-  };
-  const usable = controls.filter((c) => rows.every((i) => Number.isFinite(c[i])));
-  const varies = rows.some((i) => values[i] !== values[rows[0]]);
-  if (n < values.length || !varies || usable.length === 0 || n - 1 - usable.length < MIN_RESIDUAL_DF) return plain();
+export interface ControlBasis {
+  /** Rows the basis was made for (0..n-1, every control finite in each). */
+  n: number;
+  /** Controls finite in every row (before collinear ones are dropped). */
+  usable: number;
+  basis: Float64Array[];
+  /** R, column by column: r[k][j] = basis j · kept column k. */
+  r: number[][];
+  rInvRow0: number[];
+}
 
+/** The basis of `controls` over rows 0..n-1 (see ControlBasis). */
+export function controlBasis(controls: readonly ArrayLike<number>[], n: number): ControlBasis {
+  const all = Array.from({ length: n }, (_, i) => i);
+  const usable = controls.filter((c) => all.every((i) => Number.isFinite(c[i])));
   // Columns: the intercept, then each control; orthonormalised in turn.
-  const column = (c: ArrayLike<number>) => Float64Array.from(rows, (i) => c[i]);
+  const column = (c: ArrayLike<number>) => Float64Array.from(all, (i) => c[i]);
   const basis: Float64Array[] = [];
   const kept: Float64Array[] = [];
-  for (const raw of [Float64Array.from(rows, () => 1), ...usable.map(column)]) {
+  for (const raw of [Float64Array.from(all, () => 1), ...usable.map(column)]) {
     const v = Float64Array.from(raw);
     const before = Math.sqrt(dot(v, v));
     for (const q of basis) {
@@ -76,32 +79,56 @@ export function controlledMean(values: ArrayLike<number>, controls: readonly Arr
     basis.push(v);
     kept.push(raw);
   }
-  const q = kept.length - 1;
+  const r = kept.map((x) => basis.map((b) => dot(b, x)));
+  // Var(intercept) = s^2 [(X'X)^-1]_00 = s^2 |row 0 of R^-1|^2; R is upper triangular in (basis row j, kept column k): R[j][k] = r[k][j].
+  const rInvRow0 = new Array<number>(kept.length).fill(0);
+  if (kept.length > 0) rInvRow0[0] = 1 / r[0][0];
+  for (let k = 1; k < kept.length; k++) {
+    let s = 0;
+    for (let j = 0; j < k; j++) s -= rInvRow0[j] * r[k][j];
+    rInvRow0[k] = s / r[k][k];
+  }
+  return { n, usable: usable.length, basis, r, rInvRow0 };
+}
+
+/**
+ * The mean of `values` with `controls` (each a column with one number per row and
+ * expectation zero), by modified Gram-Schmidt least squares. The plain mean of the
+ * finite values and its t interval are returned instead when a value is undefined
+ * in some row (the rows left are a selection, over which the controls need not
+ * average zero), when the values do not vary, or when too few rows remain for
+ * MIN_RESIDUAL_DF. A control that is not finite in every row is left out.
+ * `prepared`, the basis of the same controls over the same rows, saves making it again.
+ */
+export function controlledMean(values: ArrayLike<number>, controls: readonly ArrayLike<number>[], prepared?: ControlBasis): ControlledMean {
+  const rows: number[] = [];
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) rows.push(i);
+  const n = rows.length;
+  const plain = (): ControlledMean => {
+    const s = summarize(rows.map((i) => values[i]));
+    return { n, mean: s.mean, ciLow: s.ciLow, ciHigh: s.ciHigh, controlsUsed: 0 };
+  };
+  // Below, every row is used (n = values.length), so the basis over rows 0..n-1 is the one asked for.
+  if (n < values.length || !rows.some((i) => values[i] !== values[rows[0]])) return plain();
+  const cb = prepared && prepared.n === n ? prepared : controlBasis(controls, n);
+  if (cb.usable === 0 || n - 1 - cb.usable < MIN_RESIDUAL_DF) return plain();
+  const { basis, r, rInvRow0 } = cb;
+  const q = basis.length - 1;
   if (q === 0) return plain();
 
   // Residuals of y after projecting on the basis, and the intercept's coefficient by
   // solving the triangular system R b = Q'y column by column (back substitution).
-  const y = column(values);
+  const y = Float64Array.from(rows, (i) => values[i]);
   const coef = basis.map((b) => dot(b, y));
   const residual = Float64Array.from(y);
   basis.forEach((b, j) => {
     for (let i = 0; i < n; i++) residual[i] -= coef[j] * b[i];
   });
-  const r = kept.map((x) => basis.map((b) => dot(b, x)));
-  // R is upper triangular in (basis row j, kept column k): R[j][k] = r[k][j].
-  const beta = new Array<number>(kept.length).fill(0);
-  for (let j = kept.length - 1; j >= 0; j--) {
+  const beta = new Array<number>(basis.length).fill(0);
+  for (let j = basis.length - 1; j >= 0; j--) {
     let s = coef[j];
-    for (let k = j + 1; k < kept.length; k++) s -= r[k][j] * beta[k];
+    for (let k = j + 1; k < basis.length; k++) s -= r[k][j] * beta[k];
     beta[j] = s / r[j][j];
-  }
-  // Var(intercept) = s^2 [(X'X)^-1]_00 = s^2 |row 0 of R^-1|^2.
-  const rInvRow0 = new Array<number>(kept.length).fill(0);
-  rInvRow0[0] = 1 / r[0][0];
-  for (let k = 1; k < kept.length; k++) {
-    let s = 0;
-    for (let j = 0; j < k; j++) s -= rInvRow0[j] * r[k][j];
-    rInvRow0[k] = s / r[k][k];
   }
   const df = n - 1 - q;
   const s2 = dot(residual, residual) / df;

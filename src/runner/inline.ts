@@ -45,7 +45,7 @@ function accumulate(s: Scenario, each?: (acc: RunAccumulator<Measures>) => void,
  * Replications [from, to) of `base` and its arms in this thread (one warm-up per
  * replication for the arms that share it): rows per scenario, `[base, ...arms]`.
  */
-export function runArmsInline(base: Scenario, arms: readonly Scenario[], { from, to, signal, onProgress }: ArmsOptions): Rows[] {
+export function runArmsInline(base: Scenario, arms: readonly Scenario[], { from, to, signal, onProgress, onRows }: ArmsOptions): Rows[] {
   if (!(to > from)) throw new Error(`runArms: expected a range of at least one replication, got [${from}, ${to})`);
   const cancelled = () => (signal?.reason instanceof RunCancelled ? signal.reason : new RunCancelled());
   const started = performance.now();
@@ -57,7 +57,10 @@ export function runArmsInline(base: Scenario, arms: readonly Scenario[], { from,
     const now = performance.now();
     onProgress?.({ done: r + 1 - from, total: to - from, elapsedMs: now - started, etaMs: eta.update(r + 1 - from, now) });
   }
-  return results.map((rs) => packResults(rs, base.horizonDays, from));
+  const rows = results.map((rs) => packResults(rs, base.horizonDays, from));
+  if (!onRows) return rows;
+  onRows(rows);
+  return [];
 }
 
 /**

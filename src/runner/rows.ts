@@ -6,8 +6,9 @@ import type { Scenario } from '../scenario/types.ts';
 import type { ReplicationResult } from '../engine/results.ts';
 import { flattenScalars, layoutOf, seriesOf, type Layout, type Measures } from '../montecarlo/layout.ts';
 import { RunAccumulator } from '../montecarlo/accumulator.ts';
+import { comparedValuesOf, type ComparedValues } from '../montecarlo/compare.ts';
 import { partialOf, runOf } from './outcome.ts';
-import { withReplications, type Run } from './types.ts';
+import { withReplications, type ArmsOptions, type Run, type Runner } from './types.ts';
 
 /** Replications [from, to) as flat rows: `scalars` is (to - from) x layout.scalarCount, row-major. */
 export interface Rows {
@@ -100,10 +101,29 @@ export class GrowingRun {
     this.made = null;
   }
 
+  /** Each replication's compared values so far, without summarising the run (for pairing: cheaper than run().values). */
+  values(): ComparedValues {
+    if (!this.acc) throw new Error('GrowingRun.values: no replications yet');
+    return this.made?.values ?? comparedValuesOf(this.acc);
+  }
+
   /** The run of the replications so far (its scenario says how many). */
   run(): Run {
     if (!this.acc) throw new Error('GrowingRun.run: no replications yet');
     this.made ??= runOf(partialOf(withReplications(this.scenario, this.acc.count), this.acc), this.acc);
     return this.made;
   }
+}
+
+/**
+ * Runs replications [from, to) of every run's scenario in one pass (the first
+ * the base, the others its arms: Runner.runArms) and adds them to `runs` as
+ * they come, batch by batch, rather than all at once when the pass ends (each
+ * must hold exactly `from` replications). A runner that hands the rows back at
+ * the end instead is read the same way.
+ */
+export async function growArms(runner: Runner, runs: readonly GrowingRun[], options: Omit<ArmsOptions, 'onRows'>): Promise<void> {
+  if (!runner.runArms) throw new Error('growArms: expected a runner with runArms');
+  const add = (rows: Rows[]) => rows.forEach((r, i) => runs[i].add(r));
+  add(await runner.runArms(runs[0].scenario, runs.slice(1).map((g) => g.scenario), { ...options, onRows: add }));
 }

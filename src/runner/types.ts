@@ -69,6 +69,13 @@ export interface ArmsOptions {
   signal?: AbortSignal;
   /** `done` counts replications of the range done (each one of the base and every arm). */
   onProgress?: (progress: RunProgress) => void;
+  /**
+   * The replications as they are complete, in order from `from`, as rows per
+   * scenario (`[base, ...arms]`). With it the runner keeps nothing and the promise
+   * resolves with no rows: the caller adds each batch as it comes, so the page's
+   * thread never adds a whole range in one task.
+   */
+  onRows?: (rows: Rows[]) => void;
 }
 
 /** Runs the replications of a scenario. */

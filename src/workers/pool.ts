@@ -180,7 +180,7 @@ export class SimPool implements Runner {
   async runArms(base: Scenario, arms: readonly Scenario[], options: ArmsOptions): Promise<Rows[]> {
     const { from, to } = options;
     if (!(to > from)) throw new Error(`runArms: expected a range of at least one replication, got [${from}, ${to})`);
-    return this.job(options.signal, (signal, live) => this.executeArms(base, [...arms], from, to, signal, live, options.onProgress));
+    return this.job(options.signal, (signal, live) => this.executeArms(base, [...arms], from, to, signal, live, options.onProgress, options.onRows));
   }
 
   /**
@@ -376,7 +376,7 @@ export class SimPool implements Runner {
     });
   }
 
-  private executeArms(base: Scenario, arms: Scenario[], from: number, to: number, signal: AbortSignal, live: () => boolean, onProgress?: (p: RunProgress) => void): Promise<Rows[]> {
+  private executeArms(base: Scenario, arms: Scenario[], from: number, to: number, signal: AbortSignal, live: () => boolean, onProgress?: (p: RunProgress) => void, onRows?: (rows: Rows[]) => void): Promise<Rows[]> {
     const total = to - from;
     const eta = new EtaEstimator(total, Math.min(total, this.size));
     const queue = this.chunks(total).map(([a, b]): [number, number] => [from + a, from + b]);
@@ -390,13 +390,15 @@ export class SimPool implements Runner {
       while (pending.has(next)) {
         const got = pending.get(next)!;
         pending.delete(next);
-        got.forEach((c, i) => parts[i].push(c));
+        // Handed on as they come (onRows), or kept for the answer.
+        if (onRows) onRows(got);
+        else got.forEach((c, i) => parts[i].push(c));
         next = got[0].to;
       }
       const now = this.opts.now();
       const done = next - from;
       onProgress?.({ done, total, elapsedMs: now - started, etaMs: done === total ? 0 : eta.update(done, now) });
-      if (done === total) finish(parts.map(concatRows));
+      if (done === total) finish(onRows ? [] : parts.map(concatRows));
     });
   }
 

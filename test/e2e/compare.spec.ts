@@ -55,6 +55,8 @@ for (const [file, department, name] of HIRES) {
     await expect(page.getByTestId('hire-1')).toHaveAttribute('data-department', department, { timeout: 120_000 });
     await expect(page.getByTestId('next-hire')).toContainText(`Bottleneck now: ${name}`);
     await expect(page.getByTestId('next-hire')).toContainText(`After the best hire (+1 ${name})`);
+    // The ranking's pairs: every replication of the baseline's run.
+    await expect(page.getByTestId('next-hire-rests')).toHaveText('Rests on 30 replications.');
     // Once known, the paired hire values decide the verdict at the top, and it says so.
     await expect(page.getByTestId('verdict')).toContainText(`${name} is the bottleneck`);
     await expect(page.getByTestId('verdict')).toContainText(`Decided by the next best hire: one more person in ${name} adds +`);

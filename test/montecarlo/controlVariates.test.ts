@@ -1,6 +1,6 @@
 /** Control-variate means: the regression intercept and its interval, and when controls are left out. */
 import { describe, expect, it } from 'vitest';
-import { controlledMean, MIN_RESIDUAL_DF } from '../../src/montecarlo/controlVariates.ts';
+import { controlBasis, controlledMean, MIN_RESIDUAL_DF } from '../../src/montecarlo/controlVariates.ts';
 import { summarize } from '../../src/montecarlo/stats.ts';
 
 const n = 60;
@@ -78,5 +78,20 @@ describe('controlled mean', () => {
     const m = controlledMean(exact, [c1, c2]);
     expect(m.mean).toBeCloseTo(4, 10);
     expect(m.ciHigh - m.ciLow).toBeLessThan(1e-9);
+  });
+
+  it('a basis made once for the controls gives every measure exactly the mean made alone (a comparison reuses it), and is set aside where it does not apply', () => {
+    const controls = [c1, c2, c1.map((x) => 2 * x), c2.map((x, i) => (i === 5 ? Infinity : x))];
+    const prepared = controlBasis(controls, n);
+    const measures = [y, idx.map((i) => 4 + c1[i] - 3 * c2[i]), idx.map((i) => noise[i] * 1e9 + c2[i] * 1e8), idx.map(() => 8), [...y.slice(0, n - 1), NaN]];
+    for (const values of measures) {
+      const alone = controlledMean(values, controls);
+      const shared = controlledMean(values, controls, prepared);
+      for (const k of ['n', 'mean', 'ciLow', 'ciHigh', 'controlsUsed'] as const) expect(Object.is(shared[k], alone[k]), k).toBe(true);
+    }
+    // A basis for other rows (here 40) is not used for 60.
+    const other = controlledMean(y, controls, controlBasis(controls.map((c) => c.slice(0, 40)), 40));
+    expect(other).toEqual(controlledMean(y, controls));
+    expect(prepared.usable).toBe(3);
   });
 });

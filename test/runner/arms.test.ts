@@ -7,6 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodePool } from '../../src/workers/nodeWorkers.ts';
 import { GrowingRun, inlineRunner, packResults, runArmsInline, runInline, simulateRange, type Rows } from '../../src/runner/index.ts';
+import { concatRows, growArms } from '../../src/runner/rows.ts';
 import { withHire } from '../../src/montecarlo/compare.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
@@ -43,6 +44,28 @@ describe('runArms', () => {
       expect(progress.at(-1)).toBe(5);
     }, 120_000);
   }
+
+  it('with onRows, the pool hands each batch on in replication order as it is complete, keeps none, and the batches are the same rows', async () => {
+    const p = nodePool({ idleMs: 0, size: 2, maxChunk: 2 });
+    pools.push(p);
+    const batches: Rows[][] = [];
+    const rows = await p.runArms(base, arms, { from: 2, to: 7, onRows: (b) => batches.push(b) });
+    expect(rows).toEqual([]);
+    expect(batches.length).toBeGreaterThan(1);
+    batches.forEach((b, k) => expect(b[0].from).toBe(k === 0 ? 2 : batches[k - 1][0].to));
+    expect([base, ...arms].map((_, i) => json(concatRows(batches.map((b) => b[i]))))).toEqual(expected);
+  }, 120_000);
+
+  it('growArms: runs grown batch by batch (pool and inline) are the runs of the whole range, and their compared values need no summary', async () => {
+    const p = nodePool({ idleMs: 0, size: 2, maxChunk: 2 });
+    pools.push(p);
+    for (const runner of [p, inlineRunner]) {
+      const grown = [base, arms[0]].map((s) => new GrowingRun(s));
+      await growArms(runner, grown, { from: 0, to: 7 });
+      expect(json(grown[1].values())).toBe(json(runInline(arms[0], 7).values));
+      expect(json(grown[0].run())).toBe(json(runInline(base, 7)));
+    }
+  }, 120_000);
 
   it('a run grown from [0, 3) then [3, 7) is the run of 7', () => {
     for (const s of [base, arms[0]]) {
