@@ -96,6 +96,22 @@ export class LeadTable {
     this.mqlPasses = new Int32Array(capacity);
   }
 
+  /** Rows the columns have room for. */
+  get capacity(): number {
+    return this.state.length;
+  }
+
+  /**
+   * Empties the table for another replication: the rows used are zeroed (a new
+   * table's state), so the columns are reused instead of allocated again, which
+   * spares the garbage collector a few megabytes a replication.
+   */
+  reset(): void {
+    const n = this.size;
+    for (const column of Object.values(this)) if (ArrayBuffer.isView(column)) (column as Float64Array).fill(0, 0, n);
+    this.size = 0;
+  }
+
   /** Doubles every column, keeping the rows. */
   grow(): void {
     const n = this.state.length * 2;

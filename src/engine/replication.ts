@@ -149,8 +149,10 @@ export class Replication {
   /**
    * Replication `replication` of compiled scenario `c`. With `parent` (see `fork`),
    * a copy of the parent's whole state at the end of its warm-up, staffed as `c` plans.
+   * With `spare`, a lead table no longer in use (a finished replication's), emptied
+   * and used again when it has room for the leads expected.
    */
-  constructor(c: CompiledScenario, replication: number, options: SimulateOptions = {}, parent?: Replication) {
+  constructor(c: CompiledScenario, replication: number, options: SimulateOptions = {}, parent?: Replication, spare?: LeadTable) {
     const s = c.scenario;
     this.s = s;
     this.c = c;
@@ -171,7 +173,11 @@ export class Replication {
     } else {
       this.stages = [new Stage(s.insideSales.discipline, c.t0), new Stage(s.fieldSales.discipline, c.t0), new Stage(s.customerSuccess.discipline, c.t0)];
       // Room for the leads expected and a margin, so that the columns rarely grow.
-      this.L = createLeadTable(Math.ceil(expectedLeadCount(s) * 1.1) + s.customerSuccess.initialAccounts + 256);
+      const rows = Math.ceil(expectedLeadCount(s) * 1.1) + s.customerSuccess.initialAccounts + 256;
+      if (spare && spare.capacity >= rows) {
+        spare.reset();
+        this.L = spare;
+      } else this.L = createLeadTable(rows);
       // The next arrival is the one event of its kind pending: it waits beside the heap.
       this.events = new EventQueue(ARRIVAL);
     }

@@ -13,14 +13,25 @@ import { Replication, type SimulateOptions } from './replication.ts';
 import { summarise } from './summary.ts';
 import { TraceRecorder } from './trace.ts';
 import type { ReplicationResult } from './results.ts';
+import type { LeadTable } from './leadTable.ts';
 
 export type { SimulateOptions };
 
+/**
+ * The lead table of the last replication this thread finished, kept for the next
+ * (null while a replication uses it: one run inside another's observer gets its own).
+ */
+let spareTable: LeadTable | null = null;
+
 /** Runs replication `replication` of scenario `s` and returns its measures. */
 export function simulateReplication(s: Scenario, replication: number, options: SimulateOptions = {}): ReplicationResult {
-  const r = new Replication(compileScenario(s), replication, options);
+  const spare = spareTable ?? undefined;
+  spareTable = null;
+  const r = new Replication(compileScenario(s), replication, options, undefined, spare);
   r.run();
-  return summarise(r);
+  const result = summarise(r);
+  spareTable = r.L;
+  return result;
 }
 
 /** Runs replication `replication` of scenario `s` recording every change of a lead's place (see trace.ts). */
