@@ -23,7 +23,7 @@ function grow32(a: Int32Array, n: number): Int32Array {
 export class LeadTable {
   /** Number of leads. */
   size = 0;
-  /** Each lead's random stream: its two words (see leadUniformAt; the engine draws by slot). */
+  /** Each lead's random stream: its two words (see counterUniform; the engine draws by slot). */
   word1: Int32Array;
   word2: Int32Array;
   /** When the lead joined its current queue. */

@@ -102,19 +102,6 @@ export function itemWord2(key: StreamKey, index: number): number {
 }
 
 /**
- * Draw `n` of a lead's counter-based stream with words (w1, w2): a Weyl sequence in
- * w1, XORed with w2, through one murmur3 finaliser (counterUniform's second round,
- * which staffing streams keep, halves the cost of the engine's most frequent call).
- * Two leads' words come from a non-linear hash of (seed, replication, index), so
- * their sequences of finaliser inputs neither coincide nor shift into each other
- * (test/engine/random.test.ts checks XOR relations, correlation of neighbours,
- * shifted copies and uniformity).
- */
-export function leadUniformAt(w1: number, w2: number, n: number): number {
-  return finalise32((w1 + Math.imul(n + 1, 0x9e3779b9)) ^ w2) / 4294967296;
-}
-
-/**
  * A lead's numbers come in slots of `SLOT_DRAWS`: draw j of slot k is draw
  * k * SLOT_DRAWS + j of its stream. The engine gives each purpose (the kind of lead
  * at arrival, the IS work time of pass p, a renewal's churn draw, ...) a fixed slot
@@ -127,7 +114,7 @@ export function leadUniformAt(w1: number, w2: number, n: number): number {
 export const SLOT_DRAWS = 64;
 
 /**
- * The leads' own randomness: lead i's stream is counter-based (leadUniformAt) with
+ * The leads' own randomness: lead i's stream is counter-based (counterUniform) with
  * words hashed from (seed, replication, i). It depends only on those, and leads
  * are numbered in arrival order, which capacity never changes: two scenarios that
  * differ in capacity see the same leads draw the same numbers (common random
@@ -153,6 +140,6 @@ export class LeadStreams {
   stream(index: number): Uniform {
     const w1 = this.word1(index), w2 = this.word2(index);
     let n = 0;
-    return () => leadUniformAt(w1, w2, n++);
+    return () => counterUniform(w1, w2, n++);
   }
 }

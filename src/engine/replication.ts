@@ -8,7 +8,7 @@
 import { EventQueue } from './eventQueue.ts';
 import { Stage } from './stage.ts';
 import { ArrivalProcess, expectedLeadCount, leadRate, MONTH_DAYS } from './arrivals.ts';
-import { leadUniformAt, LeadStreams, replicationStream, SLOT_DRAWS, streamKey, type Uniform } from './random.ts';
+import { counterUniform, LeadStreams, replicationStream, SLOT_DRAWS, streamKey, type Uniform } from './random.ts';
 import { capacityAt, productiveAt, realiseRoster, rosterUpdateTimes, type Roster } from './staffing.ts';
 import { createLeadTable, addLead, LeadTable } from './leadTable.ts';
 import { LOSS_CAUSES, WAITING_COSTS, type ControlSums, type LossCause, type WaitingCost } from './results.ts';
@@ -70,9 +70,9 @@ const RENEWAL_SLOT = 1 << 22;
  */
 let drawW1 = 0, drawW2 = 0, drawN = 0;
 
-/** The next number of the slot set by `leadSlot` (see random.ts, leadUniformAt). */
+/** The next number of the slot set by `leadSlot` (see random.ts, counterUniform). */
 function leadUniform(): number {
-  return leadUniformAt(drawW1, drawW2, drawN++);
+  return counterUniform(drawW1, drawW2, drawN++);
 }
 
 /** The numbers of slot `slot` of the stream with words (w1, w2), as a Uniform (valid until the next call). */

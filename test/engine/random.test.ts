@@ -5,7 +5,7 @@
  * replications 0, 1 and 2 (found with seedrandom's xor128 seeded by `seed/r/name`).
  */
 import { describe, expect, it } from 'vitest';
-import { leadUniformAt, LeadStreams, replicationStream, SLOT_DRAWS, type Uniform } from '../../src/engine/random.ts';
+import { counterUniform, LeadStreams, replicationStream, SLOT_DRAWS, type Uniform } from '../../src/engine/random.ts';
 import { summarize, tQuantile } from '../../src/montecarlo/stats.ts';
 
 /** The 32-bit word behind a uniform on [0, 1) with 32-bit resolution. */
@@ -140,7 +140,7 @@ describe('lead slots, read across leads as the engine reads them', () => {
   // draw 0 of its slot 0; every MQL's IS work time is the first draw of its pass's
   // slot), so that sequence, across leads, must be uniform and serially uncorrelated.
   const leads = new LeadStreams('baseline', 5);
-  const across = (slot: number, n: number) => Array.from({ length: n }, (_, i) => leadUniformAt(leads.word1(i), leads.word2(i), slot * SLOT_DRAWS));
+  const across = (slot: number, n: number) => Array.from({ length: n }, (_, i) => counterUniform(leads.word1(i), leads.word2(i), slot * SLOT_DRAWS));
 
   for (const slot of [0, 1, 12, 1 << 22]) {
     it(`slot ${slot}: the first draws of 64,000 consecutive leads pass a 16-bin chi-square at 99.9%, and neighbours are uncorrelated`, () => {
