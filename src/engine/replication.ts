@@ -47,13 +47,22 @@ const T_ARRIVE = 0, T_QUEUE = 1, T_START = 2, T_CONVERT = 3, T_LOSE = 4, T_RECYC
 
 // A lead's slots (random.ts, SLOT_DRAWS): slot 0 at arrival (its kind, segment,
 // noise, return from nurture, qualification and nurture times, or an initial
-// account's segment, ACV and first renewal); then PASS_SLOTS slots for each time it
-// becomes an MQL (pass p: slots 1 + p * PASS_SLOTS + purpose), drawn as it reaches
-// each step; renewal r draws from slot RENEWAL_SLOT + r. A purpose's numbers are the
-// same whatever the lead drew before, and a lead lost early draws nothing later.
+// account's segment, ACV and first renewal); slot 1 its ACV (ACV_SLOT); then
+// PASS_SLOTS slots for each time it becomes an MQL (pass p: slots 2 + p * PASS_SLOTS
+// + purpose), drawn as it reaches each step; renewal r draws from slot RENEWAL_SLOT + r.
+// A purpose's numbers are the same whatever the lead drew before, and a lead lost
+// early draws nothing later.
 const ARRIVAL_SLOT = 0;
-const IS_WORK = 0, IS_U = 1, IS_PATIENCE = 2, FS_CYCLE = 3, FS_U = 4, FS_PATIENCE = 5, ABANDON_RECYCLE = 6, ACV = 7, ONBOARD = 8, CS_PATIENCE = 9, RECYCLE = 10;
-const PASS_SLOTS = 11;
+/**
+ * A lead's ACV is the size of its company's deal, one per lead, whichever pass wins
+ * it: two runs that differ in capacity and win the same lead on different passes
+ * book the same ACV (common random numbers; drawn per pass, a lead recycled in one
+ * run and not in the other booked unrelated ACVs).
+ */
+const ACV_SLOT = 1;
+const FIRST_PASS_SLOT = 2;
+const IS_WORK = 0, IS_U = 1, IS_PATIENCE = 2, FS_CYCLE = 3, FS_U = 4, FS_PATIENCE = 5, ABANDON_RECYCLE = 6, ONBOARD = 7, CS_PATIENCE = 8, RECYCLE = 9;
+const PASS_SLOTS = 10;
 /** Patience's purpose by stage. */
 const PATIENCE_SLOT = [IS_PATIENCE, FS_PATIENCE, CS_PATIENCE];
 /** Far above any pass's slots (a lead would need 380,000 passes to reach it), and its counter stays below 2^31. */
@@ -257,12 +266,14 @@ export class Replication {
 
   /** Lead `id`'s numbers for `purpose` in its current pass through the departments (see PASS_SLOTS). */
   private passU(id: number, purpose: number): Uniform {
-    return this.leadU(id, 1 + (this.L.mqlPasses[id] - 1) * PASS_SLOTS + purpose);
+    return this.leadU(id, FIRST_PASS_SLOT + (this.L.mqlPasses[id] - 1) * PASS_SLOTS + purpose);
   }
 
-  /** Draws lead `id`'s ACV for this pass (on its first need: the end of its IS work, or giving up before it). */
+  /** Lead `id`'s ACV, drawn on its first need (the end of its first IS work, or giving up before it) and kept for its later passes. */
   private drawAcv(id: number): number {
-    return (this.L.acvYen[id] = this.c.segments[this.L.segment[id]].acv.sample(this.passU(id, ACV)));
+    const L = this.L, drawn = L.acvYen[id];
+    if (drawn === drawn) return drawn;
+    return (L.acvYen[id] = this.c.segments[L.segment[id]].acv.sample(this.leadU(id, ACV_SLOT)));
   }
 
   private week(t: number): number {
@@ -302,7 +313,7 @@ export class Replication {
   private startPass(id: number): void {
     const L = this.L;
     L.mqlPasses[id]++;
-    L.isWork[id] = NaN; L.isU[id] = NaN; L.fsCycle[id] = NaN; L.fsU[id] = NaN; L.acvYen[id] = NaN; L.onboardDays[id] = NaN;
+    L.isWork[id] = NaN; L.isU[id] = NaN; L.fsCycle[id] = NaN; L.fsU[id] = NaN; L.onboardDays[id] = NaN;
   }
 
   /** Lead `id` arrives at stage k at time t: it starts at once if a slot is free, else queues (and may give up). */
@@ -523,6 +534,7 @@ export class Replication {
     const id = addLead(L, w1, w2);
     L.segment[id] = segment;
     L.noise[id] = enters && !buyingNow && !later ? 1 : 0;
+    L.acvYen[id] = NaN; // not drawn yet (drawAcv)
     // Only with an observer does a lead decided on arrival get a row (and an id to be seen by).
     if (this.sink) this.sink(t, id, T_ARRIVE, PLACE_NEW, later ? NURTURE : 0, -1);
     if (later) L.state[id] = NURTURE;
