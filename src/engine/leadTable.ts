@@ -23,29 +23,26 @@ function grow32(a: Int32Array, n: number): Int32Array {
 export class LeadTable {
   /** Number of leads. */
   size = 0;
-  /** Each lead's random stream: its two words and the draws made (see counterUniform). */
+  /** Each lead's random stream: its two words (see counterUniform; the engine draws by slot). */
   word1: Int32Array;
   word2: Int32Array;
-  draws: Int32Array;
   /** When the lead joined its current queue. */
   queuedAt: Float64Array;
   /** When it gives up waiting (Infinity: never, or not waiting). */
   abandonAt: Float64Array;
   /** Its wait before its current or last work started. */
   waitedDays: Float64Array;
-  /** The current pass's draws, made when the lead becomes an MQL (see Replication.drawPass). */
+  /**
+   * The current pass's draws that are read after the step that draws them (the rest
+   * are drawn where they are used): NaN from the pass's start until the lead reaches
+   * the step (see Replication's pass slots).
+   */
   isWork: Float64Array;
   isU: Float64Array;
-  isRecycleU: Float64Array;
-  isPatience: Float64Array;
   fsCycle: Float64Array;
   fsU: Float64Array;
-  fsRecycleU: Float64Array;
-  fsPatience: Float64Array;
-  abandonRecycleU: Float64Array;
   acvYen: Float64Array;
   onboardDays: Float64Array;
-  csPatience: Float64Array;
   /** As an account: its ARR, its ARR when the last year began (the cohort), and its onboarding wait. */
   arrYen: Float64Array;
   cohortArrYen: Float64Array;
@@ -66,22 +63,15 @@ export class LeadTable {
   constructor(capacity: number) {
     this.word1 = new Int32Array(capacity);
     this.word2 = new Int32Array(capacity);
-    this.draws = new Int32Array(capacity);
     this.queuedAt = new Float64Array(capacity);
     this.abandonAt = new Float64Array(capacity);
     this.waitedDays = new Float64Array(capacity);
     this.isWork = new Float64Array(capacity);
     this.isU = new Float64Array(capacity);
-    this.isRecycleU = new Float64Array(capacity);
-    this.isPatience = new Float64Array(capacity);
     this.fsCycle = new Float64Array(capacity);
     this.fsU = new Float64Array(capacity);
-    this.fsRecycleU = new Float64Array(capacity);
-    this.fsPatience = new Float64Array(capacity);
-    this.abandonRecycleU = new Float64Array(capacity);
     this.acvYen = new Float64Array(capacity);
     this.onboardDays = new Float64Array(capacity);
-    this.csPatience = new Float64Array(capacity);
     this.arrYen = new Float64Array(capacity);
     this.cohortArrYen = new Float64Array(capacity);
     this.onboardWaitDays = new Float64Array(capacity);
@@ -117,22 +107,15 @@ export class LeadTable {
     const n = this.state.length * 2;
     this.word1 = grow32(this.word1, n);
     this.word2 = grow32(this.word2, n);
-    this.draws = grow32(this.draws, n);
     this.queuedAt = grow64(this.queuedAt, n);
     this.abandonAt = grow64(this.abandonAt, n);
     this.waitedDays = grow64(this.waitedDays, n);
     this.isWork = grow64(this.isWork, n);
     this.isU = grow64(this.isU, n);
-    this.isRecycleU = grow64(this.isRecycleU, n);
-    this.isPatience = grow64(this.isPatience, n);
     this.fsCycle = grow64(this.fsCycle, n);
     this.fsU = grow64(this.fsU, n);
-    this.fsRecycleU = grow64(this.fsRecycleU, n);
-    this.fsPatience = grow64(this.fsPatience, n);
-    this.abandonRecycleU = grow64(this.abandonRecycleU, n);
     this.acvYen = grow64(this.acvYen, n);
     this.onboardDays = grow64(this.onboardDays, n);
-    this.csPatience = grow64(this.csPatience, n);
     this.arrYen = grow64(this.arrYen, n);
     this.cohortArrYen = grow64(this.cohortArrYen, n);
     this.onboardWaitDays = grow64(this.onboardWaitDays, n);

@@ -102,12 +102,24 @@ export function itemWord2(key: StreamKey, index: number): number {
 }
 
 /**
+ * A lead's numbers come in slots of `SLOT_DRAWS`: draw j of slot k is draw
+ * k * SLOT_DRAWS + j of its stream. The engine gives each purpose (the kind of lead
+ * at arrival, the IS work time of pass p, a renewal's churn draw, ...) a fixed slot
+ * and draws it only when the lead gets there, so a lead lost early pays for nothing
+ * later and a lead's numbers for a purpose do not depend on what it drew before.
+ * A sampler uses at most a handful of numbers (a rejection loop running past 64
+ * would read on into the next slot, deterministically; for the normal and gamma
+ * samplers the chance is below 1e-20).
+ */
+export const SLOT_DRAWS = 64;
+
+/**
  * The leads' own randomness: lead i's stream is counter-based (counterUniform) with
  * words hashed from (seed, replication, i). It depends only on those, and leads
  * are numbered in arrival order, which capacity never changes: two scenarios that
  * differ in capacity see the same leads draw the same numbers (common random
- * numbers). The engine keeps each lead's words and draw count in the lead table;
- * `stream` gives the same numbers as a Uniform.
+ * numbers). The engine keeps each lead's words in the lead table and draws by slot
+ * (SLOT_DRAWS); `stream` gives draws 0, 1, 2, ... as a Uniform.
  */
 export class LeadStreams {
   readonly key: StreamKey;

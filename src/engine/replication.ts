@@ -8,7 +8,7 @@
 import { EventQueue } from './eventQueue.ts';
 import { Stage } from './stage.ts';
 import { ArrivalProcess, expectedLeadCount, leadRate, MONTH_DAYS } from './arrivals.ts';
-import { counterUniform, LeadStreams, replicationStream, streamKey, type Uniform } from './random.ts';
+import { counterUniform, LeadStreams, replicationStream, SLOT_DRAWS, streamKey, type Uniform } from './random.ts';
 import { capacityAt, productiveAt, realiseRoster, rosterUpdateTimes, type Roster } from './staffing.ts';
 import { createLeadTable, addLead, LeadTable } from './leadTable.ts';
 import { LOSS_CAUSES, WAITING_COSTS, type ControlSums, type LossCause, type WaitingCost } from './results.ts';
@@ -45,23 +45,55 @@ const COST_CHURN_OVERLOAD = waitingCost('churnOverload'), COST_CHURN_ONBOARDING 
 // Transition kinds: indices of TRANSITION_KINDS (trace.ts).
 const T_ARRIVE = 0, T_QUEUE = 1, T_START = 2, T_CONVERT = 3, T_LOSE = 4, T_RECYCLE = 5, T_CHURN = 6;
 
+// A lead's slots (random.ts, SLOT_DRAWS): slot 0 at arrival (its kind, segment,
+// noise, return from nurture, qualification and nurture times, or an initial
+// account's segment, ACV and first renewal); slot 1 its ACV (ACV_SLOT); then
+// PASS_SLOTS slots for each time it becomes an MQL (pass p: slots 2 + p * PASS_SLOTS
+// + purpose), drawn as it reaches each step; renewal r draws from slot RENEWAL_SLOT + r.
+// A purpose's numbers are the same whatever the lead drew before, and a lead lost
+// early draws nothing later.
+const ARRIVAL_SLOT = 0;
 /**
- * The lead table and the lead whose stream `leadUniform` draws from, set by
- * `Replication.leadU` and `fill` just before each use (handlers run synchronously,
- * so no other replication can draw in between; where an observer is called between
- * the setting and a use, the setting is made again after it). Module-level, not a closure per
- * replication: a sampler's call of `u()` and a stage's call of its waiting test
- * then see one function for the whole process, and optimised code is not thrown
- * away at each new replication's first draw ("wrong call target" in --trace-deopt).
+ * A lead's ACV is the size of its company's deal, one per lead, whichever pass wins
+ * it: two runs that differ in capacity and win the same lead on different passes
+ * book the same ACV (common random numbers; drawn per pass, a lead recycled in one
+ * run and not in the other booked unrelated ACVs).
  */
-let table: LeadTable;
-let drawLead = 0;
+const ACV_SLOT = 1;
+const FIRST_PASS_SLOT = 2;
+const IS_WORK = 0, IS_U = 1, IS_PATIENCE = 2, FS_CYCLE = 3, FS_U = 4, FS_PATIENCE = 5, ABANDON_RECYCLE = 6, ONBOARD = 7, CS_PATIENCE = 8, RECYCLE = 9;
+const PASS_SLOTS = 10;
+/** Patience's purpose by stage. */
+const PATIENCE_SLOT = [IS_PATIENCE, FS_PATIENCE, CS_PATIENCE];
+/** Far above any pass's slots (a lead would need 380,000 passes to reach it), and its counter stays below 2^31. */
+const RENEWAL_SLOT = 1 << 22;
 
-/** The next number of lead `drawLead`'s stream in `table` (see random.ts, counterUniform). */
+/**
+ * The words and next draw of the stream `leadUniform` draws from, set by
+ * `leadSlot` just before each use (handlers run synchronously, so no other
+ * replication can draw in between; an observer is never called between the
+ * setting and a use). Module-level, not a closure per replication: a sampler's
+ * call of `u()` then sees one function for the whole process, and optimised code
+ * is not thrown away at each new replication's first draw ("wrong call target" in
+ * --trace-deopt).
+ */
+let drawW1 = 0, drawW2 = 0, drawN = 0;
+
+/** The next number of the slot set by `leadSlot` (see random.ts, counterUniform). */
 function leadUniform(): number {
-  const L = table, id = drawLead;
-  return counterUniform(L.word1[id], L.word2[id], L.draws[id]++);
+  return counterUniform(drawW1, drawW2, drawN++);
 }
+
+/** The numbers of slot `slot` of the stream with words (w1, w2), as a Uniform (valid until the next call). */
+function leadSlot(w1: number, w2: number, slot: number): Uniform {
+  drawW1 = w1;
+  drawW2 = w2;
+  drawN = slot * SLOT_DRAWS;
+  return leadUniform;
+}
+
+/** The lead table `isWaiting` reads, set by `fill` before each take. */
+let table: LeadTable;
 
 /** The queue state of the stage whose queue `fill` takes from (see isWaiting). */
 let waitingState = 0;
@@ -118,6 +150,8 @@ export class Replication {
   // Counters: events handled and leads created in the whole run.
   eventCount = 0;
   created = 0;
+  /** Leads in nurture for good (never returning) that have no row (none has when an observer watches the leads). */
+  nurturedForGood = 0;
   /** Losses by cause index: of every lead, and inside the window (accounts carried in included). */
   readonly lostAll = new Array<number>(LOSS_CAUSES.length).fill(0);
   readonly lostWindow = new Array<number>(LOSS_CAUSES.length).fill(0);
@@ -196,6 +230,7 @@ export class Replication {
   private copyCounters(p: Replication): void {
     this.eventCount = p.eventCount;
     this.created = p.created;
+    this.nurturedForGood = p.nurturedForGood;
     const copyInto = (to: number[], from: readonly number[]) => { to.length = 0; to.push(...from); };
     copyInto(this.lostAll, p.lostAll);
     copyInto(this.lostWindow, p.lostWindow);
@@ -223,11 +258,22 @@ export class Replication {
     this.sink!(t, id, kind, from >= LOST ? PLACE_LOST : from, to >= LOST ? PLACE_LOST : to, to >= LOST ? to - LOST : -1);
   }
 
-  /** The stream of lead `id` (valid until another lead's is asked for). */
-  private leadU(id: number): Uniform {
-    table = this.L;
-    drawLead = id;
-    return leadUniform;
+  /** Slot `slot` of lead `id`'s stream (valid until another slot is asked for). */
+  private leadU(id: number, slot: number): Uniform {
+    const L = this.L;
+    return leadSlot(L.word1[id], L.word2[id], slot);
+  }
+
+  /** Lead `id`'s numbers for `purpose` in its current pass through the departments (see PASS_SLOTS). */
+  private passU(id: number, purpose: number): Uniform {
+    return this.leadU(id, FIRST_PASS_SLOT + (this.L.mqlPasses[id] - 1) * PASS_SLOTS + purpose);
+  }
+
+  /** Lead `id`'s ACV, drawn on its first need (the end of its first IS work, or giving up before it) and kept for its later passes. */
+  private drawAcv(id: number): number {
+    const L = this.L, drawn = L.acvYen[id];
+    if (drawn === drawn) return drawn;
+    return (L.acvYen[id] = this.c.segments[L.segment[id]].acv.sample(this.leadU(id, ACV_SLOT)));
   }
 
   private week(t: number): number {
@@ -263,23 +309,11 @@ export class Replication {
     if (t >= this.t0) this.waitingCostW[c] += yen;
   }
 
-  /** Draws what one pass through the departments needs, in a fixed order (common random numbers). */
-  private drawPass(id: number): void {
-    const L = this.L, c = this.c;
-    const u = this.leadU(id), g = c.segments[L.segment[id]];
-    const patience = c.patience;
-    L.isWork[id] = g.isWork.sample(u);
-    L.isU[id] = u();
-    L.isRecycleU[id] = u();
-    L.isPatience[id] = patience[IS] ? patience[IS].sample(u) : Infinity;
-    L.fsCycle[id] = g.cycle.sample(u);
-    L.fsU[id] = u();
-    L.fsRecycleU[id] = u();
-    L.fsPatience[id] = patience[FS] ? patience[FS].sample(u) : Infinity;
-    L.abandonRecycleU[id] = u();
-    L.acvYen[id] = g.acv.sample(u);
-    L.onboardDays[id] = c.onboarding.sample(u);
-    L.csPatience[id] = patience[CS] ? patience[CS].sample(u) : Infinity;
+  /** A new pass through the departments: its draws kept in the table are not drawn yet (NaN until the lead gets there). */
+  private startPass(id: number): void {
+    const L = this.L;
+    L.mqlPasses[id]++;
+    L.isWork[id] = NaN; L.isU[id] = NaN; L.fsCycle[id] = NaN; L.fsU[id] = NaN; L.onboardDays[id] = NaN;
   }
 
   /** Lead `id` arrives at stage k at time t: it starts at once if a slot is free, else queues (and may give up). */
@@ -293,7 +327,9 @@ export class Replication {
     L.state[id] = queueState(k);
     L.queuedAt[id] = t;
     L.ticket[id] = stage.enqueue(t, id);
-    const p = k === IS ? L.isPatience[id] : k === FS ? L.fsPatience[id] : L.csPatience[id];
+    // Patience is drawn only by those who wait.
+    const patience = this.c.patience[k];
+    const p = patience ? patience.sample(this.passU(id, PATIENCE_SLOT[k])) : Infinity;
     if (p < Infinity) {
       L.abandonAt[id] = t + p;
       this.events.push(L.abandonAt[id], PRIORITY[ABANDON], ABANDON, id);
@@ -304,12 +340,15 @@ export class Replication {
   private start(k: number, id: number, t: number, wait: number, kind: number): void {
     const L = this.L;
     const speed = this.stages[k].start(t, wait, id);
+    // The work time is drawn as the work starts (before the observers, which might run another replication).
+    const work = k === IS ? (L.isWork[id] = this.c.segments[L.segment[id]].isWork.sample(this.passU(id, IS_WORK)))
+      : k === FS ? (L.fsCycle[id] = this.c.segments[L.segment[id]].cycle.sample(this.passU(id, FS_CYCLE)))
+      : (L.onboardDays[id] = this.c.onboarding.sample(this.passU(id, ONBOARD)));
     if (this.onStart) this.onStart(t, k, id, wait);
     if (this.sink) this.note(kind, id, t, serviceState(k));
     L.state[id] = serviceState(k);
     L.waitedDays[id] = wait;
     L.abandonAt[id] = Infinity;
-    const work = k === IS ? L.isWork[id] : k === FS ? L.fsCycle[id] : L.onboardDays[id];
     // A part-time slot works at its speed (staffing.ts, capacityAt); the lead's draw stays the same.
     this.events.push(t + (speed === 1 ? work : work / speed), PRIORITY[SERVICE_END], SERVICE_END, id);
   }
@@ -333,9 +372,8 @@ export class Replication {
     if (this.sink) this.note(T_RECYCLE, id, t, NURTURE);
     L.state[id] = NURTURE;
     L.stage[id] = -1;
-    const u = this.leadU(id);
+    const u = this.passU(id, RECYCLE);
     if (u() < this.s.marketing.nurtureReturnShare) this.events.push(t + c.nurture.sample(u), PRIORITY[MQL_READY], MQL_READY, id);
-    else c.nurture.sample(u); // keep the lead's stream in step either way
   }
 
   private win(id: number, t: number): void {
@@ -364,11 +402,12 @@ export class Replication {
     const L = this.L, c = this.c, s = this.s;
     const g: CompiledSegment = c.segments[L.segment[id]];
     const p0 = L.noise[id] ? 0 : g.sqlRate;
-    const u = L.isU[id];
+    const draws = this.passU(id, IS_U);
+    const u = (L.isU[id] = draws()), recycleU = draws();
     const p = p0 * c.isDecay(L.waitedDays[id]);
     const converted = u < p;
     const surprise = (converted ? 1 : 0) - p;
-    this.controls.sqlYen += surprise * g.winRate * L.acvYen[id];
+    this.controls.sqlYen += surprise * g.winRate * this.drawAcv(id);
     if (t >= this.t0) this.controls.sqls += surprise;
     this.stages[IS].finish(t, converted, L.isWork[id], id);
     L.stage[id] = -1;
@@ -377,15 +416,17 @@ export class Replication {
       if (!g.skipFieldSales) return this.arrive(FS, id, t, true);
       // IS-complete: Inside Sales closes the deal itself, with no Field Sales queue.
       if (t >= this.t0) this.isClosedW++;
-      const won = L.fsU[id] < g.winRate;
+      const fsDraws = this.passU(id, FS_U);
+      const won = (L.fsU[id] = fsDraws()) < g.winRate;
+      const fsRecycleU = fsDraws();
       this.noteWinDecision(id, won, g.winRate, t);
       if (won) {
         if (t >= this.t0) this.wonByIsW++;
         return this.win(id, t);
       }
-      return L.fsRecycleU[id] < s.fieldSales.recycleShare ? this.recycle(id, this.stages[IS], t) : this.lose(id, LOST_DEAL, t);
+      return fsRecycleU < s.fieldSales.recycleShare ? this.recycle(id, this.stages[IS], t) : this.lose(id, LOST_DEAL, t);
     }
-    if (L.isRecycleU[id] < s.insideSales.recycleShare) return this.recycle(id, this.stages[IS], t);
+    if (recycleU < s.insideSales.recycleShare) return this.recycle(id, this.stages[IS], t);
     // Counterfactual with the same draw: would it have converted with no wait? Then it
     // was an SQL lost to waiting, worth its expected ARR as an SQL.
     if (u < p0) this.lostToWaiting(COST_WENT_COLD, g.winRate * L.acvYen[id], t);
@@ -395,14 +436,15 @@ export class Replication {
   private endFieldSales(id: number, t: number): void {
     const L = this.L;
     const p0 = this.c.segments[L.segment[id]].winRate;
-    const u = L.fsU[id];
+    const draws = this.passU(id, FS_U);
+    const u = (L.fsU[id] = draws()), recycleU = draws();
     const p = p0 * this.c.fsDecay(L.waitedDays[id]);
     const won = u < p;
     this.noteWinDecision(id, won, p, t);
     this.stages[FS].finish(t, won, L.fsCycle[id], id);
     L.stage[id] = -1;
     if (won) return this.win(id, t);
-    if (L.fsRecycleU[id] < this.s.fieldSales.recycleShare) return this.recycle(id, this.stages[FS], t);
+    if (recycleU < this.s.fieldSales.recycleShare) return this.recycle(id, this.stages[FS], t);
     // Won with no wait, by the same draw: a deal lost to waiting, worth its ACV.
     if (u < p0) this.lostToWaiting(COST_STALLED, L.acvYen[id], t);
     this.lose(id, u < p0 ? LOST_FS_COLD : LOST_DEAL, t);
@@ -432,7 +474,7 @@ export class Replication {
       const waited = L.state[id] === queueState(CS) ? t - L.queuedAt[id] : L.onboardWaitDays[id];
       p += Math.min(cs.onboardingWaitChurnMax, cs.onboardingWaitChurnPerDay * waited);
     }
-    const rng = this.leadU(id);
+    const rng = this.leadU(id, RENEWAL_SLOT + L.renewals[id]);
     const u = rng();
     L.renewals[id]++;
     const inWindow = t >= this.t0;
@@ -463,34 +505,41 @@ export class Replication {
   }
 
   private newLead(t: number): void {
-    const L = this.L, c = this.c, m = this.s.marketing;
+    const c = this.c, m = this.s.marketing;
     const index = this.created++;
-    const id = addLead(L, this.leadStreams.word1(index), this.leadStreams.word2(index));
-    const u = this.leadU(id);
-    const kindU = u(), segmentU = u(), noiseU = u(), returnU = u();
-    let segment = 0;
-    while (segment < c.segments.length - 1 && segmentU >= c.segmentCut[segment]) segment++;
+    const w1 = this.leadStreams.word1(index), w2 = this.leadStreams.word2(index);
+    const u = leadSlot(w1, w2, ARRIVAL_SLOT);
+    const kindU = u();
     const buyingNow = kindU < m.mix.buyingNow;
     const later = !buyingNow && kindU < m.mix.buyingNow + m.mix.later;
-    const noise = !buyingNow && !later && noiseU < m.mqlNoiseShare;
-    L.segment[id] = segment;
-    L.noise[id] = noise ? 1 : 0;
-    if (this.sink) {
-      this.sink(t, id, T_ARRIVE, PLACE_NEW, later ? NURTURE : 0, -1);
-      this.leadU(id); // the observer might have run another replication: point `u` at this lead again
-    }
+    // Whether it ever becomes an MQL: buying now; later, if it returns from nurture; never, if marketing passes it on as noise.
+    const enters = buyingNow || (later ? u() < m.nurtureReturnShare : u() < m.mqlNoiseShare);
     if (t >= this.t0) { this.leadsW++; this.leadsByWeek[this.week(t)]++; }
-    if (buyingNow || noise) {
-      this.events.push(t + c.qualification.sample(u), PRIORITY[MQL_READY], MQL_READY, id);
-    } else if (later) {
-      L.state[id] = NURTURE;
-      if (returnU < m.nurtureReturnShare) {
-        const nurtureDays = c.nurture.sample(u);
-        this.events.push(t + nurtureDays + c.qualification.sample(u), PRIORITY[MQL_READY], MQL_READY, id);
+    if (!enters && !this.sink) {
+      // Its fate is decided on arrival (nurtured for good, or lost as never a buyer): counted, with no row.
+      if (later) this.nurturedForGood++;
+      else {
+        this.lostAll[LOST_NOT_QUALIFIED]++;
+        if (t >= this.t0) this.lostWindow[LOST_NOT_QUALIFIED]++;
       }
-    } else {
-      this.lose(id, LOST_NOT_QUALIFIED, t);
+      return;
     }
+    let segment = 0;
+    if (enters && c.segments.length > 1) {
+      const segmentU = u();
+      while (segment < c.segments.length - 1 && segmentU >= c.segmentCut[segment]) segment++;
+    }
+    const mqlAt = enters ? (later ? t + c.nurture.sample(u) : t) + c.qualification.sample(u) : Infinity;
+    const L = this.L;
+    const id = addLead(L, w1, w2);
+    L.segment[id] = segment;
+    L.noise[id] = enters && !buyingNow && !later ? 1 : 0;
+    L.acvYen[id] = NaN; // not drawn yet (drawAcv)
+    // Only with an observer does a lead decided on arrival get a row (and an id to be seen by).
+    if (this.sink) this.sink(t, id, T_ARRIVE, PLACE_NEW, later ? NURTURE : 0, -1);
+    if (later) L.state[id] = NURTURE;
+    if (enters) this.events.push(mqlAt, PRIORITY[MQL_READY], MQL_READY, id);
+    else if (!later) this.lose(id, LOST_NOT_QUALIFIED, t);
   }
 
   private mqlReady(id: number, t: number): void {
@@ -500,8 +549,7 @@ export class Replication {
       this.mqlsByWeek[this.week(t)]++;
       if (L.mqlPasses[id] === 0) this.newMqlsW++;
     }
-    L.mqlPasses[id]++;
-    this.drawPass(id);
+    this.startPass(id);
     this.arrive(IS, id, t, false);
   }
 
@@ -522,13 +570,14 @@ export class Replication {
       this.deactivate(id);
       return this.lose(id, LOST_CS_ABANDONED, t, T_CHURN);
     }
-    if (L.abandonRecycleU[id] < this.c.abandonRecycleShare[k]) return this.recycle(id, stage, t);
+    const share = this.c.abandonRecycleShare[k];
+    if (share > 0 && this.passU(id, ABANDON_RECYCLE)() < share) return this.recycle(id, stage, t);
     // Gave up waiting: worth what the same draws say it would have become with no wait
     // (an SQL at its expected ARR for IS, a won deal's ACV for FS), else nothing.
     const g = this.c.segments[L.segment[id]];
     if (k === IS) {
-      if (L.isU[id] < (L.noise[id] ? 0 : g.sqlRate)) this.lostToWaiting(COST_NEVER_CONTACTED, g.winRate * L.acvYen[id], t);
-    } else if (L.fsU[id] < g.winRate) this.lostToWaiting(COST_STALLED, L.acvYen[id], t);
+      if ((L.isU[id] = this.passU(id, IS_U)()) < (L.noise[id] ? 0 : g.sqlRate)) this.lostToWaiting(COST_NEVER_CONTACTED, g.winRate * this.drawAcv(id), t);
+    } else if ((L.fsU[id] = this.passU(id, FS_U)()) < g.winRate) this.lostToWaiting(COST_STALLED, L.acvYen[id], t);
     this.lose(id, ABANDON_CAUSE[k], t);
   }
 
@@ -553,12 +602,9 @@ export class Replication {
     const cohortStart = Math.max(t0, tEnd - 365);
     for (let i = 0; i < s.customerSuccess.initialAccounts; i++) {
       const id = addLead(L, accounts.word1(i), accounts.word2(i));
-      const u = this.leadU(id);
       L.initial[id] = 1;
-      if (this.sink) {
-        this.sink(0, id, T_ARRIVE, PLACE_NEW, CUSTOMER, -1);
-        this.leadU(id); // as in newLead: after an observer, point `u` at this lead again
-      }
+      if (this.sink) this.sink(0, id, T_ARRIVE, PLACE_NEW, CUSTOMER, -1);
+      const u = this.leadU(id, ARRIVAL_SLOT);
       L.state[id] = CUSTOMER;
       L.renewals[id] = 1;
       // The book carried in has the deal mix of the segments (an IS-complete SMB book

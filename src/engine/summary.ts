@@ -114,6 +114,8 @@ export function waitingCostOf(byCause: readonly number[], arrEndYen: number): Wa
 export function summarise(r: Replication): ReplicationResult {
   const s = r.s, cs = s.customerSuccess;
   const pop = population(r.L);
+  // Leads nurtured for good have no row (replication.ts, newLead).
+  pop.live.nurture += r.nurturedForGood;
   const cost = money(s, r, r.rosters);
   const csHeads = productiveAt(r.rosters[3], r.tEnd);
   const isResult = r.stages[0].result(r.tEnd);

@@ -19,6 +19,16 @@
  * warm-up's end when the bound after it differs; so scenarios whose Marketing
  * grows beyond its warm-up headcount (hires in its plan, or attrition drawing
  * more people later) draw other leads. Every other scenario (the whole library)
- * gives the numbers of 4.
+ * gives the numbers of 4. 6: leads draw by purpose, and only what they use
+ * (random.ts, SLOT_DRAWS): each purpose of a lead's stream (its kind at arrival,
+ * the IS work time of its second pass, a renewal's churn draw, ...) has a fixed
+ * slot, drawn when the lead reaches that step, so a lead lost in Inside Sales no
+ * longer draws Field Sales' cycle, the ACV or the onboarding time; a lead's ACV
+ * is drawn once per lead, not per pass; and a lead whose fate is decided on arrival (never
+ * a buyer, or nurtured for good) is counted without a row in the lead table. The
+ * leads (the arrival stream) are the same as 5's; their draws are other numbers of
+ * the same laws, so results move within their confidence intervals (100
+ * replications of every library scenario, 635 measures: none more than 3 standard
+ * errors from 5's means).
  */
-export const ENGINE_VERSION = 5;
+export const ENGINE_VERSION = 6;

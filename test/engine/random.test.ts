@@ -5,7 +5,7 @@
  * replications 0, 1 and 2 (found with seedrandom's xor128 seeded by `seed/r/name`).
  */
 import { describe, expect, it } from 'vitest';
-import { LeadStreams, replicationStream, type Uniform } from '../../src/engine/random.ts';
+import { counterUniform, LeadStreams, replicationStream, SLOT_DRAWS, type Uniform } from '../../src/engine/random.ts';
 import { summarize, tQuantile } from '../../src/montecarlo/stats.ts';
 
 /** The 32-bit word behind a uniform on [0, 1) with 32-bit resolution. */
@@ -132,5 +132,38 @@ describe('counter-based lead streams', () => {
     const first = Array.from({ length: 8 }, a.stream(7));
     b.stream(3)();
     expect(Array.from({ length: 8 }, b.stream(7))).toEqual(first);
+  });
+});
+
+describe('lead slots, read across leads as the engine reads them', () => {
+  // The engine reads the same draw of many leads in a row (every lead's kind is
+  // draw 0 of its slot 0; every MQL's IS work time is the first draw of its pass's
+  // slot), so that sequence, across leads, must be uniform and serially uncorrelated.
+  const leads = new LeadStreams('baseline', 5);
+  const across = (slot: number, n: number) => Array.from({ length: n }, (_, i) => counterUniform(leads.word1(i), leads.word2(i), slot * SLOT_DRAWS));
+
+  for (const slot of [0, 1, 12, 1 << 22]) {
+    it(`slot ${slot}: the first draws of 64,000 consecutive leads pass a 16-bin chi-square at 99.9%, and neighbours are uncorrelated`, () => {
+      const xs = across(slot, 64_000);
+      const bins = new Array<number>(16).fill(0);
+      for (const x of xs) bins[Math.floor(x * 16)]++;
+      const expected = xs.length / 16;
+      expect(bins.reduce((a, b) => a + (b - expected) ** 2 / expected, 0)).toBeLessThan(37.7);
+      let s = 0;
+      for (let i = 1; i < xs.length; i++) s += (xs[i - 1] - 0.5) * (xs[i] - 0.5);
+      const z = s / (xs.length - 1) / (1 / 12 / Math.sqrt(xs.length - 1));
+      expect(Math.abs(z)).toBeLessThan(4);
+    });
+  }
+
+  it('a lead\'s slots are uncorrelated with each other (first draw of slot 0 against slots 1 and 2, over 64,000 leads)', () => {
+    const a = across(0, 64_000);
+    for (const slot of [1, 2]) {
+      const b = across(slot, 64_000);
+      let s = 0;
+      for (let i = 0; i < a.length; i++) s += (a[i] - 0.5) * (b[i] - 0.5);
+      const z = s / a.length / (1 / 12 / Math.sqrt(a.length));
+      expect(Math.abs(z), `slot ${slot}`).toBeLessThan(4);
+    }
   });
 });
