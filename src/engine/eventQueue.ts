@@ -41,6 +41,13 @@ export class EventQueue {
   private frontier = 0;
   /** Start of bucket frontier + 1: a heap event at or after it may leave only once that bucket has moved in. */
   private frontierEnd = BUCKET_DAYS;
+  /**
+   * Start of bucket frontier + 2: only events from there on go to the buckets. Those
+   * of bucket frontier + 1 go straight to the heap (where any event may wait), since
+   * most of them would be moved there within days (service ends, qualifications):
+   * a pass through the buckets cost more than the larger heap.
+   */
+  private farFrom = 2 * BUCKET_DAYS;
   private farCount = 0;
   private bucketHead = new Int32Array(512).fill(-1);
   private farTime = new Float64Array(FAR_START);
@@ -70,7 +77,7 @@ export class EventQueue {
       this.sideTime = time; this.sideTie = tie; this.sideArg = arg;
       return;
     }
-    if (time >= this.frontierEnd && this.toBucket(time, tie, kind, arg)) return;
+    if (time >= this.farFrom && this.toBucket(time, tie, kind, arg)) return;
     this.heapPush(time, tie, kind, arg);
   }
 
@@ -120,6 +127,7 @@ export class EventQueue {
     while (this.farCount > 0 && first >= this.frontierEnd) {
       const b = ++this.frontier;
       this.frontierEnd = (b + 1) * BUCKET_DAYS;
+      this.farFrom = (b + 2) * BUCKET_DAYS;
       let e = b < this.bucketHead.length ? this.bucketHead[b] : -1;
       if (e < 0) continue;
       this.bucketHead[b] = -1;
@@ -157,6 +165,25 @@ export class EventQueue {
   /** Removes the next event; read it with `popped*` fields. */
   pop(): void {
     if (this.farCount > 0) this.peekTime();
+    this.take();
+  }
+
+  /**
+   * Removes the next event if it comes at `until` or before (`inclusive`), or
+   * before `until`; false (nothing removed) otherwise or when the queue is empty.
+   * The same as peekTime then pop, with the first event found once per event.
+   */
+  popUntil(until: number, inclusive: boolean): boolean {
+    let first = this.n > 0 ? this.time[0] : Infinity;
+    if (this.hasSide && this.sideTime < first) first = this.sideTime;
+    if (first >= this.frontierEnd && this.farCount > 0) first = this.settle(first);
+    if (inclusive ? first > until : first >= until) return false;
+    this.take();
+    return true;
+  }
+
+  /** Removes the first of the heap and side slot (no bucket holds an earlier event: see settle). */
+  private take(): void {
     if (this.sideFirst()) {
       this.hasSide = false;
       this.poppedTime = this.sideTime;
@@ -220,7 +247,7 @@ export class EventQueue {
     q.arg = this.arg.slice();
     q.n = this.n;
     q.seq = this.seq;
-    q.frontier = this.frontier; q.frontierEnd = this.frontierEnd; q.farCount = this.farCount;
+    q.frontier = this.frontier; q.frontierEnd = this.frontierEnd; q.farFrom = this.farFrom; q.farCount = this.farCount;
     q.bucketHead = this.bucketHead.slice();
     q.farTime = this.farTime.slice(); q.farTie = this.farTie.slice(); q.farKind = this.farKind.slice();
     q.farArg = this.farArg.slice(); q.farNext = this.farNext.slice();

@@ -696,11 +696,8 @@ export class Replication {
   /** Handles events in time order up to `until` (inclusive or not). */
   private handle(until: number, inclusive: boolean): void {
     const L = this.L, events = this.events, stages = this.stages, trace = this.trace, arrivals = this.arrivals!;
-    // peekTime is Infinity once the queue is empty, and `until` is finite.
-    for (;;) {
-      const nextTime = events.peekTime();
-      if (inclusive ? nextTime > until : nextTime >= until) break;
-      events.pop();
+    // `until` is finite, so an empty queue ends the loop.
+    while (events.popUntil(until, inclusive)) {
       const t = events.poppedTime, kind = events.poppedKind, id = events.poppedArg;
       this.eventCount++;
       if (trace) trace(t, KIND_NAMES[kind], id);
