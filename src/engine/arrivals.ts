@@ -31,6 +31,8 @@ export interface LeadRate {
   max: number;
   /** The run cut at campaign starts and ends, each piece with its own bound, in time order. */
   pieces: RatePiece[];
+  /** The rate when it is the same at every time (`at`'s value, to the bit), else undefined. */
+  constant?: number;
 }
 
 /** Calendar month index (0 = January) of scenario day `day` (negative during warm-up). */
@@ -103,7 +105,9 @@ export function leadRate(s: Scenario, marketing?: Roster): LeadRate {
   let pieces = ratePieces(maxBase, warmBase !== maxBase ? [...campaigns, { from: offset, to: offset, perDay: 0 }] : campaigns, end);
   if (warmBase !== maxBase) pieces = pieces.map((p) => (p.to <= offset ? { ...p, bound: warmBase + p.campaignPerDay } : p));
   const max = Math.max(0, ...pieces.map((p) => p.bound));
-  return { at, max, pieces };
+  // No staffing change, no campaign and flat seasonality: what `at` computes at any t (the same product).
+  const flat = fixed && campaigns.length === 0 && m.seasonality.every((x) => x === m.seasonality[0]);
+  return { at, max, pieces, constant: flat ? fixedBase * m.seasonality[0] : undefined };
 }
 
 /**
@@ -162,9 +166,12 @@ export class ArrivalProcess {
   /** The last state with t < markAt, taken before each step (see the class). */
   readonly mark: ArrivalState = { t: 0, i: 0, draws: 0 };
   private readonly pieces: RatePiece[];
+  /** The rate's constant value, or -1 when it varies (then `rate.at` is asked at each candidate). */
+  private readonly constant: number;
 
   constructor(private readonly rate: LeadRate, private readonly end: number, private readonly u: Uniform, private readonly markAt = Infinity, from?: ArrivalState) {
     this.pieces = rate.pieces.filter((p) => p.from < end);
+    this.constant = rate.constant ?? -1;
     if (from) {
       this.t = from.t;
       this.i = from.i;
@@ -174,7 +181,7 @@ export class ArrivalProcess {
 
   /** The next arrival time, or Infinity after `end`. */
   next(): number {
-    const pieces = this.pieces, u = this.u, rate = this.rate, markAt = this.markAt;
+    const pieces = this.pieces, u = this.u, rate = this.rate, markAt = this.markAt, constant = this.constant;
     let t = this.t, i = this.i, n = this.draws;
     while (i < pieces.length) {
       if (t < markAt) { this.mark.t = t; this.mark.i = i; this.mark.draws = n; }
@@ -184,7 +191,7 @@ export class ArrivalProcess {
         n++;
         if (t < p.to) {
           n++;
-          if (u() * p.bound < rate.at(t)) {
+          if (u() * p.bound < (constant >= 0 ? constant : rate.at(t))) {
             this.t = t; this.i = i; this.draws = n;
             return t;
           }

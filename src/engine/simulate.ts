@@ -31,6 +31,7 @@ export function simulateReplication(s: Scenario, replication: number, options: S
   r.run();
   const result = summarise(r);
   spareTable = r.L;
+  for (const stage of r.stages) stage.release();
   return result;
 }
 
