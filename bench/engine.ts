@@ -5,7 +5,9 @@
  * Jackson model (bench/minimalLoop.ts), alternating; and the animation trace's size
  * and cost. Run with `npm run bench` (or `npx tsx bench/engine.ts`). The first
  * replication is also timed in BENCH_FRESH (default 5) fresh processes, since one
- * process's first replication swings with the machine's load.
+ * process's first replication swings with the machine's load; the minimal loop's
+ * own first run against its steady runs in as many fresh processes is printed
+ * beside it, as the reference for what V8 itself costs a fresh process.
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -39,19 +41,24 @@ function firstVsSteady(name: string, scenario: Scenario, warmup: number, reps: n
   );
 }
 
-/** In a child process (`--first`): the first replication and the median of 10 after 10 more, as JSON. */
-function firstInThisProcess(scenario: Scenario): void {
-  const first = time(() => simulateReplication(scenario, 0));
+/** In a child process (`--first`): the first run of `run` and the median of 10 after 10 more, as JSON. */
+function firstInThisProcess(run: (r: number) => unknown): void {
+  const first = time(() => run(0));
   const times: number[] = [];
-  for (let r = 1; r <= 20; r++) times.push(time(() => simulateReplication(scenario, r)));
+  for (let r = 1; r <= 20; r++) times.push(time(() => run(r)));
   console.log(JSON.stringify({ first, steady: median(times.slice(10)) }));
 }
 
-/** The first replication against the steady time in `n` fresh processes (this script with `--first`), as medians. */
-function firstInFreshProcesses(name: string, n: number): void {
+/**
+ * The first run against the steady time in `n` fresh processes (this script with
+ * `--first` and `what`: the baseline's replications, the Jackson network's, or the
+ * minimal loop's runs of that model, whose first/steady is what plain hand-written
+ * JS pays for V8's start), as medians.
+ */
+function firstInFreshProcesses(name: string, n: number, what: 'baseline' | 'jackson' | 'minimal' = 'baseline'): void {
   const runs: { first: number; steady: number }[] = [];
   for (let i = 0; i < n; i++) {
-    const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--first'], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--first', what], { encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`bench child failed: ${child.stderr}`);
     runs.push(JSON.parse(child.stdout.trim().split('\n').pop()!));
   }
@@ -131,12 +138,17 @@ function measureTrace(scenario: Scenario, pairs: number): void {
 
 const baseline = library('baseline.json');
 if (process.argv.includes('--first')) {
-  firstInThisProcess(baseline);
+  const J = jackson();
+  if (process.argv.includes('minimal')) firstInThisProcess((r) => minimalJackson(r + 1));
+  else if (process.argv.includes('jackson')) firstInThisProcess((r) => simulateReplication(J, r));
+  else firstInThisProcess((r) => simulateReplication(baseline, r));
   process.exit(0);
 }
 console.log(`Engine, one core in Node ${process.version} (${availableParallelism()} cores on this machine)`);
 firstVsSteady('baseline', baseline, 10, 30);
 firstInFreshProcesses('baseline', Number(process.env.BENCH_FRESH ?? 5));
+firstInFreshProcesses('Jackson network', Number(process.env.BENCH_FRESH ?? 5), 'jackson');
+firstInFreshProcesses('minimal loop (Jackson)', Number(process.env.BENCH_FRESH ?? 5), 'minimal');
 measure('baseline', baseline, 20, 100);
 measure('Jackson network', jackson(), 5, 20);
 versusMinimal(5, 20);

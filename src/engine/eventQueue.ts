@@ -209,15 +209,9 @@ export class EventQueue {
     const T = this.time, P = this.tie, K = this.kind, A = this.arg;
     let i = 0;
     for (;;) {
-      const first = 4 * i + 1;
-      if (first >= n) break;
-      const last = first + 4 < n ? first + 4 : n;
-      let c = first, ct = T[first];
-      for (let j = first + 1; j < last; j++) {
-        const jt = T[j];
-        if (jt < ct || (jt === ct && P[j] < P[c])) { c = j; ct = jt; }
-      }
-      T[i] = ct; P[i] = P[c]; K[i] = K[c]; A[i] = A[c];
+      const c = this.smallestChild(i, n);
+      if (c < 0) break;
+      T[i] = T[c]; P[i] = P[c]; K[i] = K[c]; A[i] = A[c];
       i = c;
     }
     const t = T[n], p = P[n], k = K[n], a = A[n];
@@ -330,19 +324,28 @@ export class EventQueue {
     const T = this.time, P = this.tie, K = this.kind, A = this.arg;
     let i = hole;
     for (;;) {
-      const first = 4 * i + 1;
-      if (first >= n) break;
-      const last = first + 4 < n ? first + 4 : n;
-      let c = first, ct = T[first];
-      for (let j = first + 1; j < last; j++) {
-        const jt = T[j];
-        if (jt < ct || (jt === ct && P[j] < P[c])) { c = j; ct = jt; }
-      }
+      const c = this.smallestChild(i, n);
+      if (c < 0) break;
+      const ct = T[c];
       if (t < ct || (t === ct && p < P[c])) break;
       T[i] = ct; P[i] = P[c]; K[i] = K[c]; A[i] = A[c];
       i = c;
     }
     T[i] = t; P[i] = p; K[i] = k; A[i] = a;
+  }
+
+  /** The first in order of entry i's (up to four) children in a heap of n entries, or -1 when it has none. */
+  private smallestChild(i: number, n: number): number {
+    const T = this.time, P = this.tie;
+    const first = 4 * i + 1;
+    if (first >= n) return -1;
+    const last = first + 4 < n ? first + 4 : n;
+    let c = first, ct = T[first];
+    for (let j = first + 1; j < last; j++) {
+      const jt = T[j];
+      if (jt < ct || (jt === ct && P[j] < P[c])) { c = j; ct = jt; }
+    }
+    return c;
   }
 
   private grow(): void {
