@@ -73,3 +73,22 @@ describe('campaigns', () => {
     within(outside, 364.5);
   });
 });
+
+describe('a constant lead rate', () => {
+  const roster = (fixed: number) => ({ fixed, spells: [], leaveTimes: [], drawn: false });
+  const flat = (over: Record<string, unknown> = {}) =>
+    scenarioOf({ version: 1, horizonDays: 730, warmupDays: 60, marketing: { headcount: 3, leadsPerHeadPerWeek: 9.5, programBudgetYenPerMonth: 1_234_567, seasonality: Array(12).fill(0.8), campaigns: [], ...over } });
+
+  it('is stated when no staffing change, campaign or seasonality moves it, and equals at(t) to the bit', () => {
+    const rate = leadRate(flat(), roster(3));
+    expect(rate.constant).toBeGreaterThan(0);
+    for (let t = 0; t < 790; t += 0.37) expect(Object.is(rate.at(t), rate.constant)).toBe(true);
+  });
+
+  it('is not stated when seasonality, a campaign or the plan (no roster drawn) may move the rate', () => {
+    const seasonal = Array.from({ length: 12 }, (_, i) => (i === 6 ? 1.2 : 0.8));
+    expect(leadRate(flat({ seasonality: seasonal }), roster(3)).constant).toBeUndefined();
+    expect(leadRate(flat({ campaigns: [{ startDay: 10, durationDays: 5, extraLeads: 50 }] }), roster(3)).constant).toBeUndefined();
+    expect(leadRate(flat()).constant).toBeUndefined();
+  });
+});
