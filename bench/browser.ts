@@ -54,6 +54,8 @@ if (!dist && !process.env.NO_BUILD) execSync('npx vite build --logLevel error', 
 // Its own process group, so the server (not only npx) stops with the bench.
 const server = spawn('node_modules/.bin/vite', ['preview', ...(dist ? ['--outDir', dist] : []), '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
 await new Promise((r) => setTimeout(r, 2500));
+// A server that could not take the port (another one left there) would leave the bench measuring whatever serves it.
+if (server.exitCode !== null) throw new Error(`vite preview exited (${server.exitCode}): is port ${PORT} taken?`);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
