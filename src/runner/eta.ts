@@ -75,10 +75,12 @@ export interface ChunkInFlight {
  * the workers share it.
  *
  * A worker's first chunk of a run is left out of the pace: it carries the
- * start-up (booting, the engine compiling). Until the pace rests on
- * MIN_MEASURED_REPLICATIONS, or MIN_MEASURED_MS of a worker's time, the time left
- * is unknown (NaN). The pace is that of the latest chunks covering at least half
- * of the replications measured, so it follows how the run goes now.
+ * start-up (booting, the engine compiling). Until the pace rests on as many
+ * chunks as there are workers (on a shared machine one thread's chunk can run at
+ * a third of another's pace), and on MIN_MEASURED_REPLICATIONS or MIN_MEASURED_MS
+ * of a worker's time, the time left is unknown (NaN). The pace is that of the
+ * latest chunks covering at least half of the replications measured, and at
+ * least one chunk per worker, so it follows how the run goes now.
  */
 export class ChunkEta {
   /** Chunks measured (not a worker's first), oldest first. */
@@ -105,10 +107,11 @@ export class ChunkEta {
 
   /** A worker's time per replication now (ms), or NaN while too little is measured. */
   pace(): number {
-    if (this.measured < MIN_MEASURED_REPLICATIONS && this.measuredMs < MIN_MEASURED_MS) return NaN;
+    const chunks = this.chunks.length;
+    if (chunks < this.workers || (this.measured < MIN_MEASURED_REPLICATIONS && this.measuredMs < MIN_MEASURED_MS)) return NaN;
     let count = 0;
     let ms = 0;
-    for (let i = this.chunks.length - 1; i >= 0 && count * 2 < this.measured; i--) {
+    for (let i = chunks - 1; i >= 0 && (count * 2 < this.measured || chunks - i <= this.workers); i--) {
       count += this.chunks[i].count;
       ms += this.chunks[i].ms;
     }
