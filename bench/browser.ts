@@ -54,6 +54,8 @@ if (!dist && !process.env.NO_BUILD) execSync('npx vite build --logLevel error', 
 // Its own process group, so the server (not only npx) stops with the bench.
 const server = spawn('node_modules/.bin/vite', ['preview', ...(dist ? ['--outDir', dist] : []), '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
 await new Promise((r) => setTimeout(r, 2500));
+// A server that could not take the port (another one left there) would leave the bench measuring whatever serves it.
+if (server.exitCode !== null) throw new Error(`vite preview exited (${server.exitCode}): is port ${PORT} taken?`);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -113,6 +115,7 @@ function mainTasks(trace: Buffer): MainTasks {
 /** A trace event as Chromium writes it (the fields read here). */
 interface TraceEvent {
   name: string;
+  cat?: string;
   ph: string;
   pid: number;
   tid: number;
@@ -123,18 +126,12 @@ interface TraceEvent {
   args?: { name?: string; data?: { startTime?: number; timeDeltas?: number[]; cpuProfile?: { nodes?: { id: number; parent?: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[] } } };
 }
 
-/**
- * The main thread's tasks over `overMs` (by CPU or wall) in a trace recorded with
- * the category disabled-by-default-v8.cpu_profiler: for each, its CPU and wall
- * time and the functions its samples fell in (self time, most first), so a long
- * task reads as work on the main thread (CPU close to wall) or a wait for a core
- * (wall far above CPU), and which work.
- */
-function longTaskFunctions(trace: Buffer, overMs = 30, top = 8): string[] {
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const mainKey = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
-  const main = new Set(mainKey);
-  // The profile of the main thread: 'Profile' gives its start, 'ProfileChunk's the samples with their time deltas.
+/** Trace categories that sample the main thread's JavaScript (they cost time: figures with them are for reading, not comparing). */
+const PROFILER = ['v8', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-devtools.timeline'];
+
+/** The main thread's sampled JavaScript in a trace: the call-tree nodes and the samples (ts in µs, trace clock). */
+function mainProfile(events: TraceEvent[], main: Set<string>) {
+  // 'Profile' gives its start, 'ProfileChunk's the samples with their time deltas.
   const nodes = new Map<number, { fn: string; parent?: number }>();
   const samples: { ts: number; node: number }[] = [];
   const profiles = new Map<string, number>();
@@ -156,21 +153,73 @@ function longTaskFunctions(trace: Buffer, overMs = 30, top = 8): string[] {
     clock.set(e.id, t);
   }
   samples.sort((a, b) => a.ts - b.ts);
-  const all = events.filter((e) => e.ph === 'X' && /RunTask/.test(e.name) && main.has(`${e.pid}:${e.tid}`) && Math.max(e.tdur ?? 0, e.dur ?? 0) / 1000 > overMs);
-  // A task is traced twice (the scheduler's RunTask around the task's own): keep the outermost.
-  const tasks = all.filter((t) => !all.some((o) => o !== t && o.ts <= t.ts && o.ts + (o.dur ?? 0) >= t.ts + (t.dur ?? 0) && (o.ts < t.ts || (o.dur ?? 0) > (t.dur ?? 0) || all.indexOf(o) < all.indexOf(t))));
-  return tasks.map((task) => {
-    const end = task.ts + (task.dur ?? 0);
+  /** The functions the samples in [from, to] fell in (self time, ms, most first). */
+  const selfTimes = (from: number, to: number, top: number): string => {
     const self = new Map<string, number>();
-    const inTask = samples.filter((s) => s.ts >= task.ts && s.ts <= end);
+    const inTask = samples.filter((s) => s.ts >= from && s.ts <= to);
     for (let i = 0; i < inTask.length; i++) {
-      const next = inTask[i + 1]?.ts ?? end;
+      const next = inTask[i + 1]?.ts ?? to;
       const fn = nodes.get(inTask[i].node)?.fn ?? '?';
       self.set(fn, (self.get(fn) ?? 0) + (next - inTask[i].ts) / 1000);
     }
-    const list = [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
-    return `task at ${((task.ts - events[0].ts) / 1000).toFixed(0)} ms: ${((task.tdur ?? 0) / 1000).toFixed(0)} ms CPU, ${((task.dur ?? 0) / 1000).toFixed(0)} ms wall; self time: ${list.map(([f, ms]) => `${f} ${ms.toFixed(1)}`).join('; ')}`;
+    return [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([f, ms]) => `${f} ${ms.toFixed(1)}`).join('; ');
+  };
+  return { sampled: samples.length > 0, selfTimes };
+}
+
+/** Threads named `name` in a trace, as 'pid:tid' keys. */
+const threadsNamed = (events: TraceEvent[], name: string) => events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === name).map((e) => `${e.pid}:${e.tid}`);
+
+/** Top-level tasks of the threads in `keys`, each once (a task is traced twice, the scheduler's RunTask around its own: the outermost is kept). */
+function outerTasks(events: TraceEvent[], keys: Set<string>, keep: (e: TraceEvent) => boolean): TraceEvent[] {
+  const all = events.filter((e) => e.ph === 'X' && /RunTask/.test(e.name) && keys.has(`${e.pid}:${e.tid}`) && keep(e));
+  return all.filter((t) => !all.some((o) => o !== t && `${o.pid}:${o.tid}` === `${t.pid}:${t.tid}` && o.ts <= t.ts && o.ts + (o.dur ?? 0) >= t.ts + (t.dur ?? 0) && (o.ts < t.ts || (o.dur ?? 0) > (t.dur ?? 0) || all.indexOf(o) < all.indexOf(t))));
+}
+
+/**
+ * The main thread's tasks over `overMs` (by CPU or wall) in a trace recorded with
+ * the category disabled-by-default-v8.cpu_profiler: for each, its CPU and wall
+ * time and the functions its samples fell in (self time, most first), so a long
+ * task reads as work on the main thread (CPU close to wall) or a wait for a core
+ * (wall far above CPU), and which work.
+ */
+function longTaskFunctions(trace: Buffer, overMs = 30, top = 8): string[] {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = new Set(threadsNamed(events, 'CrRendererMain'));
+  const profile = mainProfile(events, main);
+  const tasks = outerTasks(events, main, (e) => Math.max(e.tdur ?? 0, e.dur ?? 0) / 1000 > overMs);
+  return tasks.map(
+    (task) =>
+      `task at ${((task.ts - events[0].ts) / 1000).toFixed(0)} ms: ${((task.tdur ?? 0) / 1000).toFixed(0)} ms CPU, ${((task.dur ?? 0) / 1000).toFixed(0)} ms wall; self time: ${profile.selfTimes(task.ts, task.ts + (task.dur ?? 0), top)}`,
+  );
+}
+
+/**
+ * Where the time from an edit to the first picture resting on 10 replications went
+ * (BREAKDOWN=1): a timeline in ms from the edit (the page's marks bench:edit and
+ * bench:on10 in the trace) of each chunk sent and answered, each worker's tasks
+ * over 5 ms of CPU, and the main thread's tasks over 1 ms of CPU (with the
+ * functions they sampled when the profiler was on).
+ */
+function breakdown(trace: Buffer, m: Measured): string[] {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mark = (name: string) => events.find((e) => e.name === name && e.cat?.includes('user_timing'))?.ts;
+  const edit = mark('bench:edit');
+  const on10 = mark('bench:on10');
+  if (edit === undefined || on10 === undefined) return ['breakdown: the marks bench:edit and bench:on10 are not in the trace'];
+  const rel = (ts: number) => ((ts - edit) / 1000).toFixed(0);
+  const inWindow = (e: TraceEvent) => e.ts + (e.dur ?? 0) >= edit && e.ts <= on10;
+  const main = new Set(threadsNamed(events, 'CrRendererMain'));
+  const profile = mainProfile(events, main);
+  const lines: string[] = [`breakdown, edit -> picture on 10 at ${rel(on10)} ms:`];
+  for (const [sent, answered, from, to] of m.chunks) if (sent <= (on10 - edit) / 1000) lines.push(`chunk ${from}-${to - 1}: sent ${sent.toFixed(0)}, answered ${answered.toFixed(0)} (${(answered - sent).toFixed(0)} ms)`);
+  threadsNamed(events, 'DedicatedWorker thread').forEach((w, k) => {
+    const tasks = outerTasks(events, new Set([w]), (e) => inWindow(e) && (e.tdur ?? 0) > 5_000);
+    if (tasks.length) lines.push(`worker ${k}: ${tasks.map((t) => `${rel(t.ts)}-${rel(t.ts + (t.dur ?? 0))} (${((t.tdur ?? 0) / 1000).toFixed(0)} ms CPU)`).join(', ')}`);
   });
+  for (const t of outerTasks(events, main, (e) => inWindow(e) && (e.tdur ?? 0) > 1_000))
+    lines.push(`main ${rel(t.ts)}-${rel(t.ts + (t.dur ?? 0))}: ${((t.tdur ?? 0) / 1000).toFixed(1)} ms CPU${profile.sampled ? `; ${profile.selfTimes(t.ts, t.ts + (t.dur ?? 0), 4)}` : ''}`);
+  return lines;
 }
 
 /** A long animation frame (Chromium's Long Animation Frames API), ms. */
@@ -252,7 +301,9 @@ try {
   for (let i = 0; i < RUNS; i++) {
     if (cold(i)) await page.waitForTimeout(COLD_WAIT_MS);
     const before = await counters();
-    await browser.startTracing(page, { categories: process.env.TRACE_CATEGORIES?.split(',') ?? ['toplevel'] });
+    // BREAKDOWN=1 also samples the main thread's JavaScript, to say what each task before the picture on 10 did.
+    const sampled = process.env.BREAKDOWN === '1';
+    await browser.startTracing(page, { categories: process.env.TRACE_CATEGORIES?.split(',') ?? ['toplevel', 'blink.user_timing', ...(sampled ? PROFILER : [])] });
     const m = (await page.evaluate(`(async () => {
       const b = window.bench;
       b.long = []; b.chunks = []; b.pings = []; b.frames = [];
@@ -260,6 +311,7 @@ try {
       const is = () => document.querySelector('g.dept[data-dept="insideSales"]');
       const before = is().getAttribute('data-utilisation');
       const t0 = performance.now();
+      performance.mark('bench:edit');
       input.value = String(Number(input.value) + (${i} % 2 ? -1 : 1));
       input.dispatchEvent(new Event('change', { bubbles: true }));
       let firstDrawn = NaN, firstDrawnDone = NaN, firstEta = null, drawnOn10 = NaN;
@@ -273,7 +325,7 @@ try {
           const counts = (mark.match(/\\d[\\d,]*/g) || []).map((x) => Number(x.replace(/,/g, '')));
           const drawn = counts.length === 2 ? (/回中/.test(mark) ? counts[1] : counts[0]) : NaN;
           const finished = document.querySelector('.status').getAttribute('data-status') === 'done';
-          if (Number.isNaN(drawnOn10) && !Number.isNaN(firstDrawn) && (drawn >= 10 || finished)) drawnOn10 = performance.now() - t0;
+          if (Number.isNaN(drawnOn10) && !Number.isNaN(firstDrawn) && (drawn >= 10 || finished)) { drawnOn10 = performance.now() - t0; performance.mark('bench:on10'); }
           // The time left as formatDuration writes it: '1 min 5 s', '1分5秒', '40 s', '40秒'.
           const eta = text.match(/(?:(\\d+)\\s*(?:min|分)\\s*)?(\\d+)\\s*(?:s|秒)(?!.*(?:s|秒))/);
           if (!firstEta && eta && document.querySelector('.status').getAttribute('data-status') === 'running')
@@ -297,6 +349,7 @@ try {
     if (process.env.TRACE_FILE) writeFileSync(process.env.TRACE_FILE, trace);
     m.tasks = mainTasks(trace);
     runs.push(m);
+    if (process.env.BREAKDOWN) for (const line of breakdown(trace, m)) console.log(`  ${line}`);
     // FRAMES=file writes every run's long frames there (JSON), to read where the main thread's time went.
     if (process.env.FRAMES) writeFileSync(process.env.FRAMES, JSON.stringify(runs.map((r) => r.frames), null, 1));
     const after = await counters();
@@ -329,7 +382,7 @@ try {
       // Traced (with LONG_FUNCTIONS=1, with samples of the main thread's JavaScript, to name the functions of its long tasks;
       // the sampling costs time, and starting it makes a long task of its own at the click).
       const sampled = process.env.LONG_FUNCTIONS === '1';
-      await browser.startTracing(page, { categories: ['toplevel', ...(sampled ? ['v8', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-devtools.timeline'] : [])] });
+      await browser.startTracing(page, { categories: ['toplevel', ...(sampled ? PROFILER : [])] });
       const r = (await page.evaluate(`(async () => {
         const b = window.bench;
         b.long = [];

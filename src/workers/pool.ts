@@ -22,7 +22,7 @@ import type { Measures } from '../montecarlo/aggregate.ts';
 import { RunCancelled, withReplications, type ArmsOptions, type PartialRun, type Run, type Runner, type RunOptions, type RunProgress } from '../runner/types.ts';
 import { addRows, concatRows, type Rows } from '../runner/rows.ts';
 import { partialOf, runOf } from '../runner/outcome.ts';
-import { EtaEstimator } from '../runner/eta.ts';
+import { ChunkEta } from '../runner/eta.ts';
 import { precisionCheck } from '../montecarlo/precision.ts';
 
 /** Replications a partial result should rest on before it is trusted as a picture (issue 13: "resting on >= 10"). */
@@ -30,32 +30,37 @@ export const FIRST_STEADY_PICTURE = 10;
 
 /**
  * The ranges [from, to) in which `total` replications are dealt to `workers`
- * workers, in order. First one replication per worker, for a fast first picture.
- * Then the rest of the first FIRST_STEADY_PICTURE: with several workers, one equal
- * share each (the picture resting on 10 waits for the slowest share: with
- * doubling chunks one worker ran 7 of the 10 and the other 3); with one worker,
- * doubling chunks (pictures at 1, 3, 7 and 10 for the same work). A chunk always
- * ends at FIRST_STEADY_PICTURE, so that picture is drawn as soon as it is done.
- * After it, chunks double up to `maxChunk`, and shrink towards the end (a quarter
- * of each worker's share of what is left), so no worker idles long at the end.
- * The plan never changes a result: chunks are aggregated in replication order.
+ * workers, in order. With several workers, the first FIRST_STEADY_PICTURE in one
+ * equal share each, the larger ones first, so the picture resting on 10 comes
+ * from every core at once (with doubling chunks one worker ran 7 of the 10 and the
+ * other 3). Until 2026-11-26's fifth update one replication went to each worker
+ * before the shares, for a first picture on 2 replications: its summary and draw
+ * (about 40 ms of main-thread CPU, bench/browser.ts BREAKDOWN) ran while both
+ * workers held both cores and slowed the shares, so the picture on 10 came at
+ * 521-546 ms; without that round it comes sooner, and nothing on 2 replications
+ * is drawn in its way. With one worker, doubling chunks (pictures at 1, 3, 7 and
+ * 10 for the same work: the page's draws then have the second core to
+ * themselves). A chunk always ends at FIRST_STEADY_PICTURE, so that picture is
+ * drawn as soon as it is done. After it, chunks double up to `maxChunk`, and
+ * shrink towards the end (a quarter of each worker's share of what is left), so
+ * no worker idles long at the end. The plan never changes a result: chunks are
+ * aggregated in replication order.
  */
 export function chunkPlan(total: number, workers: number, maxChunk: number): [number, number][] {
   const out: [number, number][] = [];
   let from = 0;
   let size = 1;
-  for (let w = 0; w < workers && from < total; w++, from++) out.push([from, from + 1]);
   const steady = Math.min(total, FIRST_STEADY_PICTURE);
   if (workers > 1) {
-    // Equal shares of [from, steady), the larger ones first.
-    const shares = Math.min(workers, steady - from);
+    // Equal shares of [0, steady), the larger ones first.
+    const shares = Math.min(workers, steady);
     for (let w = 0; w < shares; w++) {
       const to = from + Math.ceil((steady - from) / (shares - w));
       out.push([from, to]);
       from = to;
     }
     size = Math.max(1, Math.ceil(steady / workers));
-  }
+  } else if (from < total) out.push([from, ++from]);
   while (from < total) {
     size = Math.min(maxChunk, size * 2);
     let to = Math.min(total, from + size);
@@ -131,6 +136,45 @@ interface Dealer<T> {
   fail: (e: Error) => void;
   call: (api: Remote<SimWorkerApi>, from: number, to: number) => Promise<T>;
   accept: (value: T) => void;
+  /** Sees each chunk sent to worker `slot`, and answered (before it is accepted), for the time left. */
+  watch?: ChunkWatch;
+}
+
+/** What a job sees of its chunks' timing (see ChunkClock). */
+interface ChunkWatch {
+  sent(slot: number, from: number, to: number, at: number): void;
+  answered(slot: number, from: number, to: number, at: number): void;
+}
+
+/**
+ * The time left of a job dealt in chunks (runner/eta.ts ChunkEta), fed by the
+ * chunks sent and answered: a worker's first chunk in the job carries its
+ * start-up; the chunks in flight count for the part already run.
+ */
+class ChunkClock implements ChunkWatch {
+  private readonly eta: ChunkEta;
+  private readonly flying = new Map<number, { count: number; at: number }>();
+  private readonly warm = new Set<number>();
+
+  constructor(total: number, workers: number) {
+    this.eta = new ChunkEta(total, workers);
+  }
+
+  sent(slot: number, from: number, to: number, at: number): void {
+    this.flying.set(slot, { count: to - from, at });
+  }
+
+  answered(slot: number, from: number, to: number, at: number): void {
+    const f = this.flying.get(slot);
+    this.flying.delete(slot);
+    if (f) this.eta.chunkDone(to - from, at - f.at, !this.warm.has(slot));
+    this.warm.add(slot);
+  }
+
+  /** Time left (ms) with `finished` replications answered (in order or not) at `now`; NaN while unknown. */
+  left(finished: number, now: number): number {
+    return this.eta.update(finished, [...this.flying.values()].map((f) => ({ count: f.count, elapsedMs: now - f.at })));
+  }
 }
 
 /** The pool. */
@@ -315,6 +359,7 @@ export class SimPool implements Runner {
         }
         const limit = hangLimitMs(to - from);
         const sent = this.opts.now();
+        d.watch?.sent(i, from, to, sent);
         const call = this.answer(
           i,
           () => d.call(worker.api, from, to),
@@ -330,8 +375,10 @@ export class SimPool implements Runner {
           if (slot.busy === busy) slot.busy = null;
         });
         const value = await call;
-        measured((this.opts.now() - sent) / (to - from));
+        const answered = this.opts.now();
+        measured((answered - sent) / (to - from));
         if (d.settled() || !d.live()) return;
+        d.watch?.answered(i, from, to, answered);
         d.accept(value);
       } catch (e) {
         if (!d.settled()) this.release(i);
@@ -353,6 +400,7 @@ export class SimPool implements Runner {
     queue: [number, number][],
     call: Dealer<T>['call'],
     accept: (value: T, finish: (result: R) => void) => void,
+    watch?: ChunkWatch,
   ): Promise<R> {
     let slowestPerReplicationMs = 0;
     const hangLimitMs = (count: number) => Math.max(this.opts.chunkTimeoutMs, Math.ceil(this.opts.hangFactor * slowestPerReplicationMs * count));
@@ -371,14 +419,14 @@ export class SimPool implements Runner {
         settled = true;
         resolve(result);
       };
-      const dealer: Dealer<T> = { queue, settled: () => settled, live, fail, call, accept: (value) => accept(value, finish) };
+      const dealer: Dealer<T> = { queue, settled: () => settled, live, fail, call, accept: (value) => accept(value, finish), watch };
       for (let i = 0; i < this.size; i++) void this.work(i, dealer, hangLimitMs, (ms) => (slowestPerReplicationMs = Math.max(slowestPerReplicationMs, ms)));
     });
   }
 
   private executeArms(base: Scenario, arms: Scenario[], from: number, to: number, signal: AbortSignal, live: () => boolean, onProgress?: (p: RunProgress) => void, onRows?: (rows: Rows[]) => void): Promise<Rows[]> {
     const total = to - from;
-    const eta = new EtaEstimator(total, Math.min(total, this.size));
+    const clock = new ChunkClock(total, this.size);
     const queue = this.chunks(total).map(([a, b]): [number, number] => [from + a, from + b]);
     const pending = new Map<number, Chunk[]>();
     const parts: Chunk[][] = [base, ...arms].map(() => []);
@@ -397,9 +445,10 @@ export class SimPool implements Runner {
       }
       const now = this.opts.now();
       const done = next - from;
-      onProgress?.({ done, total, elapsedMs: now - started, etaMs: done === total ? 0 : eta.update(done, now) });
+      const finished = done + [...pending.values()].reduce((sum, c) => sum + c[0].to - c[0].from, 0);
+      onProgress?.({ done, total, elapsedMs: now - started, etaMs: done === total ? 0 : clock.left(finished, now) });
       if (done === total) finish(onRows ? [] : parts.map(concatRows));
-    });
+    }, clock);
   }
 
   private execute(scenario: Scenario, signal: AbortSignal, live: () => boolean, onStop: (last: () => void) => void, { onProgress, onPartial, precision }: RunOptions): Promise<Run> {
@@ -407,8 +456,10 @@ export class SimPool implements Runner {
     let total = scenario.replications;
     let ran = scenario;
     let precise: (() => boolean) | null = null;
-    // The first round (one replication per worker) carries the workers' start-up.
-    const eta = new EtaEstimator(total, Math.min(total, this.size));
+    // Each worker's first chunk carries its start-up (see ChunkClock).
+    const clock = new ChunkClock(total, this.size);
+    /** Replications answered, in order or waiting in `pending` for an earlier chunk. */
+    const finished = () => (acc?.count ?? 0) + [...pending.values()].reduce((sum, c) => sum + c.to - c.from, 0);
     const queue = this.chunks(total);
     const pending = new Map<number, Chunk>();
     const started = this.opts.now();
@@ -423,7 +474,7 @@ export class SimPool implements Runner {
     onStop(() => {
       if (!acc || acc.count === lastPartialCount || acc.count >= total) return;
       const now = this.opts.now();
-      onProgress?.({ done: acc.count, total, elapsedMs: now - started, etaMs: eta.update(acc.count, now) });
+      onProgress?.({ done: acc.count, total, elapsedMs: now - started, etaMs: clock.left(finished(), now) });
       onPartial?.(partialOf(scenario, acc));
     });
 
@@ -446,7 +497,7 @@ export class SimPool implements Runner {
       if (!acc || !live()) return;
       const now = this.opts.now();
       const elapsedMs = now - started;
-      const progress: RunProgress = { done: acc.count, total, elapsedMs, etaMs: acc.count === total ? 0 : eta.update(acc.count, now) };
+      const progress: RunProgress = { done: acc.count, total, elapsedMs, etaMs: acc.count === total ? 0 : clock.left(finished(), now) };
       if (acc.count === total) {
         const final = partialOf(ran, acc);
         onProgress?.(progress);
@@ -456,9 +507,12 @@ export class SimPool implements Runner {
       }
       // Summaries cost main-thread time: only make them for someone listening, at most every partialEveryMs
       // (and 4x the last one's cost), except the first resting on FIRST_STEADY_PICTURE, made at once.
+      // With several workers none before it: the first share answered (5 of 10) would be summarised and
+      // drawn while the other share still runs, taking a core from it (chunkPlan).
       let partial: PartialRun | null = null;
       const firstSteady = acc.count >= FIRST_STEADY_PICTURE && lastPartialCount < FIRST_STEADY_PICTURE;
-      if (onPartial && (firstSteady || now - lastPartial >= Math.max(this.opts.partialEveryMs, 4 * summaryMs))) {
+      const beforeSteady = this.size > 1 && acc.count < Math.min(total, FIRST_STEADY_PICTURE);
+      if (onPartial && !beforeSteady && (firstSteady || now - lastPartial >= Math.max(this.opts.partialEveryMs, 4 * summaryMs))) {
         partial = partialOf(scenario, acc);
         lastPartial = this.opts.now();
         lastPartialCount = acc.count;
@@ -466,7 +520,7 @@ export class SimPool implements Runner {
       }
       onProgress?.(progress);
       if (partial) onPartial?.(partial);
-    });
+    }, clock);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * How the pool deals replications (workers/pool.ts chunkPlan): every replication
- * once, in order; one per worker first; the rest of the first 10 in equal shares
- * when there are several workers; a chunk ending at 10. And what it changes:
+ * once, in order; with several workers the first 10 in equal shares (one
+ * replication first, then doubling, with one worker); a chunk ending at 10. And what it changes:
  * nothing in the result (byte-identical to the inline run with 1, 2 and 4
  * workers), and the first picture resting on 10 is summarised at once, whatever
  * the pacing of partial results.
@@ -34,10 +34,11 @@ describe('the chunk plan', () => {
         }
   });
 
-  it('gives one replication to each worker first, then the rest of the first 10 in equal shares', () => {
+  it('with several workers, deals the first 10 in equal shares, one per worker, with nothing before them', () => {
     const sizes = (total: number, workers: number) => chunkPlan(total, workers, 25).map(([from, to]) => to - from);
-    expect(sizes(200, 2).slice(0, 4)).toEqual([1, 1, 4, 4]);
-    expect(sizes(200, 4).slice(0, 8)).toEqual([1, 1, 1, 1, 2, 2, 1, 1]);
+    // Until the fifth update: [1, 1, 4, 4] and [1, 1, 1, 1, 2, 2, 1, 1] (a first round of one replication each).
+    expect(sizes(200, 2).slice(0, 4)).toEqual([5, 5, 10, 20]);
+    expect(sizes(200, 4).slice(0, 4)).toEqual([3, 3, 2, 2]);
     // One worker has nothing to balance: doubling chunks give pictures at 1, 3, 7 and 10.
     expect(sizes(200, 1).slice(0, 4)).toEqual([1, 2, 4, 3]);
   });
