@@ -496,6 +496,8 @@ const en = {
   wsWaiting: 'Waiting',
   wsInWork: 'In work',
   wsWaitingOnboarding: 'Waiting to onboard',
+  /** The same, in a half column of two replays on a 1280 px screen. */
+  wsWaitingOnboardingShort: 'To onboard',
   wsOnboarding: 'Onboarding',
   wsCustomers: 'Customers',
   wsWon: 'Deals won',
@@ -1030,6 +1032,7 @@ const ja: Messages = {
   wsWaiting: '待ち',
   wsInWork: '対応中',
   wsWaitingOnboarding: '導入待ち',
+  wsWaitingOnboardingShort: '導入待ち',
   wsOnboarding: '導入中',
   wsCustomers: '顧客',
   wsWon: '受注',

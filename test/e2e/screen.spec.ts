@@ -284,3 +284,60 @@ for (const lang of ['ja', 'en'] as const) {
     expect(errors).toEqual([]);
   });
 }
+
+/**
+ * Every text of the workshop's replays as "text: why" when it overlaps another text,
+ * leaves its replay, or is cut by its own box (a region's name, a bin's name and count).
+ */
+async function replayClashes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const textBox = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return range.getBoundingClientRect();
+    };
+    const inside = (r: DOMRect, c: DOMRect) => r.left >= c.left - 0.5 && r.right <= c.right + 0.5 && r.top >= c.top - 0.5 && r.bottom <= c.bottom + 0.5;
+    for (const replay of document.querySelectorAll('[data-testid^="replay-"]')) {
+      const frame = replay.getBoundingClientRect();
+      const texts = [...replay.querySelectorAll('.summary h2, .summary p > *, .head span, .label > *, .bin > *')].filter((e) => (e.textContent ?? '').trim() !== '');
+      const boxes = texts.map(textBox);
+      texts.forEach((el, i) => {
+        const name = (el.textContent ?? '').trim();
+        if (!inside(boxes[i], frame)) out.push(`${name}: leaves its replay`);
+        // A region's or a bin's text stays in the box the layout keeps free of dots.
+        const own = el.closest('.label, .bin, .head');
+        if (own && !inside(boxes[i], own.getBoundingClientRect())) out.push(`${name}: cut by its box`);
+        for (let j = i + 1; j < texts.length; j++) {
+          const w = Math.min(boxes[i].right, boxes[j].right) - Math.max(boxes[i].left, boxes[j].left);
+          const h = Math.min(boxes[i].bottom, boxes[j].bottom) - Math.max(boxes[i].top, boxes[j].top);
+          if (w > 1 && h > 1) out.push(`${name} / ${(texts[j].textContent ?? '').trim()}: overlap`);
+        }
+      });
+      // The boxes of texts over the canvas do not overlap each other either.
+      const owners = [...replay.querySelectorAll('.label, .bin, .head')].map((e) => e.getBoundingClientRect());
+      owners.forEach((a, i) => owners.slice(i + 1).forEach((b) => {
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) out.push(`boxes ${i} and another overlap`);
+      }));
+      // The summary (title, wins, ARR, losses, churn) is one line.
+      const summary = replay.querySelector('.summary')!;
+      const tops = new Set([...summary.querySelectorAll('h2, p > *')].flatMap((e) => [...(() => { const r = document.createRange(); r.selectNodeContents(e); return r.getClientRects(); })()].map((r) => Math.round(r.bottom / 8))));
+      if (tops.size > 1) out.push(`summary: ${tops.size} lines`);
+    }
+    return out;
+  });
+}
+
+for (const lang of ['ja', 'en'] as const) {
+  test(`the workshop's before and after on a 1280x720 projector: no text over another, every name and count in its box, each summary on one line (${lang})`, async ({ page }) => {
+    await page.goto(`/#/workshop/marketing-too-strong?mode=compare${lang === 'en' ? '&lang=en' : ''}`);
+    await expect(page.getByTestId('replay-1')).toBeVisible();
+    await page.keyboard.press('e');
+    await expect(page.getByTestId('replay-1')).toHaveAttribute('data-at-end', 'true');
+    expect(await replayClashes(page)).toEqual([]);
+    expect(await workshopCuts(page)).toEqual([]);
+    console.log('replay and picture heights:', await page.evaluate(() => [...document.querySelectorAll('.replay')].map((r) => `${r.clientHeight}/${r.querySelector('.stage')!.clientHeight}`).join(' ')));
+    await page.waitForTimeout(1000); // the last leads land in their bins
+    await page.screenshot({ path: `artifacts/screenshots/screen-workshop-pair-${lang}-1280.png` });
+  });
+}
