@@ -109,6 +109,8 @@ for (const [width, height] of [[1280, 720], [1366, 768]]) {
       // At the top of the page the chrome (header, verdict, tabs, status) leaves three quarters of the screen to the work (it took 290 of 720 px).
       const aside = await box('main > aside');
       expect(aside.y, 'the editor column starts').toBeLessThan(height / 4);
+      // ...and the short verdict keeps it where the one-line bar put it (147 px in Japanese at 1280x720).
+      if (lang === 'ja' && width === 1280) expect(aside.y).toBeLessThanOrEqual(150);
       expect((await box('main > .results')).y).toBeLessThan(height / 4);
       // Nothing the chrome says is cut: the subtitle reads whole and every tool is on screen.
       const subtitle = page.locator('header .title p');
@@ -118,8 +120,9 @@ for (const [width, height] of [[1280, 720], [1366, 768]]) {
         expect(b.x + b.width, await control.textContent() ?? '').toBeLessThanOrEqual(width);
       }
       await expect(page.getByTestId('progress-text')).toBeInViewport();
-      // The verdict is one line.
+      // The verdict is one line, whole.
       const text = page.locator('.verdict .text');
+      expect(await text.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
       const lineHeight = await text.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
       expect((await text.boundingBox())!.height).toBeLessThan(1.5 * lineHeight);
       await page.screenshot({ path: `artifacts/screenshots/screen-chrome-${lang}-${width}.png` });
@@ -139,31 +142,45 @@ for (const [width, height] of [[1280, 720], [1366, 768]]) {
   }
 }
 
-test('a verdict longer than its line opens whole and folds again; a warm-up notice is under it (Japanese, 1280x720)', async ({ page }) => {
-  const errors = await fresh(page, 'ja');
-  await loadScenario(page, 'marketing-too-strong.json', '20');
-  await setField(page, 'field-warmupDays', '365');
-  await waitDone(page);
-  const verdict = page.getByTestId('verdict');
-  await expect(verdict).toContainText('インサイドセールスがボトルネックです');
-  const text = verdict.locator('.text');
-  const lineHeight = await text.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
-  expect(await text.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
-  await expect(page.getByTestId('warmup-notice')).toBeVisible();
-  const more = page.getByTestId('verdict-more');
-  await expect(more).toHaveText('全文を表示');
-  await more.click();
-  await expect(more).toHaveAttribute('aria-expanded', 'true');
-  // Whole: more than one line, nothing cut.
-  expect((await text.boundingBox())!.height).toBeGreaterThan(1.5 * lineHeight);
-  expect(await text.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
-  expect(await page.getByTestId('warmup-notice').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
-  await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
-  await page.screenshot({ path: 'artifacts/screenshots/screen-verdict-open-ja.png' });
-  await page.getByRole('button', { name: 'たたむ' }).click();
-  expect((await text.boundingBox())!.height).toBeLessThan(1.5 * lineHeight);
-  expect(errors).toEqual([]);
-});
+for (const lang of ['ja', 'en'] as const) {
+  test(`the verdict's line at 1280x720 is a whole short sentence, not cut; the full text opens and folds again; a warm-up notice is under it (${lang})`, async ({ page }) => {
+    const errors = await fresh(page, lang);
+    await loadScenario(page, 'marketing-too-strong.json', '20');
+    await setField(page, 'field-warmupDays', '365');
+    await waitDone(page);
+    await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
+    const verdict = page.getByTestId('verdict');
+    const text = verdict.locator('.text');
+    const said = page.getByTestId('verdict-line');
+    const notice = page.getByTestId('warmup-notice');
+    // The short form: the bottleneck, how busy, the ARR lost to waiting, one whole sentence on one line.
+    await expect(said).toHaveText(lang === 'ja'
+      ? /^インサイドセールスがボトルネックです\(稼働率\d+%、待ちによるARR損失[\d.]+(万|億)円\)。$/
+      : /^Inside Sales is the bottleneck: \d+% busy, ¥[\d.]+[MB] of ARR lost to waiting\.$/);
+    await expect(notice.locator('[aria-hidden="true"]')).toHaveText(lang === 'ja' ? 'ウォームアップ365日の後も定常状態ではありません。' : 'Not a steady state after the 365-day warm-up.');
+    const lineHeight = await text.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+    for (const line of [text, notice]) {
+      expect(await line.evaluate((e) => e.scrollWidth <= e.clientWidth), 'whole').toBe(true);
+      expect((await line.boundingBox())!.height, 'one line').toBeLessThan(1.5 * lineHeight);
+    }
+    await page.screenshot({ path: `artifacts/screenshots/screen-verdict-${lang}.png` });
+    const more = page.getByTestId('verdict-more');
+    await expect(more).toHaveText(lang === 'ja' ? '全文を表示' : 'Read all');
+    await more.click();
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    // Whole: the full sentence with the wait and the losses, more than one line, nothing cut.
+    await expect(said).toContainText(lang === 'ja' ? 'の待ちは中央値' : 'wait');
+    await expect(notice).toContainText(lang === 'ja' ? 'ウォームアップを延ばすか' : 'Lengthen the warm-up');
+    expect((await text.boundingBox())!.height).toBeGreaterThan(1.5 * lineHeight);
+    expect(await text.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    expect(await notice.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
+    await page.screenshot({ path: `artifacts/screenshots/screen-verdict-open-${lang}.png` });
+    await page.getByRole('button', { name: lang === 'ja' ? 'たたむ' : 'Fold' }).click();
+    expect((await text.boundingBox())!.height).toBeLessThan(1.5 * lineHeight);
+    expect(errors).toEqual([]);
+  });
+}
 
 /** Every text of the flow picture: its size on screen, and the texts it overlaps or that leave the picture. */
 async function flowTexts(page: Page) {
