@@ -3,7 +3,7 @@
  * too): defects seen there, each with the check that failed before its fix.
  * Screenshots go to artifacts/screenshots/screen-*.png, to be looked at.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { fresh, loadScenario, setField, waitDone } from './helpers.ts';
 
 /** A clean start in `lang` with 20 replications (the figures are not what is checked), run to its end. */
@@ -356,5 +356,62 @@ for (const lang of ['ja', 'en'] as const) {
     console.log('replay and picture heights:', await page.evaluate(() => [...document.querySelectorAll('.replay')].map((r) => `${r.clientHeight}/${r.querySelector('.stage')!.clientHeight}`).join(' ')));
     await page.waitForTimeout(1000); // the last leads land in their bins
     await page.screenshot({ path: `artifacts/screenshots/screen-workshop-pair-${lang}-1280.png` });
+  });
+}
+
+/** Texts of the charts under `root` (SVG and caption) as "text: why": under 12 px on screen, outside their chart, or over another. */
+async function chartTextProblems(root: Locator): Promise<string[]> {
+  return root.evaluate((el) => {
+    const out: string[] = [];
+    for (const fig of el.querySelectorAll('figure')) {
+      const svg = fig.querySelector('svg')!;
+      const frame = svg.getBoundingClientRect();
+      const scale = svg.getScreenCTM()!.a;
+      const texts = [...svg.querySelectorAll('text')].filter((t) => (t.textContent ?? '').trim() !== '');
+      const boxes = texts.map((t) => t.getBoundingClientRect());
+      texts.forEach((t, i) => {
+        const name = (t.textContent ?? '').trim();
+        const px = scale * parseFloat(getComputedStyle(t).fontSize);
+        if (px < 12) out.push(`${name}: ${px.toFixed(1)}px`);
+        const b = boxes[i];
+        if (b.left < frame.left - 0.5 || b.right > frame.right + 0.5 || b.top < frame.top - 0.5 || b.bottom > frame.bottom + 0.5) out.push(`${name}: cut`);
+        for (let j = i + 1; j < texts.length; j++) {
+          const c = boxes[j];
+          if (Math.min(b.right, c.right) - Math.max(b.left, c.left) > 0.5 && Math.min(b.bottom, c.bottom) - Math.max(b.top, c.top) > 0.5) out.push(`${name} / ${(texts[j].textContent ?? '').trim()}: overlap`);
+        }
+      });
+      for (const caption of fig.querySelectorAll('figcaption, figcaption *')) {
+        const own = [...caption.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+        const px = parseFloat(getComputedStyle(caption).fontSize);
+        if (own && px < 12) out.push(`${(caption.textContent ?? '').trim()}: ${px}px`);
+      }
+    }
+    return out;
+  });
+}
+
+for (const lang of ['ja', 'en'] as const) {
+  test(`the hiring plan's headcount chart reads at 12 px or more, its ticks apart, by months and by dates over three years (${lang}, 1280x720)`, async ({ page }) => {
+    const errors = await fresh(page, lang);
+    await loadScenario(page, 'marketing-too-strong.json', '10');
+    const plan = page.getByTestId('plan-insideSales');
+    await plan.locator('summary').first().click();
+    await plan.getByRole('button', { name: lang === 'ja' ? '+ 採用を追加' : '+ Add a hire' }).click();
+    await waitDone(page);
+    const chart = plan.getByTestId('headcount-chart');
+    await expect(chart).toBeVisible();
+    expect(await chartTextProblems(plan)).toEqual([]);
+    await chart.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `artifacts/screenshots/screen-heads-${lang}.png` });
+    // Three years, dated: a tick label per quarter would not fit; none may overlap.
+    await setField(page, 'field-horizonDays', '1095');
+    await page.getByTestId('start-date').fill(lang === 'ja' ? '2027/04/01' : '2027-04-01');
+    await page.getByTestId('start-date').press('Enter');
+    await waitDone(page);
+    await expect(chart.getByTestId('heads-month-tick').first()).toBeVisible();
+    expect(await chartTextProblems(plan)).toEqual([]);
+    await chart.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `artifacts/screenshots/screen-heads-dated-${lang}.png` });
+    expect(errors).toEqual([]);
   });
 }
