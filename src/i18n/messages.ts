@@ -365,6 +365,8 @@ const en = {
   exportPng: 'PNG',
   downloadChart: 'Download {title} as {format}',
   savedTitle: 'Saved',
+  /** After the Saved panel's title, folded or not: how many items it holds. */
+  savedCount: ' ({n})',
   saveAs: 'Name',
   saveScenario: 'Save scenario',
   saveComparison: 'Save comparison',
@@ -908,6 +910,7 @@ const ja: Messages = {
   exportPng: 'PNG',
   downloadChart: '{title} を {format} で保存',
   savedTitle: '保存済み',
+  savedCount: '({n}件)',
   saveAs: '名前',
   saveScenario: 'シナリオを保存',
   saveComparison: '比較を保存',

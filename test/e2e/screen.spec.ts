@@ -415,3 +415,53 @@ for (const lang of ['ja', 'en'] as const) {
     expect(errors).toEqual([]);
   });
 }
+
+test('a returning user sees the first department card at 1280x720: the Saved and About panels are one line each until opened, and keep all they show (Japanese)', async ({ page }) => {
+  const errors = await fresh(page, 'ja');
+  // A returning user: something saved, a library scenario with its lesson on screen.
+  await loadScenario(page, 'marketing-too-strong.json', '20');
+  const saved = page.getByTestId('saved');
+  const about = page.getByTestId('scenario-about');
+  await saved.locator('summary').click();
+  await page.getByTestId('save-name').fill('来期の計画');
+  await saved.getByRole('button', { name: 'シナリオを保存' }).click();
+  await expect(page.locator('[data-testid="saved-item"][data-name="来期の計画"]')).toHaveCount(1);
+  await saved.locator('summary').click();
+  await page.reload();
+  await waitDone(page);
+  await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); document.querySelector('aside')?.scrollTo(0, 0); });
+  // The first department card's name and first field are on screen without scrolling.
+  const marketing = page.locator('section.card.marketing');
+  const heading = (await marketing.locator('h2').boundingBox())!;
+  expect(heading.y + heading.height).toBeLessThanOrEqual(720);
+  const firstField = (await marketing.locator('input').first().boundingBox())!;
+  expect(firstField.y + firstField.height, 'the first field of the first card').toBeLessThanOrEqual(720);
+  // Each panel is one line that says what it holds.
+  for (const panel of [saved, about]) expect((await panel.boundingBox())!.height).toBeLessThan(48);
+  await expect(saved.locator('summary')).toHaveText('保存済み(1件)');
+  await expect(about.locator('summary').first()).toHaveText('このシナリオについて');
+  await page.screenshot({ path: 'artifacts/screenshots/screen-panels-closed-ja.png' });
+  // Opened, each shows all it showed before: the save form and the list; the lesson and the original text.
+  await saved.locator('summary').click();
+  await expect(page.getByTestId('save-name')).toBeVisible();
+  await expect(page.locator('[data-testid="saved-item"][data-name="来期の計画"]').getByRole('button', { name: '開く' })).toBeVisible();
+  await about.locator('summary').first().click();
+  await expect(page.getByTestId('scenario-lesson')).toBeVisible();
+  await expect(page.getByTestId('scenario-lesson')).toContainText('MQLの約4割が一度も架電されないまま離脱');
+  await expect(about.getByText('説明の全文と出典(英語の原文)')).toBeVisible();
+  // Opened panels stay open after a reload (the user asked for them).
+  await page.reload();
+  await expect(page.getByTestId('save-name')).toBeVisible();
+  await expect(page.getByTestId('scenario-lesson')).toBeVisible();
+  await page.screenshot({ path: 'artifacts/screenshots/screen-panels-open-ja.png' });
+  expect(errors).toEqual([]);
+});
+
+test('a saved library that cannot be read opens its panel by itself: the problem is never folded away (Japanese)', async ({ page }) => {
+  await fresh(page, 'ja');
+  await page.evaluate(() => localStorage.setItem('funnel.library.v1', '{"format": "funnel-library", "items": [trunc'));
+  await page.reload();
+  const saved = page.getByTestId('saved');
+  await expect(saved.getByRole('alert').first()).toBeVisible();
+  await expect(page.getByTestId('save-name')).toBeVisible();
+});
