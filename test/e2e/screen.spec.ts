@@ -465,3 +465,20 @@ test('a saved library that cannot be read opens its panel by itself: the problem
   await expect(saved.getByRole('alert').first()).toBeVisible();
   await expect(page.getByTestId('save-name')).toBeVisible();
 });
+
+test('next best hire at 1280x720 in Japanese: each department named on one line, not broken mid-word (マーケティ/ング), the table within its panel', async ({ page }) => {
+  const errors = await start(page, 'ja');
+  await page.getByRole('button', { name: '次に採用すべき部門を調べる' }).click();
+  await expect(page.getByTestId('hire-4')).toBeVisible({ timeout: 120_000 });
+  const panel = page.getByTestId('next-hire');
+  for (const name of await panel.locator('tbody th').all()) {
+    const lineHeight = await name.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) || 1.2 * parseFloat(getComputedStyle(e).fontSize));
+    // The lines of its text (the colour swatch before it is not text).
+    const lines = await name.evaluate((e) => new Set([...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).flatMap((n) => { const r = document.createRange(); r.selectNodeContents(n); return [...r.getClientRects()].map((c) => Math.round(c.bottom)); })).size);
+    expect(lines, `${await name.textContent()} (${lineHeight}px lines)`).toBe(1);
+  }
+  expect(await panel.locator('table').evaluate((t) => t.getBoundingClientRect().right <= t.parentElement!.getBoundingClientRect().right + 0.5)).toBe(true);
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'artifacts/screenshots/screen-next-hire-ja.png' });
+  expect(errors).toEqual([]);
+});
