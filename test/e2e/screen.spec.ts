@@ -482,3 +482,21 @@ test('next best hire at 1280x720 in Japanese: each department named on one line,
   await page.screenshot({ path: 'artifacts/screenshots/screen-next-hire-ja.png' });
   expect(errors).toEqual([]);
 });
+
+for (const lang of ['ja', 'en'] as const) {
+  test(`the scenario menu in the header shows any library scenario's name whole at 1280x720, the tools on one row (${lang})`, async ({ page }) => {
+    const errors = await fresh(page, lang);
+    const select = page.locator('header .tools select');
+    // Each name as the closed menu would draw it, in its font, against the room the menu gives its text (less its arrow).
+    const cut = await select.evaluate((s: HTMLSelectElement) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = getComputedStyle(s).font;
+      const style = getComputedStyle(s);
+      const room = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return [...s.options].map((o) => o.text).filter((text) => ctx.measureText(text).width > room);
+    });
+    expect(cut).toEqual([]);
+    expect((await page.locator('header .tools').boundingBox())!.height, 'one row').toBeLessThan(40);
+    expect(errors).toEqual([]);
+  });
+}
