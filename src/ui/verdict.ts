@@ -16,6 +16,21 @@ export function verdictOf(v: BottleneckVerdict, lang: Lang): string {
   return [sentence, ...notes].join(lang === 'ja' ? '' : ' ');
 }
 
+/**
+ * The verdict as one short, whole sentence: what an executive reads first, on the
+ * sticky bar's one line at 1280 px (the department, how busy, the ARR lost to
+ * waiting; or that demand limits). `verdictOf` is the full text.
+ */
+export function verdictShort(v: BottleneckVerdict, lang: Lang): string {
+  const gain = `+${formatYen(v.hireGainYen ?? 0, lang)}`;
+  if (v.limit === 'demand') return v.basis === 'nextHire' ? translate(lang, 'verdictShortDemandByHire', { gain }) : translate(lang, 'verdictShortDemand');
+  const dept = translate(lang, v.department);
+  if (v.basis === 'nextHire') return translate(lang, 'verdictShortByHire', { dept, gain });
+  const e = v.evidence.find((x) => x.department === v.department)!;
+  if (!Number.isFinite(e.waitDays)) return translate(lang, 'verdictShortNoneStarted', { dept, waiting: formatCount(e.queueEnd, lang) });
+  return translate(lang, 'verdictShortCapacity', { dept, util: formatPercent(e.utilisation), yen: formatYen(e.lostWaitingYen, lang) });
+}
+
 /** The sentence judged from load: the department's evidence, or demand. */
 function loadSentence(v: BottleneckVerdict, lang: Lang): string {
   if (v.limit === 'demand') {
@@ -60,6 +75,12 @@ export function warmupNotice(w: WarmupCheck | undefined, lang: Lang): string | n
     .map((x) => translate(lang, x.relativeChange > 0 ? 'warmupRise' : 'warmupFall', { series: name(x.series), pct: formatPercent(Math.abs(x.relativeChange)) }))
     .join(lang === 'ja' ? '、' : ', ');
   return translate(lang, 'warmupDrift', { days: formatCount(w.warmupDays, lang), what });
+}
+
+/** The warm-up notice's short form (its first sentence), or null when there is no notice. */
+export function warmupShort(w: WarmupCheck | undefined, lang: Lang): string | null {
+  if (!w || w.steady !== false) return null;
+  return translate(lang, 'warmupShort', { days: formatCount(w.warmupDays, lang) });
 }
 
 /**

@@ -122,6 +122,8 @@ test('the saved library: save, reload, open, rename and delete a scenario; save 
   await fresh(page);
   await setField(page, 'field-fieldSales-headcount', '9');
   await setField(page, 'field-replications', '10');
+  // The Saved panel is folded to one line until opened (then it stays open across reloads).
+  await page.getByTestId('saved').locator('summary').click();
   await page.getByTestId('save-name').fill('FS nine');
   await page.getByRole('button', { name: 'Save scenario' }).click();
   const item = page.locator('[data-testid="saved-item"][data-name="FS nine"]');

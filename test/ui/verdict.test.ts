@@ -1,6 +1,6 @@
 /** The verdict's sentences say when the next best hire decided them, and when a full department is held back. */
 import { describe, expect, it } from 'vitest';
-import { verdictOf, warmupNotice } from '../../src/ui/verdict.ts';
+import { verdictOf, verdictShort, warmupNotice, warmupShort } from '../../src/ui/verdict.ts';
 import { verdictSentence, warmupSentence } from '../../src/cli/format.ts';
 import type { SeriesDrift, WarmupCheck } from '../../src/montecarlo/warmup.ts';
 import type { BottleneckVerdict, DepartmentEvidence } from '../../src/montecarlo/bottleneck.ts';
@@ -64,5 +64,40 @@ describe('the verdict quotes the yen its department lost to waiting', () => {
     // The terminal report too.
     expect(verdictSentence(v)).toMatch(/50 .* in the period \(¥120(\.0)?M of ARR lost to waiting\), 100 waiting at the end\.$/);
     expect(verdictSentence(v, 'ja')).toMatch(/待ちによるARR損失[^)]*1\.2億円/);
+  });
+});
+
+describe('the short verdict (the sticky bar\'s one line)', () => {
+  const capacity: BottleneckVerdict = { ...fsHeldIs };
+  const demand: BottleneckVerdict = { ...fsHeldIs, department: 'marketing', limit: 'demand', evidence: fsHeldIs.evidence.map((e) => ({ ...e, utilisation: 0.6, congested: false })) };
+  const noneStarted: BottleneckVerdict = { ...fsHeldIs, evidence: [evidence('insideSales'), { ...evidence('fieldSales'), waitDays: Number.POSITIVE_INFINITY }] };
+  const byHire: BottleneckVerdict = { ...fsHeldIs, basis: 'nextHire', hireGainYen: 65_600_000 };
+  const demandByHire: BottleneckVerdict = { ...demand, basis: 'nextHire', hireGainYen: 65_600_000 };
+
+  it('is one whole sentence, shorter than the full text, naming the bottleneck and what it costs', () => {
+    expect(verdictShort(capacity, 'en')).toBe('Field Sales is the bottleneck: 100% busy, ¥120M of ARR lost to waiting.');
+    expect(verdictShort(capacity, 'ja')).toBe('フィールドセールスがボトルネックです(稼働率100%、待ちによるARR損失1.2億円)。');
+    expect(verdictShort(noneStarted, 'en')).toBe('Field Sales is the bottleneck: no work started there, 100 waiting at the end.');
+    expect(verdictShort(demand, 'ja')).toBe('混雑している部門はなく、マーケティングのリード量がファネルを決めています。');
+    expect(verdictShort(byHire, 'en')).toBe('Field Sales is the bottleneck: one more person there adds the most ARR (+¥65.6M).');
+    expect(verdictShort(demandByHire, 'ja')).toBe('マーケティングを1人増やすとARRが最も増えます(+6,560万円)。');
+    for (const v of [capacity, noneStarted, demand, byHire, demandByHire]) {
+      for (const lang of ['en', 'ja'] as const) {
+        const short = verdictShort(v, lang);
+        expect(short.length).toBeLessThan(verdictOf(v, lang).length);
+        // A sentence: it ends as one, in the language's own way.
+        expect(short).toMatch(lang === 'ja' ? /。$/ : /\.$/);
+        // At most 52 characters in Japanese (100 in English): one line of the bar at 1280 px holds about 60 (110).
+        expect(short.length).toBeLessThanOrEqual(lang === 'ja' ? 52 : 100);
+      }
+    }
+  });
+
+  it('the warm-up notice\'s short form is its first sentence', () => {
+    const w = { status: 'checked' as const, reasons: [], warmupDays: 365, steady: false, series: [] };
+    expect(warmupShort(w, 'ja')).toBe('ウォームアップ365日の後も定常状態ではありません。');
+    expect(warmupNotice(w, 'ja')!.startsWith('ウォームアップ365日の後も定常状態ではありません')).toBe(true);
+    expect(warmupShort(w, 'en')).toBe('Not a steady state after the 365-day warm-up.');
+    expect(warmupShort({ ...w, steady: true }, 'en')).toBeNull();
   });
 });

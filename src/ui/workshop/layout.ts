@@ -44,8 +44,44 @@ export interface ColumnHead {
 /** Dot size and pitch, CSS pixels, of the crowded regions (nurture, customers, bins) and of the others. */
 export const DOT = 7, PITCH = 9;
 const BIG_DOT = 10, BIG_PITCH = 13;
-/** Height of a region's label line (two lines, name over count, in a low box: see stackedLabels) and of a column head. */
-const LABEL_H = 34, STACKED_LABEL_H = 66, HEAD_H = 48, GAP = 12;
+
+/**
+ * The sizes a layout draws its texts at (CSS pixels) and the room it keeps for
+ * them: the DOM sets its fonts from here, so a region's dots start below its
+ * name and count whatever the size.
+ */
+export interface ReplayText {
+  /** Column heads: their height and font. */
+  headH: number;
+  head: number;
+  /** A region's name and its count. */
+  label: number;
+  count: number;
+  /** A bin's name (on `binLines` lines) and its count. */
+  bin: number;
+  binCount: number;
+  /** Line height of every text over the canvas, in ems (at least the primary font's own, so lines never overlap). */
+  lineHeight: number;
+  /** Space between columns and regions, and a text's inset in its region. */
+  gap: number;
+  inset: number;
+  /** Height kept above a region's dots for its name and count. */
+  labelH: number;
+}
+
+/** The texts of a replay with the screen to itself (or two, one above the other, on a 1920x1080 projector). */
+const FULL: Omit<ReplayText, 'labelH'> = { headH: 48, head: 28, label: 24, count: 28, bin: 24, binCount: 32, lineHeight: 1.2, gap: 12, inset: 8 };
+/**
+ * Two replays one above the other on a 1280x720 projector, each about 240 px high:
+ * a third smaller, as 1280 is two thirds of 1920 (a projected 16 px is as large on
+ * the wall as 24 px from a 1920 px laptop).
+ */
+const TIGHT: Omit<ReplayText, 'labelH'> = { headH: 32, head: 20, label: 16, count: 20, bin: 16, binCount: 22, lineHeight: 1.2, gap: 8, inset: 4 };
+
+/** Whether a replay whose whole box (summary and picture) is this high takes the tight sizes. */
+export function tightReplay(replayHeight: number): boolean {
+  return replayHeight > 0 && replayHeight < 360;
+}
 
 /**
  * Whether a replay box this high draws its regions' names over their counts: in a
@@ -72,13 +108,30 @@ const PLACE_LABEL: Record<(typeof LIVE_PLACES)[number], MessageKey> = {
   customer: 'wsCustomers',
 };
 
+/** Where a bin's text starts below its box's top (under the coloured border). */
+export const BIN_TOP = 8;
+
+/** The height of a bin's name and count at `text`'s sizes. */
+export function binTextHeight(text: ReplayText, binLines: number): number {
+  return Math.ceil((text.bin * binLines + text.binCount) * text.lineHeight);
+}
+
 /**
  * The layout of a replay box `width` x `height` (the bins get more room in a tall
- * box), with `binLines` lines for a bin's name (English names need three).
+ * box), with `binLines` lines for a bin's name (English names need three); `tight`
+ * for two replays on a 1280x720 screen (see tightReplay).
  */
-export function replayLayout(width: number, height: number, binLines = 2): { heads: ColumnHead[]; regions: RegionBox[] } {
+export function replayLayout(width: number, height: number, binLines = 2, tight = false): { heads: ColumnHead[]; regions: RegionBox[]; text: ReplayText } {
+  const stacked = stackedLabels(height);
+  const sizes = tight ? TIGHT : FULL;
+  const { gap: GAP, headH: HEAD_H, lineHeight } = sizes;
+  // Name over count, or both on one line; 4 px above and below.
+  const labelH = Math.ceil((stacked ? sizes.label + sizes.count : Math.max(sizes.label, sizes.count)) * lineHeight) + 8;
+  const text: ReplayText = { ...sizes, labelH };
+  const binText = BIN_TOP + binTextHeight(text, binLines) + 4;
   const colW = width / (DEPARTMENTS.length + 1);
-  const binsH = Math.max(binLines * 30 + 90, Math.round(height * (height < 600 ? 0.3 : 0.36)));
+  // Tight: the bins' text and two rows of dots, the rest to the queues. Otherwise a share of the box.
+  const binsH = tight ? binText + 2 * PITCH + 4 : Math.max(binText + 50, Math.round(height * (height < 600 ? 0.3 : 0.36)));
   const binsY = height - binsH;
   const top = HEAD_H + GAP;
   const upperH = binsY - GAP * 2 - top;
@@ -101,7 +154,9 @@ export function replayLayout(width: number, height: number, binLines = 2): { hea
       : upper ? { x: x0, y: top, w: colW - GAP, h: queueH }
       : { x: x0, y: top + queueH + GAP, w: colW - GAP, h: upperH - queueH - GAP };
     const small = compact || p === 'nurture' || p === 'customer';
-    regions[LIVE_PLACES.indexOf(p)] = { box, dots: inner(box, stackedLabels(height) ? STACKED_LABEL_H : LABEL_H), label: PLACE_LABEL[p], colour, bin: false, dot: small ? DOT : BIG_DOT, pitch: small ? PITCH : BIG_PITCH };
+    // A half column of the tight sizes is too narrow for "Waiting to onboard".
+    const label = tight && p === 'csQueue' ? 'wsWaitingOnboardingShort' : PLACE_LABEL[p];
+    regions[LIVE_PLACES.indexOf(p)] = { box, dots: inner(box, labelH), label, colour, bin: false, dot: small ? DOT : BIG_DOT, pitch: small ? PITCH : BIG_PITCH };
   };
   const c = (d: Department) => departmentInfo(d).colour;
   place('marketing', column('marketing'), true, c('marketing'));
@@ -117,15 +172,15 @@ export function replayLayout(width: number, height: number, binLines = 2): { hea
   const binW = width / LOSS_CAUSE_LIST.length;
   LOSS_CAUSE_LIST.forEach((cause, i) => {
     const box: Rect = { x: i * binW + GAP / 4, y: binsY, w: binW - GAP / 2, h: binsH };
-    // The name's lines (30 px each) and the count above the pile.
-    const dots: Rect = { x: box.x + 6, y: box.y + binLines * 30 + 40, w: box.w - 12, h: box.h - binLines * 30 - 46 };
+    // The name's lines and the count above the pile.
+    const dots: Rect = { x: box.x + 6, y: box.y + binText, w: box.w - 12, h: box.h - binText - 4 };
     regions[lossRegion(cause.cause)] = { box, dots, label: cause.label, colour: c(cause.department), bin: true, dot: DOT, pitch: PITCH };
   });
-  return { heads, regions };
+  return { heads, regions, text };
 }
 
 function inner(box: Rect, labelH: number): Rect {
-  return { x: box.x + 6, y: box.y + labelH + 4, w: box.w - 12, h: box.h - labelH - 10 };
+  return { x: box.x + 6, y: box.y + labelH, w: box.w - 12, h: box.h - labelH - 6 };
 }
 
 /** Dots that fit in `r` at `pitch`: columns and rows of the grid. */

@@ -41,15 +41,15 @@ export class ReplayRenderer {
     playback.onMove = (lead, from) => this.moved(lead, from);
   }
 
-  /** Fits the canvas to `width` x `height` CSS pixels (sharp on high-density screens), bins named on `binLines` lines. */
-  resize(width: number, height: number, binLines = 2): void {
+  /** Fits the canvas to `width` x `height` CSS pixels (sharp on high-density screens), bins named on `binLines` lines, `tight` sizes (see replayLayout). */
+  resize(width: number, height: number, binLines = 2, tight = false): void {
     const ratio = window.devicePixelRatio || 1;
     this.width = width;
     this.height = height;
     this.canvas.width = Math.round(width * ratio);
     this.canvas.height = Math.round(height * ratio);
     this.ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    this.regions = replayLayout(width, height, binLines).regions;
+    this.regions = replayLayout(width, height, binLines, tight).regions;
     this.regions.forEach((region, r) => {
       const { cols, rows } = grid(region.dots, region.pitch);
       this.cols[r] = cols;
