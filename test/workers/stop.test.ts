@@ -48,15 +48,22 @@ describe('stopping a run', () => {
     pools.push(p);
     const controller = new AbortController();
     const partials: PartialRun[] = [];
+    let atStop = -1;
+    // Stopped inside the partial of 2 or more replications (a partial can be skipped when the
+    // one before took long to summarise: the pool waits 4x its cost), with nothing finished since.
     const run = p.run(small, {
       signal: controller.signal,
       onPartial: (x) => {
         partials.push(x);
-        if (x.result.scenario.replications === 2) controller.abort();
+        if (atStop < 0 && x.result.scenario.replications >= 2) {
+          atStop = partials.length;
+          controller.abort();
+        }
       },
     });
     await expect(run).rejects.toBeInstanceOf(RunCancelled);
-    expect(partials.map((x) => x.result.scenario.replications)).toEqual([1, 2]);
+    expect(atStop).toBeGreaterThan(0);
+    expect(partials).toHaveLength(atStop);
   });
 
   it('a superseded run hands over nothing: only a stop by its caller does', async () => {
