@@ -71,7 +71,8 @@ import { DEPARTMENTS, type Department, type Hire, type RampShape, type Scenario 
 import { DEFAULT_SCENARIO } from '../scenario/defaults.ts';
 import type { Run, RunProgress } from '../runner/types.ts';
 import { GrowingRun, growArms } from '../runner/rows.ts';
-import { pairedDifference } from '../montecarlo/compare.ts';
+import { pairedDifference, type ComparedValues } from '../montecarlo/compare.ts';
+import type { RunResult } from '../montecarlo/run.ts';
 import type { Summary } from '../montecarlo/stats.ts';
 import { tQuantile } from '../montecarlo/stats.ts';
 import { percentileSorted } from '../montecarlo/stats.ts';
@@ -260,12 +261,24 @@ export function planHires(plan: readonly PlanHire[], rampDays: Record<Department
   return [...merged.values()].sort((a, b) => a.day - b.day || DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department) || a.change - b.change);
 }
 
+/**
+ * A plan's run as goal-seek reads it: each replication's compared values, and the
+ * run's summary on demand. Only service targets read the summary; summarising
+ * every plan after every pass (percentiles of every series) was most of the page's
+ * work in a search on the main target alone.
+ */
+interface PlanRun {
+  values: ComparedValues;
+  result: () => RunResult;
+}
+const planRunOf = (run: Run): PlanRun => ({ values: run.values, result: () => run.result });
+
 /** Values of the main target's measure in the first `n` replications of a run. */
-const goalValues = (run: Run, measure: GoalMeasure, n: number) => run.values.measures[measure].slice(0, n);
+const goalValues = (run: PlanRun, measure: GoalMeasure, n: number) => run.values.measures[measure].slice(0, n);
 
 /** A service measure's mean and its half-width at `level`, from a run's summaries (lower is better). */
-function serviceEstimate(run: Run, target: ServiceTarget, level: number): { mean: number; half: number } {
-  const m = run.result.measures;
+function serviceEstimate(run: PlanRun, target: ServiceTarget, level: number): { mean: number; half: number } {
+  const m = run.result().measures;
   const t = (s: Summary) => (s.n > 1 ? tQuantile(1 - (1 - level) / 2, s.n - 1) * (s.sd / Math.sqrt(s.n)) : Infinity);
   if (target === 'isWaitP90Hours') return { mean: m.insideSales.waitP90Days.mean * 24, half: t(m.insideSales.waitP90Days) * 24 };
   if (target === 'csCoverageMax') return { mean: m.bookCoverageEnd.mean, half: t(m.bookCoverageEnd) };
@@ -314,20 +327,20 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   const progressOf = (step: number, hires: number) =>
     options.onProgress && ((pr: RunProgress) => options.onProgress!({ ...pr, step, steps: runs, phase, hires } as GoalSeekProgress));
   /** Runs of plans `ps`, each on at least its first `n` replications (a plan already run further keeps its longer run). */
-  const runPlans = async (ps: readonly (readonly PlanHire[])[], n: number): Promise<Run[]> => {
+  const runPlans = async (ps: readonly (readonly PlanHire[])[], n: number): Promise<PlanRun[]> => {
     if (!runner.runArms) {
-      const out: Run[] = [];
+      const out: PlanRun[] = [];
       for (const p of ps) {
         const key = keyOf(p);
         const cached = cache.get(key);
         if (cached && cached.result.scenario.replications >= n) {
-          out.push(cached);
+          out.push(planRunOf(cached));
           continue;
         }
         const step = runs++;
         const run = await runner.run(scenarioOf(p), { replications: n, signal: options.signal, onProgress: progressOf(step, p.length) });
         cache.set(key, run);
-        out.push(run);
+        out.push(planRunOf(run));
       }
       return out;
     }
@@ -347,12 +360,12 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       runs += group.length;
       await growArms(runner, group, { from, to: n, signal: options.signal, onProgress: progressOf(step, Math.max(...group.map((g) => hires.get(g)!))) });
     }
-    return entries.map((g) => g.run());
+    return entries.map((g) => ({ values: g.values(), result: () => g.run().result }));
   };
-  const runPlan = async (p: readonly PlanHire[], n: number): Promise<Run> => (await runPlans([p], n))[0];
+  const runPlan = async (p: readonly PlanHire[], n: number): Promise<PlanRun> => (await runPlans([p], n))[0];
 
   /** How a run does on its first `n` replications, intervals at `level`. */
-  const readingOf = (run: Run, n: number, level: number): PlanReading => {
+  const readingOf = (run: PlanRun, n: number, level: number): PlanReading => {
     const probability = target ? wilsonInterval(goalValues(run, target.measure, n).filter((v) => v >= target.atLeast).length, n, level) : null;
     const readings = service.map(({ target: k, limit }) => {
       const e = serviceEstimate(run, k, level);
@@ -394,19 +407,39 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
    * side, each prefix in one pass, so a hire's quarters cost one warm-up per
    * replication rather than one per quarter tried; each trial's reading is the one
    * `meets` would give (same prefixes, same stop).
+   *
+   * `ahead`: plans the next calls will try first if this one chooses its first
+   * trial, each only if the one before it meets (the timing's run of hires of one
+   * department: each tries the day the one before settled on). They run in the
+   * same passes while undecided and worth it, so a run of k such hires takes the
+   * passes of one rather than of k; a later call reads them as it would have run
+   * them (same prefixes), since a run of more replications is read on its prefix.
    */
-  const firstMeeting = async (trials: readonly (readonly PlanHire[])[]): Promise<{ readings: PlanReading[]; chosen: number | null }> => {
+  const firstMeeting = async (trials: readonly (readonly PlanHire[])[], ahead: readonly (readonly PlanHire[])[] = []): Promise<{ readings: PlanReading[]; chosen: number | null }> => {
     const readings: PlanReading[] = [];
     // Per trial, the reading `meets` would stop at: the first prefix that decides it, or the cap's.
     const stops: (PlanReading | undefined)[] = trials.map(() => undefined);
+    const aheadStops: (PlanReading | undefined)[] = ahead.map(() => undefined);
+    // Plans of `ahead` still worth running (see below).
+    let chain = ahead.length;
     let next = 0;
     for (let n = firstLook; next < trials.length; n = Math.min(2 * n, maxN)) {
       // Every pending trial has run exactly the prefixes before n, so its run now holds n replications.
       const pending = trials.slice(next);
-      const got = await runPlans(pending, n);
+      // Ahead plans only while this call may still choose its first trial (else the next calls try other plans).
+      const spec = next === 0 ? ahead.flatMap((_, k) => (k < chain && !aheadStops[k] ? [k] : [])) : [];
+      const got = await runPlans([...pending, ...spec.map((k) => ahead[k])], n);
       pending.forEach((_, k) => {
         const reading = readingOf(got[k], n, confidence);
         if (!stops[next + k] && (decided(reading) || n >= maxN)) stops[next + k] = reading;
+        // The ahead plans go on to the next prefix only while the first trial looks like meeting.
+        if (next === 0 && k === 0 && !reading.met) chain = 0;
+      });
+      spec.forEach((k, j) => {
+        const reading = readingOf(got[pending.length + j], n, confidence);
+        if (decided(reading) || n >= maxN) aheadStops[k] = reading;
+        // Each matters only if the one before it meets: the chain stops at the first that looks like missing.
+        if (!reading.met) chain = Math.min(chain, k + 1);
       });
       for (let stop = stops[next]; stop; stop = stops[next]) {
         readings.push(stop);
@@ -435,7 +468,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
    * The value per yen of adding `d` to the current plan, with an interval, on the
    * first `n` replications; `share`: the largest share of one target's gap it closes.
    */
-  const valueOf = (base: Run, cand: Run, d: Department, n: number, level: number, now: PlanReading) => {
+  const valueOf = (base: PlanRun, cand: PlanRun, d: Department, n: number, level: number, now: PlanReading) => {
     let mid = 0;
     let share = 0;
     let low = 0;
@@ -516,13 +549,13 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       break;
     }
     const level = 1 - (1 - confidence) / Math.max(1, alive.length - 1);
-    let best: { d: Department; mid: number; share: number; run: Run } | null = null;
+    let best: { d: Department; mid: number; share: number; run: PlanRun } | null = null;
     let n = minN;
     let raced: Department[] = alive;
     for (;;) {
       const [base, ...candidates] = await runPlans([plan, ...alive.map((d) => [...plan, { department: d, day: 0 }])], n);
       const nowAtN = readingOf(base, n, level);
-      const values: { d: Department; mid: number; low: number; high: number; share: number; run: Run }[] = [];
+      const values: { d: Department; mid: number; low: number; high: number; share: number; run: PlanRun }[] = [];
       alive.forEach((d, i) => values.push({ d, run: candidates[i], ...valueOf(base, candidates[i], d, n, level, nowAtN) }));
       values.sort((a, b) => b.mid - a.mid);
       const leader = values[0];
@@ -606,7 +639,13 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       const days = Array.from({ length: QUARTERS - 1 }, (_, k) => (QUARTERS - 1 - k) * quarter).filter((day) => day <= (latest.get(d) ?? Infinity));
       if (days.length === 0) continue;
       const trials = days.map((day) => plan.map((h, j) => (j === i ? { ...h, day } : h)));
-      const { readings, chosen } = await firstMeeting(trials);
+      // Once a hire of d has settled, the hires of d chosen just before it will each try that day first: run them ahead
+      // (see firstMeeting). Not with service targets: their reading is the summary of the whole run, not of a prefix.
+      const ahead: PlanHire[][] = [];
+      if (latest.has(d) && service.length === 0) {
+        for (let j = i - 1, p = trials[0]; j >= 0 && plan[j].department === d && changeOf(plan[j]) > 0; j--) ahead.push((p = p.map((h, k) => (k === j ? { ...h, day: days[0] } : h))));
+      }
+      const { readings, chosen } = await firstMeeting(trials, ahead);
       readings.forEach((reading, k) => timing.push({ department: d, day: days[k], met: reading.met, after: reading }));
       input.onStep?.(partial());
       latest.set(d, chosen === null ? 0 : days[chosen]);
@@ -626,7 +665,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     signal: options.signal,
     onProgress: options.onProgress && ((pr) => options.onProgress!({ ...pr, step, steps: runs, phase, hires: plan.length } as GoalSeekProgress)),
   });
-  const verification = { ...readingOf(verifyRun, verifyN, 0.95), seed: verifySeed };
+  const verification = { ...readingOf(planRunOf(verifyRun), verifyN, 0.95), seed: verifySeed };
 
   decidedStatus = status;
   // A hire costs one more person (hireCostYen); a removal saves what the scenario pays that person.
