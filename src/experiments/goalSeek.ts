@@ -230,10 +230,25 @@ export interface GoalSeekResult extends GoalSeekPartial {
   verification: PlanReading & { seed: string };
 }
 
+/**
+ * What a run of goal-seek is for: the first look at the scenario and the bound
+ * plan, the impossible answer's path, a step's candidates, the check that a plan
+ * meets, the step back, step 0 read again, the timing of a hire, the verification.
+ */
+export type GoalSeekTask = 'bounds' | 'path' | 'candidates' | 'check' | 'stepBack' | 'baseline' | 'timing' | 'verify';
+
 /** Progress of goal-seek: the run in progress, with the phase and how many hires the plan has. */
 export interface GoalSeekProgress extends ExperimentProgress {
   phase: GoalSeekPartial['phase'];
   hires: number;
+  /** What the run is for. */
+  task: GoalSeekTask;
+  /** The search step being decided (1: the first). */
+  searchStep: number;
+  /** P(target) of the plan so far, as last read (null: not read yet, or no main target). */
+  probability: number | null;
+  /** In the timing: the hire being timed (1: the first timed, the last chosen) of how many, and its department. */
+  timing?: { hire: number; of: number; department: Department };
 }
 
 /** A plan: extra hires, one entry per person, in the order chosen; change -1: one person fewer (default +1). */
@@ -324,8 +339,12 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   const keyOf = (p: readonly PlanHire[]) => JSON.stringify(planHires(p, rampDays, rampShape));
   const scenarioOf = (p: readonly PlanHire[], seed = scenario.seed): Scenario => ({ ...scenario, seed, hiring: [...scenario.hiring, ...planHires(p, rampDays, rampShape)] });
 
+  // What the runs are for, for the progress line (see GoalSeekTask), and the plan's P(target) as last read.
+  let task: GoalSeekTask = 'bounds';
+  let lastP: number | null = null;
+  let timingOf: GoalSeekProgress['timing'];
   const progressOf = (step: number, hires: number) =>
-    options.onProgress && ((pr: RunProgress) => options.onProgress!({ ...pr, step, steps: runs, phase, hires } as GoalSeekProgress));
+    options.onProgress && ((pr: RunProgress) => options.onProgress!({ ...pr, step, steps: runs, phase, hires, task, searchStep: path.length + 1, probability: lastP, timing: timingOf } as GoalSeekProgress));
   /** Runs of plans `ps`, each on at least its first `n` replications (a plan already run further keeps its longer run). */
   const runPlans = async (ps: readonly (readonly PlanHire[])[], n: number): Promise<PlanRun[]> => {
     if (!runner.runArms) {
@@ -518,6 +537,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   const [firstBaseline, boundReading] = testBound ? await meetsAll([plan, boundPlan], firstLook) : [await meets(plan, firstLook), null];
   let baseline = firstBaseline;
   let now = baseline;
+  lastP = now.probability?.p ?? null;
   let status: GoalSeekStatus = baseline.met ? 'alreadyMet' : 'bounds';
   let impossible = false;
   if (!baseline.met && boundReading?.probability && boundReading.probability.high < confidence) {
@@ -528,6 +548,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     // The answer is known: say it now, then run its path and its verification.
     input.onStep?.(partial());
     // The path explains the answer, it does not decide it: each step is read on a short prefix.
+    task = 'path';
     const pathN = Math.min(minN, PATH_REPLICATIONS);
     const cumulative = order.map((_, k) => boundPlan.slice(0, k + 1));
     const stepRuns = await runPlans([[], ...cumulative], pathN);
@@ -552,6 +573,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     let best: { d: Department; mid: number; share: number; run: PlanRun } | null = null;
     let n = minN;
     let raced: Department[] = alive;
+    task = 'candidates';
     for (;;) {
       const [base, ...candidates] = await runPlans([plan, ...alive.map((d) => [...plan, { department: d, day: 0 }])], n);
       const nowAtN = readingOf(base, n, level);
@@ -579,7 +601,9 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       const open = DEPARTMENTS.filter((d) => added(d) < bound(d));
       await runPlans([plan, ...open.map((d) => [...plan, { department: d, day: 0 }])], minN);
     }
+    task = 'check';
     now = await meets(plan, n);
+    lastP = now.probability?.p ?? null;
     path.push({ department: best.d, change: people, costYenPerYear: people * costPerHead(scenario, best.d), valuePerMillionYen: best.mid, candidates: raced, replications: n, after: now });
     sendStep();
     if (now.met) status = 'met';
@@ -596,6 +620,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
         return net > 0 || (input.allowRemovals === true && -net < bound(d) && atDay0(d) + net - 1 >= 1);
       }).sort((a, b) => saving(b) - saving(a));
       if (removable.length === 0) break;
+      task = 'stepBack';
       const trials = removable.map((d) => {
         // An added hire of d goes first (the last chosen); else one of d's people leaves on day 0.
         const at = plan.findLastIndex((h) => h.department === d && changeOf(h) > 0);
@@ -607,6 +632,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       const saved = saving(d);
       plan = trials[chosen];
       now = readings[chosen];
+      lastP = now.probability?.p ?? null;
       path.push({ department: d, change: -1, costYenPerYear: -saved, valuePerMillionYen: 0, candidates: removable.slice(0, chosen + 1), replications: now.replications, after: now });
       status = 'met';
       sendStep();
@@ -616,6 +642,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   // Step 0 is read beside the steps: on as many replications as the first step's reading, not on the first
   // look that decided the search must start (10), so the two rows are compared on equal footing.
   const firstRead = path[0]?.after.replications ?? 0;
+  task = 'baseline';
   if (!impossible && firstRead > baseline.replications) baseline = readingOf(await runPlan([], firstRead), firstRead, confidence);
 
   // Who is hired is decided: say it before what follows (the timing, when a hire is to be timed, and the
@@ -633,9 +660,12 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     const quarter = Math.floor(scenario.horizonDays / QUARTERS);
     // Per department, the day its later-chosen hire settled on: no later quarter is tried (see the module comment).
     const latest = new Map<Department, number>();
+    task = 'timing';
+    const toTime = plan.filter((h) => changeOf(h) > 0).length;
     for (let i = plan.length - 1; i >= 0; i--) {
       const d = plan[i].department;
       if (changeOf(plan[i]) < 0) continue;
+      timingOf = { hire: (timingOf?.hire ?? 0) + 1, of: toTime, department: d };
       const days = Array.from({ length: QUARTERS - 1 }, (_, k) => (QUARTERS - 1 - k) * quarter).filter((day) => day <= (latest.get(d) ?? Infinity));
       if (days.length === 0) continue;
       const trials = days.map((day) => plan.map((h, j) => (j === i ? { ...h, day } : h)));
@@ -652,18 +682,21 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       if (chosen !== null) {
         plan = trials[chosen];
         now = readings[chosen];
+        lastP = now.probability?.p ?? null;
       }
     }
   }
 
   // The verification: the plan with streams the search never saw.
   phase = 'verify';
+  task = 'verify';
+  timingOf = undefined;
   const verifySeed = `${scenario.seed}${VERIFY_SEED_SUFFIX}`;
   const step = runs++;
   const verifyRun = await options.runner.run(scenarioOf(plan, verifySeed), {
     replications: verifyN,
     signal: options.signal,
-    onProgress: options.onProgress && ((pr) => options.onProgress!({ ...pr, step, steps: runs, phase, hires: plan.length } as GoalSeekProgress)),
+    onProgress: progressOf(step, plan.length),
   });
   const verification = { ...readingOf(planRunOf(verifyRun), verifyN, 0.95), seed: verifySeed };
 
