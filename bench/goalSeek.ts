@@ -20,6 +20,7 @@
  * hire past day 0, and every other plan is a search step (with an impossible
  * answer, also its short path).
  */
+import { performance } from 'node:perf_hooks';
 import { nodePool } from '../src/workers/nodeWorkers.ts';
 import { goalSeek, nextBestHire, type GoalSeekPartial } from '../src/experiments/index.ts';
 import { DEFAULT_MAX_PER_DEPARTMENT, VERIFY_SEED_SUFFIX } from '../src/experiments/goalSeek.ts';
@@ -33,6 +34,8 @@ const workers = Number(process.env.WORKERS ?? 2);
 const reps = Number(process.env.REPS ?? (which === 'nexthire' ? baseline.replications : 40));
 const pool = nodePool({ size: workers, idleMs: 60_000 });
 const started = performance.now();
+const startedCpu = process.cpuUsage();
+const startedLoop = performance.eventLoopUtilization();
 try {
   if (which === 'nexthire') {
     const hire = await nextBestHire({ scenario: { ...baseline, replications: reps } }, { runner: pool });
@@ -51,7 +54,9 @@ try {
       const all = DEPARTMENTS.every((d) => hires.filter((h) => h.department === d).reduce((a, h) => a + h.change, 0) === DEFAULT_MAX_PER_DEPARTMENT);
       return all ? 'bound plan' : 'search';
     };
+    const trace = process.env.TRACE === '1';
     const count = (phase: string, warmups: number, horizons: number) => {
+      if (trace) console.log(`  ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s ${phase.padEnd(10)} ${warmups} warm-ups ${horizons} horizons`);
       const c = counts.get(phase) ?? { calls: 0, warmups: 0, horizons: 0 };
       counts.set(phase, { calls: c.calls + 1, warmups: c.warmups + warmups, horizons: c.horizons + horizons });
     };
@@ -76,6 +81,8 @@ try {
     const p = r.verification.probability!;
     const added = Object.entries(r.added).filter(([, n]) => n > 0).map(([d, n]) => `${d} +${n}`).join(', ') || 'nobody';
     console.log(`goal-seek ${which} (ARR >= ${(atLeast / 1e9).toFixed(4)}e9): ${r.status}, ${added}, ${r.path.length} steps, ${r.runs} runs, verified P ${(100 * p.p).toFixed(0)}% [${(100 * p.low).toFixed(0)}, ${(100 * p.high).toFixed(0)}]`);
+    for (const [i, st] of r.path.entries()) console.log(`  step ${i + 1}: ${st.department} ${(st.change ?? 1) > 0 ? '+' : ''}${st.change ?? 1}, candidates ${st.candidates.join(' ')}, on ${st.replications}; after: P ${st.after.probability ? (100 * st.after.probability.p).toFixed(0) : '-'}% on ${st.after.replications}`);
+    if (r.timing.length > 0) console.log(`  timing: ${r.timing.map((t) => `${t.department}@${t.day} ${t.met ? 'met' : 'no'} (${t.after.replications})`).join(', ')}`);
     console.log(`plan: ${r.plan.map((h) => `${h.department} +${h.change} day ${h.day}`).join(', ')}; cost in horizon ${(r.costYenInHorizon / 1e6).toFixed(1)}M`);
     let total = { calls: 0, warmups: 0, horizons: 0 };
     for (const [phase, c] of counts) {
@@ -87,4 +94,8 @@ try {
 } finally {
   pool.terminate();
 }
+// The main thread's busy time (event-loop utilisation: goal-seek's own work, summaries, messages) against the process's CPU (workers too).
+const loop = performance.eventLoopUtilization(startedLoop);
+const cpu = process.cpuUsage(startedCpu);
+console.log(`CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s in all threads, of which the main thread busy ${(loop.active / 1000).toFixed(1)} s`);
 console.log(`${which}: ${((performance.now() - started) / 1000).toFixed(1)} s to the answer (${workers} workers)`);

@@ -71,7 +71,8 @@ import { DEPARTMENTS, type Department, type Hire, type RampShape, type Scenario 
 import { DEFAULT_SCENARIO } from '../scenario/defaults.ts';
 import type { Run, RunProgress } from '../runner/types.ts';
 import { GrowingRun, growArms } from '../runner/rows.ts';
-import { pairedDifference } from '../montecarlo/compare.ts';
+import { pairedDifference, type ComparedValues } from '../montecarlo/compare.ts';
+import type { RunResult } from '../montecarlo/run.ts';
 import type { Summary } from '../montecarlo/stats.ts';
 import { tQuantile } from '../montecarlo/stats.ts';
 import { percentileSorted } from '../montecarlo/stats.ts';
@@ -229,10 +230,25 @@ export interface GoalSeekResult extends GoalSeekPartial {
   verification: PlanReading & { seed: string };
 }
 
+/**
+ * What a run of goal-seek is for: the first look at the scenario and the bound
+ * plan, the impossible answer's path, a step's candidates, the check that a plan
+ * meets, the step back, step 0 read again, the timing of a hire, the verification.
+ */
+export type GoalSeekTask = 'bounds' | 'path' | 'candidates' | 'check' | 'stepBack' | 'baseline' | 'timing' | 'verify';
+
 /** Progress of goal-seek: the run in progress, with the phase and how many hires the plan has. */
 export interface GoalSeekProgress extends ExperimentProgress {
   phase: GoalSeekPartial['phase'];
   hires: number;
+  /** What the run is for. */
+  task: GoalSeekTask;
+  /** The search step being decided (1: the first). */
+  searchStep: number;
+  /** P(target) of the plan so far, as last read (null: not read yet, or no main target). */
+  probability: number | null;
+  /** In the timing: the hire being timed (1: the first timed, the last chosen) of how many, and its department. */
+  timing?: { hire: number; of: number; department: Department };
 }
 
 /** A plan: extra hires, one entry per person, in the order chosen; change -1: one person fewer (default +1). */
@@ -260,12 +276,24 @@ export function planHires(plan: readonly PlanHire[], rampDays: Record<Department
   return [...merged.values()].sort((a, b) => a.day - b.day || DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department) || a.change - b.change);
 }
 
+/**
+ * A plan's run as goal-seek reads it: each replication's compared values, and the
+ * run's summary on demand. Only service targets read the summary; summarising
+ * every plan after every pass (percentiles of every series) was most of the page's
+ * work in a search on the main target alone.
+ */
+interface PlanRun {
+  values: ComparedValues;
+  result: () => RunResult;
+}
+const planRunOf = (run: Run): PlanRun => ({ values: run.values, result: () => run.result });
+
 /** Values of the main target's measure in the first `n` replications of a run. */
-const goalValues = (run: Run, measure: GoalMeasure, n: number) => run.values.measures[measure].slice(0, n);
+const goalValues = (run: PlanRun, measure: GoalMeasure, n: number) => run.values.measures[measure].slice(0, n);
 
 /** A service measure's mean and its half-width at `level`, from a run's summaries (lower is better). */
-function serviceEstimate(run: Run, target: ServiceTarget, level: number): { mean: number; half: number } {
-  const m = run.result.measures;
+function serviceEstimate(run: PlanRun, target: ServiceTarget, level: number): { mean: number; half: number } {
+  const m = run.result().measures;
   const t = (s: Summary) => (s.n > 1 ? tQuantile(1 - (1 - level) / 2, s.n - 1) * (s.sd / Math.sqrt(s.n)) : Infinity);
   if (target === 'isWaitP90Hours') return { mean: m.insideSales.waitP90Days.mean * 24, half: t(m.insideSales.waitP90Days) * 24 };
   if (target === 'csCoverageMax') return { mean: m.bookCoverageEnd.mean, half: t(m.bookCoverageEnd) };
@@ -311,23 +339,27 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   const keyOf = (p: readonly PlanHire[]) => JSON.stringify(planHires(p, rampDays, rampShape));
   const scenarioOf = (p: readonly PlanHire[], seed = scenario.seed): Scenario => ({ ...scenario, seed, hiring: [...scenario.hiring, ...planHires(p, rampDays, rampShape)] });
 
+  // What the runs are for, for the progress line (see GoalSeekTask), and the plan's P(target) as last read.
+  let task: GoalSeekTask = 'bounds';
+  let lastP: number | null = null;
+  let timingOf: GoalSeekProgress['timing'];
   const progressOf = (step: number, hires: number) =>
-    options.onProgress && ((pr: RunProgress) => options.onProgress!({ ...pr, step, steps: runs, phase, hires } as GoalSeekProgress));
+    options.onProgress && ((pr: RunProgress) => options.onProgress!({ ...pr, step, steps: runs, phase, hires, task, searchStep: path.length + 1, probability: lastP, timing: timingOf } as GoalSeekProgress));
   /** Runs of plans `ps`, each on at least its first `n` replications (a plan already run further keeps its longer run). */
-  const runPlans = async (ps: readonly (readonly PlanHire[])[], n: number): Promise<Run[]> => {
+  const runPlans = async (ps: readonly (readonly PlanHire[])[], n: number): Promise<PlanRun[]> => {
     if (!runner.runArms) {
-      const out: Run[] = [];
+      const out: PlanRun[] = [];
       for (const p of ps) {
         const key = keyOf(p);
         const cached = cache.get(key);
         if (cached && cached.result.scenario.replications >= n) {
-          out.push(cached);
+          out.push(planRunOf(cached));
           continue;
         }
         const step = runs++;
         const run = await runner.run(scenarioOf(p), { replications: n, signal: options.signal, onProgress: progressOf(step, p.length) });
         cache.set(key, run);
-        out.push(run);
+        out.push(planRunOf(run));
       }
       return out;
     }
@@ -347,12 +379,12 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       runs += group.length;
       await growArms(runner, group, { from, to: n, signal: options.signal, onProgress: progressOf(step, Math.max(...group.map((g) => hires.get(g)!))) });
     }
-    return entries.map((g) => g.run());
+    return entries.map((g) => ({ values: g.values(), result: () => g.run().result }));
   };
-  const runPlan = async (p: readonly PlanHire[], n: number): Promise<Run> => (await runPlans([p], n))[0];
+  const runPlan = async (p: readonly PlanHire[], n: number): Promise<PlanRun> => (await runPlans([p], n))[0];
 
   /** How a run does on its first `n` replications, intervals at `level`. */
-  const readingOf = (run: Run, n: number, level: number): PlanReading => {
+  const readingOf = (run: PlanRun, n: number, level: number): PlanReading => {
     const probability = target ? wilsonInterval(goalValues(run, target.measure, n).filter((v) => v >= target.atLeast).length, n, level) : null;
     const readings = service.map(({ target: k, limit }) => {
       const e = serviceEstimate(run, k, level);
@@ -394,19 +426,39 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
    * side, each prefix in one pass, so a hire's quarters cost one warm-up per
    * replication rather than one per quarter tried; each trial's reading is the one
    * `meets` would give (same prefixes, same stop).
+   *
+   * `ahead`: plans the next calls will try first if this one chooses its first
+   * trial, each only if the one before it meets (the timing's run of hires of one
+   * department: each tries the day the one before settled on). They run in the
+   * same passes while undecided and worth it, so a run of k such hires takes the
+   * passes of one rather than of k; a later call reads them as it would have run
+   * them (same prefixes), since a run of more replications is read on its prefix.
    */
-  const firstMeeting = async (trials: readonly (readonly PlanHire[])[]): Promise<{ readings: PlanReading[]; chosen: number | null }> => {
+  const firstMeeting = async (trials: readonly (readonly PlanHire[])[], ahead: readonly (readonly PlanHire[])[] = []): Promise<{ readings: PlanReading[]; chosen: number | null }> => {
     const readings: PlanReading[] = [];
     // Per trial, the reading `meets` would stop at: the first prefix that decides it, or the cap's.
     const stops: (PlanReading | undefined)[] = trials.map(() => undefined);
+    const aheadStops: (PlanReading | undefined)[] = ahead.map(() => undefined);
+    // Plans of `ahead` still worth running (see below).
+    let chain = ahead.length;
     let next = 0;
     for (let n = firstLook; next < trials.length; n = Math.min(2 * n, maxN)) {
       // Every pending trial has run exactly the prefixes before n, so its run now holds n replications.
       const pending = trials.slice(next);
-      const got = await runPlans(pending, n);
+      // Ahead plans only while this call may still choose its first trial (else the next calls try other plans).
+      const spec = next === 0 ? ahead.flatMap((_, k) => (k < chain && !aheadStops[k] ? [k] : [])) : [];
+      const got = await runPlans([...pending, ...spec.map((k) => ahead[k])], n);
       pending.forEach((_, k) => {
         const reading = readingOf(got[k], n, confidence);
         if (!stops[next + k] && (decided(reading) || n >= maxN)) stops[next + k] = reading;
+        // The ahead plans go on to the next prefix only while the first trial looks like meeting.
+        if (next === 0 && k === 0 && !reading.met) chain = 0;
+      });
+      spec.forEach((k, j) => {
+        const reading = readingOf(got[pending.length + j], n, confidence);
+        if (decided(reading) || n >= maxN) aheadStops[k] = reading;
+        // Each matters only if the one before it meets: the chain stops at the first that looks like missing.
+        if (!reading.met) chain = Math.min(chain, k + 1);
       });
       for (let stop = stops[next]; stop; stop = stops[next]) {
         readings.push(stop);
@@ -435,7 +487,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
    * The value per yen of adding `d` to the current plan, with an interval, on the
    * first `n` replications; `share`: the largest share of one target's gap it closes.
    */
-  const valueOf = (base: Run, cand: Run, d: Department, n: number, level: number, now: PlanReading) => {
+  const valueOf = (base: PlanRun, cand: PlanRun, d: Department, n: number, level: number, now: PlanReading) => {
     let mid = 0;
     let share = 0;
     let low = 0;
@@ -485,6 +537,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   const [firstBaseline, boundReading] = testBound ? await meetsAll([plan, boundPlan], firstLook) : [await meets(plan, firstLook), null];
   let baseline = firstBaseline;
   let now = baseline;
+  lastP = now.probability?.p ?? null;
   let status: GoalSeekStatus = baseline.met ? 'alreadyMet' : 'bounds';
   let impossible = false;
   if (!baseline.met && boundReading?.probability && boundReading.probability.high < confidence) {
@@ -495,6 +548,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     // The answer is known: say it now, then run its path and its verification.
     input.onStep?.(partial());
     // The path explains the answer, it does not decide it: each step is read on a short prefix.
+    task = 'path';
     const pathN = Math.min(minN, PATH_REPLICATIONS);
     const cumulative = order.map((_, k) => boundPlan.slice(0, k + 1));
     const stepRuns = await runPlans([[], ...cumulative], pathN);
@@ -516,13 +570,14 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       break;
     }
     const level = 1 - (1 - confidence) / Math.max(1, alive.length - 1);
-    let best: { d: Department; mid: number; share: number; run: Run } | null = null;
+    let best: { d: Department; mid: number; share: number; run: PlanRun } | null = null;
     let n = minN;
     let raced: Department[] = alive;
+    task = 'candidates';
     for (;;) {
       const [base, ...candidates] = await runPlans([plan, ...alive.map((d) => [...plan, { department: d, day: 0 }])], n);
       const nowAtN = readingOf(base, n, level);
-      const values: { d: Department; mid: number; low: number; high: number; share: number; run: Run }[] = [];
+      const values: { d: Department; mid: number; low: number; high: number; share: number; run: PlanRun }[] = [];
       alive.forEach((d, i) => values.push({ d, run: candidates[i], ...valueOf(base, candidates[i], d, n, level, nowAtN) }));
       values.sort((a, b) => b.mid - a.mid);
       const leader = values[0];
@@ -546,7 +601,9 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       const open = DEPARTMENTS.filter((d) => added(d) < bound(d));
       await runPlans([plan, ...open.map((d) => [...plan, { department: d, day: 0 }])], minN);
     }
+    task = 'check';
     now = await meets(plan, n);
+    lastP = now.probability?.p ?? null;
     path.push({ department: best.d, change: people, costYenPerYear: people * costPerHead(scenario, best.d), valuePerMillionYen: best.mid, candidates: raced, replications: n, after: now });
     sendStep();
     if (now.met) status = 'met';
@@ -563,6 +620,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
         return net > 0 || (input.allowRemovals === true && -net < bound(d) && atDay0(d) + net - 1 >= 1);
       }).sort((a, b) => saving(b) - saving(a));
       if (removable.length === 0) break;
+      task = 'stepBack';
       const trials = removable.map((d) => {
         // An added hire of d goes first (the last chosen); else one of d's people leaves on day 0.
         const at = plan.findLastIndex((h) => h.department === d && changeOf(h) > 0);
@@ -574,6 +632,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       const saved = saving(d);
       plan = trials[chosen];
       now = readings[chosen];
+      lastP = now.probability?.p ?? null;
       path.push({ department: d, change: -1, costYenPerYear: -saved, valuePerMillionYen: 0, candidates: removable.slice(0, chosen + 1), replications: now.replications, after: now });
       status = 'met';
       sendStep();
@@ -583,6 +642,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   // Step 0 is read beside the steps: on as many replications as the first step's reading, not on the first
   // look that decided the search must start (10), so the two rows are compared on equal footing.
   const firstRead = path[0]?.after.replications ?? 0;
+  task = 'baseline';
   if (!impossible && firstRead > baseline.replications) baseline = readingOf(await runPlan([], firstRead), firstRead, confidence);
 
   // Who is hired is decided: say it before what follows (the timing, when a hire is to be timed, and the
@@ -600,33 +660,45 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     const quarter = Math.floor(scenario.horizonDays / QUARTERS);
     // Per department, the day its later-chosen hire settled on: no later quarter is tried (see the module comment).
     const latest = new Map<Department, number>();
+    task = 'timing';
+    const toTime = plan.filter((h) => changeOf(h) > 0).length;
     for (let i = plan.length - 1; i >= 0; i--) {
       const d = plan[i].department;
       if (changeOf(plan[i]) < 0) continue;
+      timingOf = { hire: (timingOf?.hire ?? 0) + 1, of: toTime, department: d };
       const days = Array.from({ length: QUARTERS - 1 }, (_, k) => (QUARTERS - 1 - k) * quarter).filter((day) => day <= (latest.get(d) ?? Infinity));
       if (days.length === 0) continue;
       const trials = days.map((day) => plan.map((h, j) => (j === i ? { ...h, day } : h)));
-      const { readings, chosen } = await firstMeeting(trials);
+      // Once a hire of d has settled, the hires of d chosen just before it will each try that day first: run them ahead
+      // (see firstMeeting). Not with service targets: their reading is the summary of the whole run, not of a prefix.
+      const ahead: PlanHire[][] = [];
+      if (latest.has(d) && service.length === 0) {
+        for (let j = i - 1, p = trials[0]; j >= 0 && plan[j].department === d && changeOf(plan[j]) > 0; j--) ahead.push((p = p.map((h, k) => (k === j ? { ...h, day: days[0] } : h))));
+      }
+      const { readings, chosen } = await firstMeeting(trials, ahead);
       readings.forEach((reading, k) => timing.push({ department: d, day: days[k], met: reading.met, after: reading }));
       input.onStep?.(partial());
       latest.set(d, chosen === null ? 0 : days[chosen]);
       if (chosen !== null) {
         plan = trials[chosen];
         now = readings[chosen];
+        lastP = now.probability?.p ?? null;
       }
     }
   }
 
   // The verification: the plan with streams the search never saw.
   phase = 'verify';
+  task = 'verify';
+  timingOf = undefined;
   const verifySeed = `${scenario.seed}${VERIFY_SEED_SUFFIX}`;
   const step = runs++;
   const verifyRun = await options.runner.run(scenarioOf(plan, verifySeed), {
     replications: verifyN,
     signal: options.signal,
-    onProgress: options.onProgress && ((pr) => options.onProgress!({ ...pr, step, steps: runs, phase, hires: plan.length } as GoalSeekProgress)),
+    onProgress: progressOf(step, plan.length),
   });
-  const verification = { ...readingOf(verifyRun, verifyN, 0.95), seed: verifySeed };
+  const verification = { ...readingOf(planRunOf(verifyRun), verifyN, 0.95), seed: verifySeed };
 
   decidedStatus = status;
   // A hire costs one more person (hireCostYen); a removal saves what the scenario pays that person.

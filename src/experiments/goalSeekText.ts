@@ -1,8 +1,9 @@
 
 /** Goal-seek's answer in sentences, shared by the CLI and the app (texts in src/i18n/goalSeekMessages.ts). */
-import type { GoalSeekPartial, GoalSeekResult, GoalTarget, ServiceTarget } from './goalSeek.ts';
+import type { GoalSeekPartial, GoalSeekProgress, GoalSeekResult, GoalTarget, ServiceTarget } from './goalSeek.ts';
 import { formatCount, formatPercent, formatYen, type Lang } from '../i18n/format.ts';
-import { goalSeekText } from '../i18n/goalSeekMessages.ts';
+import { goalSeekText, type GoalSeekKey } from '../i18n/goalSeekMessages.ts';
+import { translate } from '../i18n/messages.ts';
 
 const TARGET_KEYS = { arrEndYen: 'gsTargetArrEndYen', bookingsYen: 'gsTargetBookingsYen', won: 'gsTargetWon' } as const;
 const SERVICE_KEYS = { isWaitP90Hours: 'gsServiceIsWaitP90Hours', fsBacklogWeeks: 'gsServiceFsBacklogWeeks', csCoverageMax: 'gsServiceCsCoverageMax' } as const;
@@ -61,3 +62,23 @@ export function fillText(median: number, quantile: number, confidence: number, l
   return lang === 'ja' ? `中央値${median}日、P${Math.round(confidence * 100)} ${quantile}日` : `median ${median} days, P${Math.round(confidence * 100)} ${quantile} days`;
 }
 
+
+const TASK_KEYS: Record<GoalSeekProgress['task'], GoalSeekKey> = {
+  bounds: 'gsTaskBounds', path: 'gsTaskPath', candidates: 'gsTaskCandidates', check: 'gsTaskCheck',
+  stepBack: 'gsTaskStepBack', baseline: 'gsTaskBaseline', timing: 'gsTaskTiming', verify: 'gsTaskVerify',
+};
+
+/**
+ * What goal-seek is trying now, in one sentence for the progress line: the step
+ * and the plan it starts from (`added`: the people the plan adds so far), the hire
+ * being timed, or the check; while people are still being chosen, the plan's
+ * P(target) as last read against the confidence asked, so the distance left shows.
+ */
+export function progressText(p: GoalSeekProgress, added: number, bound: number, confidence: number, lang: Lang): string {
+  const vars = { step: p.searchStep, hires: added, bound, hire: p.timing?.hire ?? 0, of: p.timing?.of ?? 0, department: p.timing ? translate(lang, p.timing.department) : '' };
+  const line = goalSeekText(lang, TASK_KEYS[p.task], vars);
+  const choosing = p.task === 'candidates' || p.task === 'check' || p.task === 'stepBack';
+  if (!choosing || p.probability === null) return line;
+  const gap = goalSeekText(lang, 'gsTaskP', { p: formatPercent(p.probability), confidence: formatPercent(confidence) });
+  return lang === 'ja' ? `${line}。${gap}` : `${line}. ${gap}`;
+}

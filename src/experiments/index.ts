@@ -22,6 +22,6 @@ export { singleRun } from './singleRun.ts';
 export { compareVariants, type Comparison, type VariantComparison } from './compareVariants.ts';
 export { nextBestHire, nextHireSteps } from './nextHire.ts';
 export { replay, replayPair, distribution, withHire, type Replay } from './replay.ts';
-export { goalSeek, GOAL_MEASURES, SERVICE_TARGETS, DEFAULT_CONFIDENCE, planHires, type GoalSeekInput, type GoalSeekResult, type GoalSeekPartial, type GoalSeekProgress, type GoalSeekStep, type GoalTarget, type ServiceTargets, type PlanReading } from './goalSeek.ts';
+export { goalSeek, GOAL_MEASURES, SERVICE_TARGETS, DEFAULT_CONFIDENCE, planHires, type GoalSeekInput, type GoalSeekResult, type GoalSeekPartial, type GoalSeekProgress, type GoalSeekTask, type GoalSeekStep, type GoalTarget, type ServiceTargets, type PlanReading } from './goalSeek.ts';
 export { hiringCalendar, calendarOf, type CalendarEntry, type CalendarOptions } from '../montecarlo/hiringCalendar.ts';
 export { sensitivity, withInput, scaleDist, SENSITIVITY_INPUTS, type SensitivityInput, type SensitivityRow } from './sensitivity.ts';

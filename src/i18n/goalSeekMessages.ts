@@ -117,6 +117,20 @@ const en = {
   'sensShort.insideSales.headcount': 'IS people',
   'sensShort.fieldSales.headcount': 'FS people',
   'sensShort.customerSuccess.headcount': 'CS people',
+  gsTaskBounds: 'First look: the plan as it is, and every department at its most ({bound} more each). Is the target within reach?',
+  gsTaskPath: 'Decided. Tracing the path to the bound plan, one person per department in turn.',
+  gsTaskCandidates: 'Step {step}: which department gains most from one more person, on top of {hires} added',
+  gsTaskCheck: 'Step {step}: does the plan of {hires} added reach the target?',
+  gsTaskStepBack: 'Can anyone come off the plan of {hires} added and still reach the target?',
+  gsTaskBaseline: 'Reading the plan as it is on as many runs as the steps.',
+  gsTaskTiming: 'Latest start of each hire: hire {hire} of {of} ({department})',
+  gsTaskVerify: 'Checking the plan of {hires} with new random numbers.',
+  gsTaskP: 'P(target) now {p}, needed {confidence}.',
+  gsTaskRuns: 'This trial: {done} of {total} runs',
+  gsStages: 'Stages',
+  gsDecidedPlan: 'People chosen',
+  gsDecidedCost: 'Cost a year if every hire starts on day 0: {cost}',
+  gsDecidedTiming: 'timing…',
 };
 
 type GoalSeekMessages = typeof en;
@@ -233,6 +247,20 @@ const ja: GoalSeekMessages = {
   'sensShort.insideSales.headcount': 'IS人数',
   'sensShort.fieldSales.headcount': 'FS人数',
   'sensShort.customerSuccess.headcount': 'CS人数',
+  gsTaskBounds: 'まず現状の体制と、全部門を上限(各+{bound}名)まで増やした体制を試算し、目標に届く見込みがあるかを確かめています。',
+  gsTaskPath: '結論は出ています。上限の計画までの経過を、部門ごとに1名ずつ試算しています。',
+  gsTaskCandidates: '手順{step}:追加{hires}名の計画に、どの部門へ1名足すと最も効くかを比較しています',
+  gsTaskCheck: '手順{step}:追加{hires}名の計画が目標に届くかを確かめています',
+  gsTaskStepBack: '追加{hires}名の計画から、目標に届いたまま外せる人がいるかを確かめています',
+  gsTaskBaseline: '現状の体制を、各手順と同じ試行回数で読み直しています。',
+  gsTaskTiming: '各採用の最も遅い開始時期:{of}名中{hire}名目({department})',
+  gsTaskVerify: '追加{hires}名の計画を新しい乱数で検証しています。',
+  gsTaskP: 'いまの達成確率{p}(必要{confidence})。',
+  gsTaskRuns: 'この試算:{total}回中{done}回',
+  gsStages: '段階',
+  gsDecidedPlan: '決まった人数',
+  gsDecidedCost: '全員を初日から採用した場合の年間コスト:{cost}',
+  gsDecidedTiming: '調整中…',
 };
 
 /** A goal-seek text key. */

@@ -60,3 +60,43 @@ test('目標逆算の停止: 停止すると「中止しました」と表示さ
   await expect(panel.getByRole('button', { name: '計画を探す' })).toBeEnabled();
   expect(errors).toEqual([]);
 });
+
+test('目標逆算の経過: 段階と試算中の内容が出て、人数が決まった時点で決まった人数を表示し、最終の計画と一致する', async ({ page }) => {
+  test.setTimeout(900_000);
+  const errors = await fresh(page, 'ja');
+  await loadScenario(page, 'startup.json', '40');
+  const panel = page.getByTestId('goal-seek');
+  await panel.scrollIntoViewIfNeeded();
+  await page.locator('#goal-seek-target').fill('1.3億');
+  await page.locator('#goal-seek-bound').fill('2');
+  await panel.getByRole('button', { name: '計画を探す' }).click();
+  // Where the search is: the first of three stages, what is tried, and how far this trial is.
+  const progress = page.getByTestId('goal-seek-progress');
+  await expect(progress.locator('li')).toHaveText(['探索中', '時期を調整中', '検証中']);
+  await expect(page.getByTestId('goal-seek-task')).toContainText(/全部門を上限\(各\+2名\)|手順\d+:|追加\d+名の計画/);
+  await expect(progress).toContainText(/この試算:\d+回中\d+回/);
+  // The people chosen appear as soon as they are decided, before the timing and the check end.
+  const decided = page.getByTestId('goal-seek-decided-plan');
+  await expect(decided).toBeVisible({ timeout: 840_000 });
+  await expect(page.getByTestId('goal-seek-outcome')).toHaveCount(0);
+  await expect(progress.locator('li.done')).toContainText(['探索中']);
+  await expect(progress.locator('li[aria-current="step"]')).toHaveText(/時期を調整中|検証中/);
+  const peopleOf = async (rows: ReturnType<typeof page.locator>, cell: number) => {
+    const out: Record<string, number> = {};
+    for (const row of await rows.all()) {
+      const d = (await row.getAttribute('data-department'))!;
+      out[d] = (out[d] ?? 0) + Number((await row.locator('td').nth(cell).innerText()).replace('+', ''));
+    }
+    return out;
+  };
+  const chosen = await peopleOf(decided.locator('tbody tr'), 0);
+  expect(Object.values(chosen).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  await expect(panel).toContainText(/全員を初日から採用した場合の年間コスト:[\d,.]+万円/);
+  await decided.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'artifacts/screenshots/goalseek-decided-ja.png' });
+  // The answer: the plan's people per department are the ones shown when decided.
+  await expect(page.getByTestId('goal-seek-outcome')).toHaveAttribute('data-status', 'met', { timeout: 840_000 });
+  await expect(decided).toHaveCount(0);
+  expect(await peopleOf(page.getByTestId('goal-seek-plan').locator('tbody tr'), 0)).toEqual(chosen);
+  expect(errors).toEqual([]);
+});
