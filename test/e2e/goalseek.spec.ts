@@ -69,6 +69,29 @@ test('目標逆算の経過: 段階と試算中の内容が出て、人数が決
   await panel.scrollIntoViewIfNeeded();
   await page.locator('#goal-seek-target').fill('1.3億');
   await page.locator('#goal-seek-bound').fill('2');
+  // The decided plan may be on screen for only a second or two before the answer replaces it, so
+  // the page itself records it (and what else was on screen) the first time it is drawn.
+  await page.evaluate(() => {
+    const w = window as unknown as { decidedSeen?: { people: Record<string, number>; outcomeShown: boolean; stepDone: string[]; stepNow: string | null; costShown: boolean } };
+    const look = () => {
+      const table = document.querySelector('[data-testid="goal-seek-decided-plan"]');
+      if (w.decidedSeen || !table) return;
+      const people: Record<string, number> = {};
+      for (const row of table.querySelectorAll('tbody tr')) {
+        const department = row.getAttribute('data-department') ?? '?';
+        people[department] = (people[department] ?? 0) + Number((row.querySelector('td')?.textContent ?? '').replace('+', ''));
+      }
+      const progress = document.querySelector('[data-testid="goal-seek-progress"]');
+      w.decidedSeen = {
+        people,
+        outcomeShown: document.querySelector('[data-testid="goal-seek-outcome"]') !== null,
+        stepDone: [...(progress?.querySelectorAll('li.done') ?? [])].map((li) => li.textContent?.trim() ?? ''),
+        stepNow: progress?.querySelector('li[aria-current="step"]')?.textContent?.trim() ?? null,
+        costShown: /全員を初日から採用した場合の年間コスト:[\d,.]+万円/.test(document.querySelector('[data-testid="goal-seek"]')?.textContent ?? ''),
+      };
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await panel.getByRole('button', { name: '計画を探す' }).click();
   // Where the search is: the first of three stages, what is tried, and how far this trial is.
   const progress = page.getByTestId('goal-seek-progress');
@@ -77,26 +100,26 @@ test('目標逆算の経過: 段階と試算中の内容が出て、人数が決
   await expect(progress).toContainText(/この試算:\d+回中\d+回/);
   // The people chosen appear as soon as they are decided, before the timing and the check end.
   const decided = page.getByTestId('goal-seek-decided-plan');
-  await expect(decided).toBeVisible({ timeout: 840_000 });
-  await expect(page.getByTestId('goal-seek-outcome')).toHaveCount(0);
-  await expect(progress.locator('li.done')).toContainText(['探索中']);
-  await expect(progress.locator('li[aria-current="step"]')).toHaveText(/時期を調整中|検証中/);
-  const peopleOf = async (rows: ReturnType<typeof page.locator>, cell: number) => {
-    const out: Record<string, number> = {};
-    for (const row of await rows.all()) {
-      const d = (await row.getAttribute('data-department'))!;
-      out[d] = (out[d] ?? 0) + Number((await row.locator('td').nth(cell).innerText()).replace('+', ''));
-    }
-    return out;
-  };
-  const chosen = await peopleOf(decided.locator('tbody tr'), 0);
-  expect(Object.values(chosen).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-  await expect(panel).toContainText(/全員を初日から採用した場合の年間コスト:[\d,.]+万円/);
-  await decided.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'artifacts/screenshots/goalseek-decided-ja.png' });
+  await page.waitForFunction(() => 'decidedSeen' in window, undefined, { timeout: 840_000 });
+  // A screenshot of the decided state if it is still on screen (it is for reading, not asserting).
+  if (await decided.isVisible()) {
+    await decided.scrollIntoViewIfNeeded().catch(() => {});
+    await page.screenshot({ path: 'artifacts/screenshots/goalseek-decided-ja.png' });
+  }
   // The answer: the plan's people per department are the ones shown when decided.
   await expect(page.getByTestId('goal-seek-outcome')).toHaveAttribute('data-status', 'met', { timeout: 840_000 });
   await expect(decided).toHaveCount(0);
-  expect(await peopleOf(page.getByTestId('goal-seek-plan').locator('tbody tr'), 0)).toEqual(chosen);
+  const seen = await page.evaluate(() => (window as unknown as { decidedSeen: { people: Record<string, number>; outcomeShown: boolean; stepDone: string[]; stepNow: string | null; costShown: boolean } }).decidedSeen);
+  expect(seen.outcomeShown).toBe(false);
+  expect(seen.costShown).toBe(true);
+  expect(seen.stepDone).toContain('探索中');
+  expect(seen.stepNow).toMatch(/時期を調整中|検証中/);
+  expect(Object.values(seen.people).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  const plan: Record<string, number> = {};
+  for (const row of await page.getByTestId('goal-seek-plan').locator('tbody tr').all()) {
+    const department = (await row.getAttribute('data-department'))!;
+    plan[department] = (plan[department] ?? 0) + Number((await row.locator('td').first().innerText()).replace('+', ''));
+  }
+  expect(plan).toEqual(seen.people);
   expect(errors).toEqual([]);
 });
