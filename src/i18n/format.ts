@@ -58,6 +58,18 @@ export function formatPercent(x: number): string {
   return `${Math.abs(p) < 10 ? p.toFixed(1) : Math.round(p)}%`;
 }
 
+/**
+ * A share of replications (k of n) in whole percent, one form for a whole column
+ * (formatPercent gives 0.0% beside 20%). A share that is not exactly 0 or 1 never
+ * reads as one: "<1%" and ">99%".
+ */
+export function formatShareOfRuns(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  if (x > 0 && x < 0.005) return '<1%';
+  if (x < 1 && x > 0.995) return '>99%';
+  return `${Math.round(100 * x)}%`;
+}
+
 /** Days with one decimal below 10, whole above. */
 export function formatDays(x: number, lang: Lang): string {
   if (!Number.isFinite(x)) return '–';

@@ -1,6 +1,6 @@
 /** Number formats: the cached formatters write exactly what toLocaleString writes. */
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDays, formatYen } from '../../src/i18n/format.ts';
+import { formatCount, formatDays, formatShareOfRuns, formatYen } from '../../src/i18n/format.ts';
 
 const values = [0, -0, 1, 12, 999, 1000, 1234.5, 15_000, 99_999, 1e6, 3.45e7, 1.23e8, 1.75e9, 2.5e12, -4321, -1.2e9];
 
@@ -20,5 +20,14 @@ describe('grouped numbers', () => {
     expect(formatYen(9_999, 'ja')).toBe('9,999円');
     expect(formatYen(1.2e8, 'en')).toBe('¥120M');
     expect(formatYen(2.5e12, 'en')).toBe('¥2,500B');
+  });
+});
+
+describe('a share of replications (next best hire: "better in")', () => {
+  it('is whole percent in every row, and never rounds a share that is not 0 or 1 to 0% or 100%', () => {
+    expect([0, 0.2, 1, 4 / 20, 1 / 3].map(formatShareOfRuns)).toEqual(['0%', '20%', '100%', '20%', '33%']);
+    expect(formatShareOfRuns(1 / 400)).toBe('<1%');
+    expect(formatShareOfRuns(399 / 400)).toBe('>99%');
+    expect(formatShareOfRuns(Number.NaN)).toBe('–');
   });
 });
