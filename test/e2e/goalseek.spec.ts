@@ -72,7 +72,7 @@ test('目標逆算の経過: 段階と試算中の内容が出て、人数が決
   // The decided plan may be on screen for only a second or two before the answer replaces it, so
   // the page itself records it (and what else was on screen) the first time it is drawn.
   await page.evaluate(() => {
-    const w = window as unknown as { decidedSeen?: { people: Record<string, number>; outcomeShown: boolean; stepDone: string[]; stepNow: string | null; costShown: boolean } };
+    const w = window as unknown as { decidedSeen?: { people: Record<string, number>; outcomeShown: boolean; stepDone: string[]; stepNow: string | null; costShown: boolean; task: string | null } };
     const look = () => {
       const table = document.querySelector('[data-testid="goal-seek-decided-plan"]');
       if (w.decidedSeen || !table) return;
@@ -87,6 +87,7 @@ test('目標逆算の経過: 段階と試算中の内容が出て、人数が決
         outcomeShown: document.querySelector('[data-testid="goal-seek-outcome"]') !== null,
         stepDone: [...(progress?.querySelectorAll('li.done') ?? [])].map((li) => li.textContent?.trim() ?? ''),
         stepNow: progress?.querySelector('li[aria-current="step"]')?.textContent?.trim() ?? null,
+        task: document.querySelector('[data-testid="goal-seek-task"]')?.textContent ?? null,
         costShown: /全員を初日から採用した場合の年間コスト:[\d,.]+万円/.test(document.querySelector('[data-testid="goal-seek"]')?.textContent ?? ''),
       };
     };
@@ -109,9 +110,11 @@ test('目標逆算の経過: 段階と試算中の内容が出て、人数が決
   // The answer: the plan's people per department are the ones shown when decided.
   await expect(page.getByTestId('goal-seek-outcome')).toHaveAttribute('data-status', 'met', { timeout: 840_000 });
   await expect(decided).toHaveCount(0);
-  const seen = await page.evaluate(() => (window as unknown as { decidedSeen: { people: Record<string, number>; outcomeShown: boolean; stepDone: string[]; stepNow: string | null; costShown: boolean } }).decidedSeen);
+  const seen = await page.evaluate(() => (window as unknown as { decidedSeen: { people: Record<string, number>; outcomeShown: boolean; stepDone: string[]; stepNow: string | null; costShown: boolean; task: string | null } }).decidedSeen);
   expect(seen.outcomeShown).toBe(false);
   expect(seen.costShown).toBe(true);
+  // No line of the search stage under the later stage (the last progress may still be of the search).
+  expect(seen.task ?? '').not.toMatch(/手順\d+:|全部門を上限|外せる人/);
   expect(seen.stepDone).toContain('探索中');
   expect(seen.stepNow).toMatch(/時期を調整中|検証中/);
   expect(Object.values(seen.people).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
