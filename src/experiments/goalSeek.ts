@@ -72,10 +72,7 @@ import { DEFAULT_SCENARIO } from '../scenario/defaults.ts';
 import type { Run, RunProgress } from '../runner/types.ts';
 import { GrowingRun, growArms } from '../runner/rows.ts';
 import { pairedDifference, type ComparedValues } from '../montecarlo/compare.ts';
-import type { RunResult } from '../montecarlo/run.ts';
-import type { Summary } from '../montecarlo/stats.ts';
-import { tQuantile } from '../montecarlo/stats.ts';
-import { percentileSorted } from '../montecarlo/stats.ts';
+import { percentileSorted, RunningMoments, tQuantile } from '../montecarlo/stats.ts';
 import { wilsonInterval, type ProbabilityEstimate } from '../montecarlo/binomial.ts';
 import type { ExperimentOptions, ExperimentProgress } from './types.ts';
 
@@ -277,30 +274,46 @@ export function planHires(plan: readonly PlanHire[], rampDays: Record<Department
 }
 
 /**
- * A plan's run as goal-seek reads it: each replication's compared values, and the
- * run's summary on demand. Only service targets read the summary; summarising
- * every plan after every pass (percentiles of every series) was most of the page's
- * work in a search on the main target alone.
+ * A plan's run as goal-seek reads it: each replication's compared values (the main
+ * target's measure and the scalars service targets read), so that every reading,
+ * of the main target or of a service target, is of the run's first n replications.
  */
 interface PlanRun {
   values: ComparedValues;
-  result: () => RunResult;
 }
-const planRunOf = (run: Run): PlanRun => ({ values: run.values, result: () => run.result });
+const planRunOf = (run: Run): PlanRun => ({ values: run.values });
 
 /** Values of the main target's measure in the first `n` replications of a run. */
 const goalValues = (run: PlanRun, measure: GoalMeasure, n: number) => run.values.measures[measure].slice(0, n);
 
-/** A service measure's mean and its half-width at `level`, from a run's summaries (lower is better). */
-function serviceEstimate(run: PlanRun, target: ServiceTarget, level: number): { mean: number; half: number } {
-  const m = run.result().measures;
-  const t = (s: Summary) => (s.n > 1 ? tQuantile(1 - (1 - level) / 2, s.n - 1) * (s.sd / Math.sqrt(s.n)) : Infinity);
-  if (target === 'isWaitP90Hours') return { mean: m.insideSales.waitP90Days.mean * 24, half: t(m.insideSales.waitP90Days) * 24 };
-  if (target === 'csCoverageMax') return { mean: m.bookCoverageEnd.mean, half: t(m.bookCoverageEnd) };
+/** Count, mean and standard deviation of the finite values among the first `n` of `values`, as summarize reads them. */
+function momentsOfFirst(values: readonly number[], n: number): { n: number; mean: number; sd: number } {
+  const m = new RunningMoments();
+  for (let r = 0; r < Math.min(n, values.length); r++) if (Number.isFinite(values[r])) m.add(values[r]);
+  return { n: m.n, mean: m.n ? m.mean : NaN, sd: m.n > 1 ? Math.sqrt(m.m2 / (m.n - 1)) : 0 };
+}
+
+/**
+ * A service measure's mean and its half-width at `level` (lower is better), read on
+ * the first `n` replications of `values`. On all of a run's replications it equals,
+ * to the bit, what the run's summary gives; on fewer it is the summary a run of n
+ * would give, so plans read on the same n are compared on the same replications.
+ */
+export function serviceEstimate(values: ComparedValues, target: ServiceTarget, level: number, n: number): { mean: number; half: number } {
+  const t = (s: { n: number; sd: number }) => (s.n > 1 ? tQuantile(1 - (1 - level) / 2, s.n - 1) * (s.sd / Math.sqrt(s.n)) : Infinity);
+  if (target === 'isWaitP90Hours') {
+    const w = momentsOfFirst(values.service.isWaitP90Days, n);
+    return { mean: w.mean * 24, half: t(w) * 24 };
+  }
+  if (target === 'csCoverageMax') {
+    const c = momentsOfFirst(values.service.bookCoverageEnd, n);
+    return { mean: c.mean, half: t(c) };
+  }
   // Backlog in weeks: items waiting at the horizon over a week of arrivals.
-  const perWeek = m.fieldSales.arrivalsPerDay.mean * 7;
-  if (!(perWeek > 0)) return { mean: m.fieldSales.queueEnd.mean > 0 ? Infinity : 0, half: 0 };
-  return { mean: m.fieldSales.queueEnd.mean / perWeek, half: t(m.fieldSales.queueEnd) / perWeek };
+  const queue = momentsOfFirst(values.service.fsQueueEnd, n);
+  const perWeek = momentsOfFirst(values.service.fsArrivalsPerDay, n).mean * 7;
+  if (!(perWeek > 0)) return { mean: queue.mean > 0 ? Infinity : 0, half: 0 };
+  return { mean: queue.mean / perWeek, half: t(queue) / perWeek };
 }
 
 /**
@@ -379,7 +392,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       runs += group.length;
       await growArms(runner, group, { from, to: n, signal: options.signal, onProgress: progressOf(step, Math.max(...group.map((g) => hires.get(g)!))) });
     }
-    return entries.map((g) => ({ values: g.values(), result: () => g.run().result }));
+    return entries.map((g) => ({ values: g.values() }));
   };
   const runPlan = async (p: readonly PlanHire[], n: number): Promise<PlanRun> => (await runPlans([p], n))[0];
 
@@ -387,7 +400,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   const readingOf = (run: PlanRun, n: number, level: number): PlanReading => {
     const probability = target ? wilsonInterval(goalValues(run, target.measure, n).filter((v) => v >= target.atLeast).length, n, level) : null;
     const readings = service.map(({ target: k, limit }) => {
-      const e = serviceEstimate(run, k, level);
+      const e = serviceEstimate(run.values, k, level, n);
       return { target: k, limit, mean: e.mean, low: e.mean - e.half, high: e.mean + e.half, met: e.mean <= limit };
     });
     const met = (!probability || probability.p >= confidence) && readings.every((r) => r.met);
@@ -510,8 +523,8 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     }
     for (const s of now.service) {
       if (s.met) continue;
-      const eb = serviceEstimate(base, s.target, level);
-      const ec = serviceEstimate(cand, s.target, level);
+      const eb = serviceEstimate(base.values, s.target, level, n);
+      const ec = serviceEstimate(cand.values, s.target, level, n);
       const gain = eb.mean - ec.mean;
       const half = Math.hypot(eb.half, ec.half);
       const gap = s.mean - s.limit;
@@ -670,9 +683,9 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       if (days.length === 0) continue;
       const trials = days.map((day) => plan.map((h, j) => (j === i ? { ...h, day } : h)));
       // Once a hire of d has settled, the hires of d chosen just before it will each try that day first: run them ahead
-      // (see firstMeeting). Not with service targets: their reading is the summary of the whole run, not of a prefix.
+      // (see firstMeeting).
       const ahead: PlanHire[][] = [];
-      if (latest.has(d) && service.length === 0) {
+      if (latest.has(d)) {
         for (let j = i - 1, p = trials[0]; j >= 0 && plan[j].department === d && changeOf(plan[j]) > 0; j--) ahead.push((p = p.map((h, k) => (k === j ? { ...h, day: days[0] } : h))));
       }
       const { readings, chosen } = await firstMeeting(trials, ahead);

@@ -42,6 +42,20 @@ export type ComparedMeasure = keyof typeof COMPARED;
 export const COMPARED_MEASURES = Object.keys(COMPARED) as ComparedMeasure[];
 /** The control variates a comparison regresses on (see ControlSums), as result paths. */
 const CONTROL_PATHS = (['sqlYen', 'wonYen', 'renewalYen', 'sqls', 'won'] as const).map((k) => ['controls', k]);
+/**
+ * Per-replication scalars that goal-seek's service targets are read from, by name
+ * (see serviceEstimate in experiments/goalSeek.ts): kept per replication so a
+ * service target, like the main target, can be read on a run's first n
+ * replications rather than on everything the run holds.
+ */
+export const SERVICE_PATHS = {
+  isWaitP90Days: ['insideSales', 'waitP90Days'],
+  bookCoverageEnd: ['bookCoverageEnd'],
+  fsQueueEnd: ['fieldSales', 'queueEnd'],
+  fsArrivalsPerDay: ['fieldSales', 'arrivalsPerDay'],
+} as const satisfies Record<string, readonly string[]>;
+/** A per-replication scalar a service target reads. */
+export type ServiceValue = keyof typeof SERVICE_PATHS;
 /** Pairs from which a comparison uses its control variates (below, the plain paired mean). */
 export const MIN_CONTROLLED_PAIRS = MIN_RESIDUAL_DF + 1 + CONTROL_PATHS.length;
 
@@ -50,6 +64,8 @@ export interface ComparedValues {
   measures: Record<ComparedMeasure, number[]>;
   /** One column per control variate (mean zero by construction). */
   controls: number[][];
+  /** The scalars service targets read (SERVICE_PATHS), per replication. */
+  service: Record<ServiceValue, number[]>;
 }
 
 /** A difference (variant minus baseline) over paired replications. */
@@ -92,7 +108,8 @@ const sumOfPaths = (acc: RunAccumulator, paths: readonly (readonly string[])[]) 
 /** The compared values of the replications an accumulator holds. */
 export function comparedValuesOf(acc: RunAccumulator): ComparedValues {
   const measures = Object.fromEntries(COMPARED_MEASURES.map((k) => [k, sumOfPaths(acc, COMPARED[k].paths)])) as Record<ComparedMeasure, number[]>;
-  return { measures, controls: CONTROL_PATHS.map((path) => sumOfPaths(acc, [path])) };
+  const service = Object.fromEntries(Object.entries(SERVICE_PATHS).map(([k, path]) => [k, sumOfPaths(acc, [path])])) as Record<ServiceValue, number[]>;
+  return { measures, controls: CONTROL_PATHS.map((path) => sumOfPaths(acc, [path])), service };
 }
 
 /**

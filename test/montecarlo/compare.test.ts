@@ -17,6 +17,9 @@ describe('paired differences', () => {
   });
 });
 
+/** Compared values with no service scalars (these tests read none). */
+const noService: ComparedValues['service'] = { isWaitP90Days: [], bookCoverageEnd: [], fsQueueEnd: [], fsArrivalsPerDay: [] };
+
 describe('compared values', () => {
   /** Synthetic runs of `n` pairs: each measure is noise the controls explain, plus a shift of 1 in the variant. */
   const runs = (n: number) => {
@@ -24,7 +27,7 @@ describe('compared values', () => {
     const run = (shift: number): ComparedValues => {
       const controls = [0, 1, 2, 3, 4].map((j) => control(j, shift));
       const values = Array.from({ length: n }, (_, r) => 100 + shift + 5 * controls[0][r] + ((r * 0.618) % 1) * 0.01);
-      return { measures: Object.fromEntries(COMPARED_MEASURES.map((k) => [k, values])) as ComparedValues['measures'], controls };
+      return { measures: Object.fromEntries(COMPARED_MEASURES.map((k) => [k, values])) as ComparedValues['measures'], controls, service: noService };
     };
     return compareValues(run(0), run(1));
   };
@@ -80,6 +83,7 @@ describe('reading a difference', () => {
     const values = (arr: number[], cost: number[]): ComparedValues => ({
       measures: Object.fromEntries(COMPARED_MEASURES.map((k) => [k, k === 'arrEndYen' ? arr : k === 'costYen' ? cost : arr.map(() => 0)])) as ComparedValues['measures'],
       controls: [],
+      service: noService,
     });
     const base = values([1e9, 1.1e9, 0.9e9, 1e9], [5e8, 5e8, 5e8, 5e8]);
     const variant = values([1e9 + 1e4, 1.1e9 + 2e4, 0.9e9 + 1e4, 1e9 + 2e4], [5.4e8, 5.4e8, 5.4e8, 5.4e8]);

@@ -26,7 +26,7 @@ class ManualRunner implements Runner {
       });
       this.runs.push({
         name: scenario.name,
-        finish: () => resolve({ scenario, result: { name: scenario.name } as never, values: { measures: {} as never, controls: [] } }),
+        finish: () => resolve({ scenario, result: { name: scenario.name } as never, values: { measures: {} as never, controls: [], service: {} as never } }),
         fail: reject,
         partial: (p) => options.onPartial?.(p),
         aborted: () => signal?.aborted ?? false,
