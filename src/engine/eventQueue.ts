@@ -29,6 +29,12 @@ export class EventQueue {
   private arg = new Int32Array(1024);
   private n = 0;
   private seq = 0;
+  /**
+   * The time and tie of the event being put in the heap or a bucket (heapPush,
+   * toBucket read them here): passed as arguments, these doubles (a tie is above
+   * 2^31) were boxed as new heap numbers at calls V8 did not inline.
+   */
+  private readonly entry = new Float64Array(2);
   /** The event in the side slot, if `hasSide` (see the class). */
   private hasSide = false;
   private sideTime = 0;
@@ -77,12 +83,15 @@ export class EventQueue {
       this.sideTime = time; this.sideTie = tie; this.sideArg = arg;
       return;
     }
-    if (time >= this.farFrom && this.toBucket(time, tie, kind, arg)) return;
-    this.heapPush(time, tie, kind, arg);
+    const entry = this.entry;
+    entry[0] = time; entry[1] = tie;
+    if (time >= this.farFrom && this.toBucket(kind, arg)) return;
+    this.heapPush(kind, arg);
   }
 
-  /** Puts an event in the heap. */
-  private heapPush(time: number, tie: number, kind: number, arg: number): void {
+  /** Puts an event in the heap, at the time and tie in `entry`. */
+  private heapPush(kind: number, arg: number): void {
+    const time = this.entry[0], tie = this.entry[1];
     if (this.n === this.time.length) this.grow();
     let i = this.n++;
     const T = this.time, P = this.tie, K = this.kind, A = this.arg;
@@ -97,10 +106,11 @@ export class EventQueue {
   }
 
   /**
-   * Puts an event of a bucket beyond the frontier in its bucket's list; false
-   * (nothing done) when the bucket is too far to keep.
+   * Puts an event (time and tie in `entry`) of a bucket beyond the frontier in its
+   * bucket's list; false (nothing done) when the bucket is too far to keep.
    */
-  private toBucket(time: number, tie: number, kind: number, arg: number): boolean {
+  private toBucket(kind: number, arg: number): boolean {
+    const time = this.entry[0], tie = this.entry[1];
     const b = Math.floor(time * PER_BUCKET_DAY);
     if (!(b <= MAX_BUCKET)) return false;
     if (b >= this.bucketHead.length) this.growBuckets(b);
@@ -131,11 +141,12 @@ export class EventQueue {
       let e = b < this.bucketHead.length ? this.bucketHead[b] : -1;
       if (e < 0) continue;
       this.bucketHead[b] = -1;
-      const FT = this.farTime, FP = this.farTie, FK = this.farKind, FA = this.farArg, FN = this.farNext;
+      const FT = this.farTime, FP = this.farTie, FK = this.farKind, FA = this.farArg, FN = this.farNext, entry = this.entry;
       while (e >= 0) {
         const next = FN[e];
         const t = FT[e];
-        this.heapPush(t, FP[e], FK[e], FA[e]);
+        entry[0] = t; entry[1] = FP[e];
+        this.heapPush(FK[e], FA[e]);
         if (t < first) first = t;
         FN[e] = this.farFree;
         this.farFree = e;
@@ -298,7 +309,10 @@ export class EventQueue {
           found = true;
           if (prev < 0) H[b] = next;
           else FN[prev] = next;
-          if (toHeap) this.heapPush(this.farTime[e], this.farTie[e], kind, this.farArg[e]);
+          if (toHeap) {
+            this.entry[0] = this.farTime[e]; this.entry[1] = this.farTie[e];
+            this.heapPush(kind, this.farArg[e]);
+          }
           FN[e] = this.farFree;
           this.farFree = e;
           this.farCount--;
