@@ -73,6 +73,28 @@ export class EventQueue {
   /** A queue; events of kind `sideKind` (at most one pending at a time) are kept in the side slot. */
   constructor(private readonly sideKind = -1) {}
 
+  /**
+   * Empties the queue for a new run, keeping its arrays (a baseline run grew the
+   * far-future ones past their start each time, and a new queue allocated them all).
+   */
+  reset(): void {
+    this.n = 0;
+    this.seq = 0;
+    this.hasSide = false;
+    this.frontier = 0;
+    this.frontierEnd = BUCKET_DAYS;
+    this.farFrom = 2 * BUCKET_DAYS;
+    this.farCount = 0;
+    this.bucketHead.fill(-1);
+    this.farUsed = 0;
+    this.farFree = -1;
+  }
+
+  /** Whether this queue keeps events of kind `kind` in its side slot. */
+  sidesWith(kind: number): boolean {
+    return this.sideKind === kind;
+  }
+
   /** Number of pending events. */
   get size(): number {
     return this.n + this.farCount + (this.hasSide ? 1 : 0);

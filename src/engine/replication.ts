@@ -192,9 +192,10 @@ export class Replication {
    * Replication `replication` of compiled scenario `c`. With `parent` (see `fork`),
    * a copy of the parent's whole state at the end of its warm-up, staffed as `c` plans.
    * With `spare`, a lead table no longer in use (a finished replication's), emptied
-   * and used again when it has room for the leads expected.
+   * and used again when it has room for the leads expected; with `spareQueue`, an
+   * event queue no longer in use, emptied and used again.
    */
-  constructor(c: CompiledScenario, replication: number, options: SimulateOptions = {}, parent?: Replication, spare?: LeadTable) {
+  constructor(c: CompiledScenario, replication: number, options: SimulateOptions = {}, parent?: Replication, spare?: LeadTable, spareQueue?: EventQueue) {
     const s = c.scenario;
     this.s = s;
     this.c = c;
@@ -221,7 +222,10 @@ export class Replication {
         this.L = spare;
       } else this.L = createLeadTable(rows);
       // The next arrival is the one event of its kind pending: it waits beside the heap.
-      this.events = new EventQueue(ARRIVAL);
+      if (spareQueue && spareQueue.sidesWith(ARRIVAL)) {
+        spareQueue.reset();
+        this.events = spareQueue;
+      } else this.events = new EventQueue(ARRIVAL);
     }
     this.weeks = Math.ceil(s.horizonDays / 7 - 1e-9);
     this.months = Math.ceil(s.horizonDays / MONTH_DAYS - 1e-9);
