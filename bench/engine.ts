@@ -2,7 +2,8 @@
  * Engine benchmark on one core: the first replication of a fresh process against
  * the steady time; events and replications per second for the baseline and the
  * Jackson network; the engine against a minimal hand-written event loop on the same
- * Jackson model (bench/minimalLoop.ts), alternating; and the animation trace's size
+ * Jackson model (bench/minimalLoop.ts), alternating, in wall and CPU time, both in
+ * this process after the baseline and in a fresh process that runs only them; and the animation trace's size
  * and cost. Run with `npm run bench` (or `npx tsx bench/engine.ts`). The first
  * replication is also timed in BENCH_FRESH (default 5) fresh processes, since one
  * process's first replication swings with the machine's load; the minimal loop's
@@ -80,14 +81,21 @@ function measure(name: string, scenario: Scenario, warmup: number, reps: number)
   );
 }
 
-/** The engine against the minimal loop on the same Jackson model, run in turn; waits checked against Erlang C. */
-function versusMinimal(warmup: number, pairs: number): void {
+/**
+ * The engine against the minimal loop on the same Jackson model, run in turn; waits
+ * checked against Erlang C. `where` says in the output which process ran it: this
+ * one after the baseline (whose scenario shape makes the engine's call sites
+ * polymorphic, while the minimal loop's never are), or a fresh one that runs the
+ * Jackson model alone, as the app's worker runs one scenario shape.
+ */
+function versusMinimal(warmup: number, pairs: number, where: string): void {
   const scenario = jackson();
-  const engine: number[] = [], minimal: number[] = [];
+  const engine: number[] = [], minimal: number[] = [], engineCpu: number[] = [], minimalCpu: number[] = [];
   const waits = { engine: [0, 0, 0], minimal: [0, 0, 0] };
   let engineEvents = 0, minimalEvents = 0, engineLeads = 0, minimalLeads = 0;
   for (let i = 0; i < warmup + pairs; i++) {
     let e = 0;
+    const cpuBefore = process.cpuUsage();
     engine.push(time(() => {
       const r = simulateReplication(scenario, i);
       engineEvents += r.events;
@@ -95,12 +103,17 @@ function versusMinimal(warmup: number, pairs: number): void {
       [r.insideSales, r.fieldSales, r.customerSuccess].forEach((x, k) => (waits.engine[k] += x.waitMeanDays));
       e = r.events;
     }));
+    const cpuBetween = process.cpuUsage();
     minimal.push(time(() => {
       const m = minimalJackson(i + 1);
       minimalEvents += m.events;
       minimalLeads += m.leads;
       m.meanWait.forEach((w, k) => (waits.minimal[k] += w));
     }));
+    const cpuAfter = process.cpuUsage();
+    const ms = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage) => (to.user - from.user + to.system - from.system) / 1000;
+    engineCpu.push(ms(cpuBefore, cpuBetween));
+    minimalCpu.push(ms(cpuBetween, cpuAfter));
     if (!(e > 0)) throw new Error('no events');
   }
   const J = JACKSON, runs = warmup + pairs;
@@ -110,11 +123,20 @@ function versusMinimal(warmup: number, pairs: number): void {
     erlangC(J.customerSuccess.servers, J.leadsPerDay * J.insideSales.pass * J.fieldSales.pass, 1 / J.customerSuccess.meanDays).meanWait,
   ];
   const e = median(engine.slice(warmup)), m = median(minimal.slice(warmup));
+  const ec = median(engineCpu.slice(warmup)), mc = median(minimalCpu.slice(warmup));
   const fmt = (xs: number[]) => xs.map((x) => (x / runs).toFixed(2)).join(' / ');
-  console.log(`Jackson network, ${J.horizonDays} days: engine vs a minimal hand-written event loop on the same Jackson model`);
-  console.log(`  engine ${e.toFixed(1)} ms, minimal loop ${m.toFixed(1)} ms per run (medians of ${pairs} alternating pairs after ${warmup}): engine speed ${(m / e).toFixed(2)}x the minimal loop's`);
+  console.log(`Jackson network, ${J.horizonDays} days: engine vs a minimal hand-written event loop on the same Jackson model, ${where}`);
+  console.log(`  wall: engine ${e.toFixed(1)} ms, minimal loop ${m.toFixed(1)} ms per run (medians of ${pairs} alternating pairs after ${warmup}): engine speed ${(m / e).toFixed(2)}x the minimal loop's`);
+  console.log(`  CPU:  engine ${ec.toFixed(1)} ms, minimal loop ${mc.toFixed(1)} ms per run (the same pairs): engine speed ${(mc / ec).toFixed(2)}x the minimal loop's`);
   console.log(`  per run: leads ${Math.round(engineLeads / runs)} vs ${Math.round(minimalLeads / runs)}, events ${Math.round(engineEvents / runs)} vs ${Math.round(minimalEvents / runs)} (the engine adds week and month ends)`);
   console.log(`  mean waits IS / FS / CS (days): engine ${fmt(waits.engine)}, minimal ${fmt(waits.minimal)}, Erlang C ${theory.map((x) => x.toFixed(2)).join(' / ')}`);
+}
+
+/** versusMinimal in a fresh child process (`--versus`) that runs nothing else; its lines printed here. */
+function versusMinimalInFreshProcess(): void {
+  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--versus'], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`bench child failed: ${child.stderr}`);
+  process.stdout.write(child.stdout);
 }
 
 /** The animation trace: transitions and bytes per replication, and time with and without the recorder, alternating. */
@@ -144,6 +166,10 @@ if (process.argv.includes('--first')) {
   else firstInThisProcess((r) => simulateReplication(baseline, r));
   process.exit(0);
 }
+if (process.argv.includes('--versus')) {
+  versusMinimal(15, 20, 'in a fresh process that runs only these (one scenario shape, as in the app\'s worker)');
+  process.exit(0);
+}
 console.log(`Engine, one core in Node ${process.version} (${availableParallelism()} cores on this machine)`);
 firstVsSteady('baseline', baseline, 10, 30);
 firstInFreshProcesses('baseline', Number(process.env.BENCH_FRESH ?? 5));
@@ -151,5 +177,6 @@ firstInFreshProcesses('Jackson network', Number(process.env.BENCH_FRESH ?? 5), '
 firstInFreshProcesses('minimal loop (Jackson)', Number(process.env.BENCH_FRESH ?? 5), 'minimal');
 measure('baseline', baseline, 20, 100);
 measure('Jackson network', jackson(), 5, 20);
-versusMinimal(5, 20);
+versusMinimal(5, 20, 'in this process after the baseline (the engine\'s call sites polymorphic)');
+versusMinimalInFreshProcess();
 measureTrace(baseline, 30);

@@ -75,20 +75,23 @@ const RENEWAL_SLOT = 1 << 22;
  * setting and a use). Module-level, not a closure per replication: a sampler's
  * call of `u()` then sees one function for the whole process, and optimised code
  * is not thrown away at each new replication's first draw ("wrong call target" in
- * --trace-deopt).
+ * --trace-deopt). Kept in an Int32Array (words, then the draw counter): a module
+ * variable holding a word above 2^30 is not a small integer, and V8 boxed it as a
+ * new heap number at every lead's slot.
  */
-let drawW1 = 0, drawW2 = 0, drawN = 0;
+const draw = new Int32Array(3);
+const W1 = 0, W2 = 1, N = 2;
 
 /** The next number of the slot set by `leadSlot` (see random.ts, counterUniform). */
 function leadUniform(): number {
-  return counterUniform(drawW1, drawW2, drawN++);
+  return counterUniform(draw[W1], draw[W2], draw[N]++);
 }
 
 /** The numbers of slot `slot` of the stream with words (w1, w2), as a Uniform (valid until the next call). */
 function leadSlot(w1: number, w2: number, slot: number): Uniform {
-  drawW1 = w1;
-  drawW2 = w2;
-  drawN = slot * SLOT_DRAWS;
+  draw[W1] = w1;
+  draw[W2] = w2;
+  draw[N] = slot * SLOT_DRAWS;
   return leadUniform;
 }
 
@@ -147,6 +150,11 @@ export class Replication {
   /** The lead arrival process (set by `schedule`, or copied by `fork`). */
   private arrivals: ArrivalProcess | null = null;
 
+  /**
+   * The time of the event being handled (0 while the run is scheduled): the handlers
+   * read it here rather than taking it as an argument, one register less on every call.
+   */
+  now = 0;
   // Counters: events handled and leads created in the whole run.
   eventCount = 0;
   created = 0;
@@ -184,9 +192,10 @@ export class Replication {
    * Replication `replication` of compiled scenario `c`. With `parent` (see `fork`),
    * a copy of the parent's whole state at the end of its warm-up, staffed as `c` plans.
    * With `spare`, a lead table no longer in use (a finished replication's), emptied
-   * and used again when it has room for the leads expected.
+   * and used again when it has room for the leads expected; with `spareQueue`, an
+   * event queue no longer in use, emptied and used again.
    */
-  constructor(c: CompiledScenario, replication: number, options: SimulateOptions = {}, parent?: Replication, spare?: LeadTable) {
+  constructor(c: CompiledScenario, replication: number, options: SimulateOptions = {}, parent?: Replication, spare?: LeadTable, spareQueue?: EventQueue) {
     const s = c.scenario;
     this.s = s;
     this.c = c;
@@ -213,7 +222,10 @@ export class Replication {
         this.L = spare;
       } else this.L = createLeadTable(rows);
       // The next arrival is the one event of its kind pending: it waits beside the heap.
-      this.events = new EventQueue(ARRIVAL);
+      if (spareQueue && spareQueue.sidesWith(ARRIVAL)) {
+        spareQueue.reset();
+        this.events = spareQueue;
+      } else this.events = new EventQueue(ARRIVAL);
     }
     this.weeks = Math.ceil(s.horizonDays / 7 - 1e-9);
     this.months = Math.ceil(s.horizonDays / MONTH_DAYS - 1e-9);
@@ -253,7 +265,8 @@ export class Replication {
   }
 
   /** Tells the transition sink that lead `id` goes from its current state to state `to` (a lost state carries its cause). */
-  private note(kind: number, id: number, t: number, to: number): void {
+  private note(kind: number, id: number, to: number): void {
+    const t = this.now;
     const from = this.L.state[id];
     this.sink!(t, id, kind, from >= LOST ? PLACE_LOST : from, to >= LOST ? PLACE_LOST : to, to >= LOST ? to - LOST : -1);
   }
@@ -295,9 +308,10 @@ export class Replication {
     L.activeIndex[id] = -1;
   }
 
-  private lose(id: number, c: number, t: number, kind = T_LOSE): void {
+  private lose(id: number, c: number, kind = T_LOSE): void {
+    const t = this.now;
     const L = this.L;
-    if (this.sink) this.note(kind, id, t, LOST + c);
+    if (this.sink) this.note(kind, id, LOST + c);
     L.state[id] = LOST + c;
     if (t >= this.t0) this.lostWindow[c]++;
     // Accounts carried from before day 0 churn like any other, but they are not leads.
@@ -305,7 +319,8 @@ export class Replication {
   }
 
   /** Counts `yen` of ARR lost to waiting for cause index `c` at time t, if inside the window. */
-  private lostToWaiting(c: number, yen: number, t: number): void {
+  private lostToWaiting(c: number, yen: number): void {
+    const t = this.now;
     if (t >= this.t0) this.waitingCostW[c] += yen;
   }
 
@@ -317,13 +332,14 @@ export class Replication {
   }
 
   /** Lead `id` arrives at stage k at time t: it starts at once if a slot is free, else queues (and may give up). */
-  private arrive(k: number, id: number, t: number, converted: boolean): void {
+  private arrive(k: number, id: number, converted: boolean): void {
+    const t = this.now;
     const L = this.L;
     const stage = this.stages[k];
     stage.noteArrival(t);
     L.stage[id] = k;
-    if (stage.hasRoom()) return this.start(k, id, t, 0, converted ? T_CONVERT : T_START);
-    if (this.sink) this.note(converted ? T_CONVERT : T_QUEUE, id, t, queueState(k));
+    if (stage.hasRoom()) return this.start(k, id, 0, converted ? T_CONVERT : T_START);
+    if (this.sink) this.note(converted ? T_CONVERT : T_QUEUE, id, queueState(k));
     L.state[id] = queueState(k);
     L.queuedAt[id] = t;
     L.ticket[id] = stage.enqueue(t, id);
@@ -337,7 +353,8 @@ export class Replication {
   }
 
   /** Work on lead `id` starts; `kind` is the transition (start, or convert when it comes straight from the stage before). */
-  private start(k: number, id: number, t: number, wait: number, kind: number): void {
+  private start(k: number, id: number, wait: number, kind: number): void {
+    const t = this.now;
     const L = this.L;
     const speed = this.stages[k].start(t, wait, id);
     // The work time is drawn as the work starts (before the observers, which might run another replication).
@@ -345,7 +362,7 @@ export class Replication {
       : k === FS ? (L.fsCycle[id] = this.c.segments[L.segment[id]].cycle.sample(this.passU(id, FS_CYCLE)))
       : (L.onboardDays[id] = this.c.onboarding.sample(this.passU(id, ONBOARD)));
     if (this.onStart) this.onStart(t, k, id, wait);
-    if (this.sink) this.note(kind, id, t, serviceState(k));
+    if (this.sink) this.note(kind, id, serviceState(k));
     L.state[id] = serviceState(k);
     L.waitedDays[id] = wait;
     L.abandonAt[id] = Infinity;
@@ -354,7 +371,8 @@ export class Replication {
   }
 
   /** Starts waiting items of stage k while slots are free. */
-  private fill(k: number, t: number): void {
+  private fill(k: number): void {
+    const t = this.now;
     const stage = this.stages[k];
     while (stage.hasRoom()) {
       // Set before each take: start() calls the observers, which might run another replication.
@@ -362,21 +380,23 @@ export class Replication {
       waitingState = queueState(k);
       const id = stage.dequeue(t, isWaiting);
       if (id < 0) return;
-      this.start(k, id, t, t - this.L.queuedAt[id], T_START);
+      this.start(k, id, t - this.L.queuedAt[id], T_START);
     }
   }
 
-  private recycle(id: number, stage: Stage, t: number): void {
+  private recycle(id: number, stage: Stage): void {
+    const t = this.now;
     const L = this.L, c = this.c;
     stage.noteRecycled(t);
-    if (this.sink) this.note(T_RECYCLE, id, t, NURTURE);
+    if (this.sink) this.note(T_RECYCLE, id, NURTURE);
     L.state[id] = NURTURE;
     L.stage[id] = -1;
     const u = this.passU(id, RECYCLE);
     if (u() < this.s.marketing.nurtureReturnShare) this.events.push(t + c.nurture.sample(u), PRIORITY[MQL_READY], MQL_READY, id);
   }
 
-  private win(id: number, t: number): void {
+  private win(id: number): void {
+    const t = this.now;
     const L = this.L;
     if (t >= this.t0) {
       this.wonW++;
@@ -388,17 +408,19 @@ export class Replication {
     this.arr += L.arrYen[id];
     this.activate(id);
     this.events.push(t + this.c.contractDays, PRIORITY[RENEWAL], RENEWAL, id);
-    this.arrive(CS, id, t, true);
+    this.arrive(CS, id, true);
   }
 
   /** Adds a win decision taken with probability `p` to the control sums. */
-  private noteWinDecision(id: number, won: boolean, p: number, t: number): void {
+  private noteWinDecision(id: number, won: boolean, p: number): void {
+    const t = this.now;
     const surprise = (won ? 1 : 0) - p;
     this.controls.wonYen += surprise * this.L.acvYen[id];
     if (t >= this.t0) this.controls.won += surprise;
   }
 
-  private endInsideSales(id: number, t: number): void {
+  private endInsideSales(id: number): void {
+    const t = this.now;
     const L = this.L, c = this.c, s = this.s;
     const g: CompiledSegment = c.segments[L.segment[id]];
     const p0 = L.noise[id] ? 0 : g.sqlRate;
@@ -413,54 +435,57 @@ export class Replication {
     L.stage[id] = -1;
     if (converted) {
       if (t >= this.t0) { this.sqlsW++; this.sqlsByWeek[this.week(t)]++; }
-      if (!g.skipFieldSales) return this.arrive(FS, id, t, true);
+      if (!g.skipFieldSales) return this.arrive(FS, id, true);
       // IS-complete: Inside Sales closes the deal itself, with no Field Sales queue.
       if (t >= this.t0) this.isClosedW++;
       const fsDraws = this.passU(id, FS_U);
       const won = (L.fsU[id] = fsDraws()) < g.winRate;
       const fsRecycleU = fsDraws();
-      this.noteWinDecision(id, won, g.winRate, t);
+      this.noteWinDecision(id, won, g.winRate);
       if (won) {
         if (t >= this.t0) this.wonByIsW++;
-        return this.win(id, t);
+        return this.win(id);
       }
-      return fsRecycleU < s.fieldSales.recycleShare ? this.recycle(id, this.stages[IS], t) : this.lose(id, LOST_DEAL, t);
+      return fsRecycleU < s.fieldSales.recycleShare ? this.recycle(id, this.stages[IS]) : this.lose(id, LOST_DEAL);
     }
-    if (recycleU < s.insideSales.recycleShare) return this.recycle(id, this.stages[IS], t);
+    if (recycleU < s.insideSales.recycleShare) return this.recycle(id, this.stages[IS]);
     // Counterfactual with the same draw: would it have converted with no wait? Then it
     // was an SQL lost to waiting, worth its expected ARR as an SQL.
-    if (u < p0) this.lostToWaiting(COST_WENT_COLD, g.winRate * L.acvYen[id], t);
-    this.lose(id, u < p0 ? LOST_IS_COLD : LOST_IS_DISQUALIFIED, t);
+    if (u < p0) this.lostToWaiting(COST_WENT_COLD, g.winRate * L.acvYen[id]);
+    this.lose(id, u < p0 ? LOST_IS_COLD : LOST_IS_DISQUALIFIED);
   }
 
-  private endFieldSales(id: number, t: number): void {
+  private endFieldSales(id: number): void {
+    const t = this.now;
     const L = this.L;
     const p0 = this.c.segments[L.segment[id]].winRate;
     const draws = this.passU(id, FS_U);
     const u = (L.fsU[id] = draws()), recycleU = draws();
     const p = p0 * this.c.fsDecay(L.waitedDays[id]);
     const won = u < p;
-    this.noteWinDecision(id, won, p, t);
+    this.noteWinDecision(id, won, p);
     this.stages[FS].finish(t, won, L.fsCycle[id], id);
     L.stage[id] = -1;
-    if (won) return this.win(id, t);
-    if (recycleU < this.s.fieldSales.recycleShare) return this.recycle(id, this.stages[FS], t);
+    if (won) return this.win(id);
+    if (recycleU < this.s.fieldSales.recycleShare) return this.recycle(id, this.stages[FS]);
     // Won with no wait, by the same draw: a deal lost to waiting, worth its ACV.
-    if (u < p0) this.lostToWaiting(COST_STALLED, L.acvYen[id], t);
-    this.lose(id, u < p0 ? LOST_FS_COLD : LOST_DEAL, t);
+    if (u < p0) this.lostToWaiting(COST_STALLED, L.acvYen[id]);
+    this.lose(id, u < p0 ? LOST_FS_COLD : LOST_DEAL);
   }
 
-  private endOnboarding(id: number, t: number): void {
+  private endOnboarding(id: number): void {
+    const t = this.now;
     const L = this.L;
     const churned = L.state[id] >= LOST;
     this.stages[CS].finish(t, !churned, L.onboardDays[id], id);
     L.stage[id] = -1;
     if (churned) return;
-    if (this.sink) this.note(T_CONVERT, id, t, CUSTOMER);
+    if (this.sink) this.note(T_CONVERT, id, CUSTOMER);
     L.state[id] = CUSTOMER;
   }
 
-  private renew(id: number, t: number): void {
+  private renew(id: number): void {
+    const t = this.now;
     const L = this.L, cs = this.s.customerSuccess;
     if (L.state[id] >= LOST) return;
     const heads = productiveAt(this.rosters[1 + CS], t);
@@ -490,8 +515,8 @@ export class Replication {
       this.deactivate(id);
       if (L.state[id] === queueState(CS)) this.stages[CS].withdraw(t, t - L.queuedAt[id]);
       // The loss cause keeps naming all churn above the base rate overload's; the waiting cost tells overload from onboarding waits.
-      if (u >= cs.churnRate) this.lostToWaiting(u < pOverload ? COST_CHURN_OVERLOAD : COST_CHURN_ONBOARDING, L.arrYen[id], t);
-      this.lose(id, u < cs.churnRate ? CHURN_BASE : CHURN_OVERLOAD, t, T_CHURN);
+      if (u >= cs.churnRate) this.lostToWaiting(u < pOverload ? COST_CHURN_OVERLOAD : COST_CHURN_ONBOARDING, L.arrYen[id]);
+      this.lose(id, u < cs.churnRate ? CHURN_BASE : CHURN_OVERLOAD, T_CHURN);
       return;
     }
     if (rng() < cs.expansionRate) {
@@ -504,7 +529,8 @@ export class Replication {
     this.events.push(t + this.c.contractDays, PRIORITY[RENEWAL], RENEWAL, id);
   }
 
-  private newLead(t: number): void {
+  private newLead(): void {
+    const t = this.now;
     const c = this.c, m = this.s.marketing;
     const index = this.created++;
     const w1 = this.leadStreams.word1(index), w2 = this.leadStreams.word2(index);
@@ -539,10 +565,11 @@ export class Replication {
     if (this.sink) this.sink(t, id, T_ARRIVE, PLACE_NEW, later ? NURTURE : 0, -1);
     if (later) L.state[id] = NURTURE;
     if (enters) this.events.push(mqlAt, PRIORITY[MQL_READY], MQL_READY, id);
-    else if (!later) this.lose(id, LOST_NOT_QUALIFIED, t);
+    else if (!later) this.lose(id, LOST_NOT_QUALIFIED);
   }
 
-  private mqlReady(id: number, t: number): void {
+  private mqlReady(id: number): void {
+    const t = this.now;
     const L = this.L;
     if (t >= this.t0) {
       this.mqlsW++;
@@ -550,10 +577,11 @@ export class Replication {
       if (L.mqlPasses[id] === 0) this.newMqlsW++;
     }
     this.startPass(id);
-    this.arrive(IS, id, t, false);
+    this.arrive(IS, id, false);
   }
 
-  private abandon(id: number, t: number): void {
+  private abandon(id: number): void {
+    const t = this.now;
     const L = this.L;
     const k = L.stage[id];
     if (k < 0 || L.state[id] !== queueState(k) || L.abandonAt[id] !== t) return; // stale: already started
@@ -566,19 +594,19 @@ export class Replication {
       this.arr -= L.arrYen[id];
       // A lost logo and lost ARR alike, and a decision for the logo churn rate.
       if (t >= this.t0) { this.churnedArrW += L.arrYen[id]; this.churnedAccountsW++; this.cancelledW++; }
-      this.lostToWaiting(COST_CHURN_ONBOARDING, L.arrYen[id], t);
+      this.lostToWaiting(COST_CHURN_ONBOARDING, L.arrYen[id]);
       this.deactivate(id);
-      return this.lose(id, LOST_CS_ABANDONED, t, T_CHURN);
+      return this.lose(id, LOST_CS_ABANDONED, T_CHURN);
     }
     const share = this.c.abandonRecycleShare[k];
-    if (share > 0 && this.passU(id, ABANDON_RECYCLE)() < share) return this.recycle(id, stage, t);
+    if (share > 0 && this.passU(id, ABANDON_RECYCLE)() < share) return this.recycle(id, stage);
     // Gave up waiting: worth what the same draws say it would have become with no wait
     // (an SQL at its expected ARR for IS, a won deal's ACV for FS), else nothing.
     const g = this.c.segments[L.segment[id]];
     if (k === IS) {
-      if ((L.isU[id] = this.passU(id, IS_U)()) < (L.noise[id] ? 0 : g.sqlRate)) this.lostToWaiting(COST_NEVER_CONTACTED, g.winRate * this.drawAcv(id), t);
-    } else if ((L.fsU[id] = this.passU(id, FS_U)()) < g.winRate) this.lostToWaiting(COST_STALLED, L.acvYen[id], t);
-    this.lose(id, ABANDON_CAUSE[k], t);
+      if ((L.isU[id] = this.passU(id, IS_U)()) < (L.noise[id] ? 0 : g.sqlRate)) this.lostToWaiting(COST_NEVER_CONTACTED, g.winRate * this.drawAcv(id));
+    } else if ((L.fsU[id] = this.passU(id, FS_U)()) < g.winRate) this.lostToWaiting(COST_STALLED, L.acvYen[id]);
+    this.lose(id, ABANDON_CAUSE[k]);
   }
 
   /**
@@ -587,10 +615,11 @@ export class Replication {
    * department takes no new item until its busy slots fall below its capacity), so
    * no item returns to the queue and no lead's draw is spent twice.
    */
-  private updateCapacity(k: number, t: number): void {
+  private updateCapacity(k: number): void {
+    const t = this.now;
     const { slots, partSpeed } = capacityAt(this.rosters[1 + k], t, this.c.concurrent[k]);
     this.stages[k].setSlots(t, slots, partSpeed);
-    this.fill(k, t);
+    this.fill(k);
   }
 
   /** Schedules the run's first events: the initial book, capacity changes, week and month ends, the first arrival. */
@@ -622,8 +651,9 @@ export class Replication {
     }
 
     // Capacity: at time 0 and whenever the hiring plan changes it.
+    this.now = 0;
     for (let k = 0; k < 3; k++) {
-      this.updateCapacity(k, 0);
+      this.updateCapacity(k);
       for (const t of rosterUpdateTimes(this.rosters[1 + k], tEnd)) if (t > 0) events.push(t, PRIORITY[CAPACITY], CAPACITY, k);
     }
     for (let w = 1; t0 + 7 * w < tEnd - 1e-9; w++) events.push(t0 + 7 * w, PRIORITY[WEEK_END], WEEK_END, -1);
@@ -699,37 +729,38 @@ export class Replication {
     // `until` is finite, so an empty queue ends the loop.
     while (events.popUntil(until, inclusive)) {
       const t = events.poppedTime, kind = events.poppedKind, id = events.poppedArg;
+      this.now = t;
       this.eventCount++;
       if (trace) trace(t, KIND_NAMES[kind], id);
       switch (kind) {
         case ARRIVAL: {
-          this.newLead(t);
+          this.newLead();
           const next = arrivals.next();
           if (next < Infinity) events.push(next, PRIORITY[ARRIVAL], ARRIVAL, -1);
           break;
         }
         case MQL_READY:
-          this.mqlReady(id, t);
+          this.mqlReady(id);
           break;
         case SERVICE_END: {
           const k = L.stage[id];
-          if (k === IS) this.endInsideSales(id, t);
-          else if (k === FS) this.endFieldSales(id, t);
+          if (k === IS) this.endInsideSales(id);
+          else if (k === FS) this.endFieldSales(id);
           else {
             L.onboardWaitDays[id] = L.waitedDays[id];
-            this.endOnboarding(id, t);
+            this.endOnboarding(id);
           }
-          this.fill(k, t);
+          this.fill(k);
           break;
         }
         case ABANDON:
-          this.abandon(id, t);
+          this.abandon(id);
           break;
         case RENEWAL:
-          this.renew(id, t);
+          this.renew(id);
           break;
         case CAPACITY:
-          this.updateCapacity(id, t);
+          this.updateCapacity(id);
           break;
         case WEEK_END:
           for (const stage of stages) stage.closeWeek(t, t - this.lastWeekEnd);

@@ -14,6 +14,7 @@ import { summarise } from './summary.ts';
 import { TraceRecorder } from './trace.ts';
 import type { ReplicationResult } from './results.ts';
 import type { LeadTable } from './leadTable.ts';
+import type { EventQueue } from './eventQueue.ts';
 
 export type { SimulateOptions };
 
@@ -22,15 +23,19 @@ export type { SimulateOptions };
  * (null while a replication uses it: one run inside another's observer gets its own).
  */
 let spareTable: LeadTable | null = null;
+/** The event queue of the last replication this thread finished, kept likewise. */
+let spareQueue: EventQueue | null = null;
 
 /** Runs replication `replication` of scenario `s` and returns its measures. */
 export function simulateReplication(s: Scenario, replication: number, options: SimulateOptions = {}): ReplicationResult {
-  const spare = spareTable ?? undefined;
+  const spare = spareTable ?? undefined, queue = spareQueue ?? undefined;
   spareTable = null;
-  const r = new Replication(compileScenario(s), replication, options, undefined, spare);
+  spareQueue = null;
+  const r = new Replication(compileScenario(s), replication, options, undefined, spare, queue);
   r.run();
   const result = summarise(r);
   spareTable = r.L;
+  spareQueue = r.events;
   for (const stage of r.stages) stage.release();
   return result;
 }

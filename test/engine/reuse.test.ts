@@ -1,5 +1,5 @@
 /**
- * What a thread reuses between replications (the lead table, the stages' wait
+ * What a thread reuses between replications (the lead table, the event queue, the stages' wait
  * buffers) carries nothing over: a replication run after others, larger and
  * smaller, gives byte for byte what it gave before them.
  */
