@@ -505,6 +505,8 @@ const en = {
   // Workshop view (#/workshop): read from the back of a room
   wsTitle: 'Workshop',
   wsNew: 'New leads',
+  /** The same, in a narrow strip of two replays on a 1024 px screen. */
+  wsNewShort: 'New',
   wsNurture: 'Nurture',
   wsWaiting: 'Waiting',
   wsInWork: 'In work',
@@ -512,6 +514,8 @@ const en = {
   /** The same, in a half column of two replays on a 1280 px screen. */
   wsWaitingOnboardingShort: 'To onboard',
   wsOnboarding: 'Onboarding',
+  /** The bin of accounts cancelled before onboarding, in the workshop (short enough for a bin on a 1024 px projector). */
+  wsCsAbandoned: 'Cancelled before onboarding',
   wsCustomers: 'Customers',
   wsWon: 'Deals won',
   // The replay's ARR is the replication's month-end figure (the trace carries no yen), so it says so.
@@ -1050,12 +1054,14 @@ const ja: Messages = {
   // ワークショップ表示(#/workshop):会場の後ろからも読める文言
   wsTitle: 'ワークショップ',
   wsNew: '新規リード',
+  wsNewShort: '新規',
   wsNurture: 'ナーチャリング',
   wsWaiting: '待ち',
   wsInWork: '対応中',
   wsWaitingOnboarding: '導入待ち',
   wsWaitingOnboardingShort: '導入待ち',
   wsOnboarding: '導入中',
+  wsCsAbandoned: '導入前に解約',
   wsCustomers: '顧客',
   wsWon: '受注',
   wsArr: 'ARR(月末)',

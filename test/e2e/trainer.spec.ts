@@ -18,6 +18,15 @@ const PROJECTORS = [[1024, 768], [1280, 720]] as const;
 async function workshopProblems(page: Page, minPx: number): Promise<string[]> {
   return page.evaluate((min) => {
     const out: string[] = [];
+    /** Lines of text boxes: a box below every box so far starts one (a name and its larger count share a line, their baselines aligned). */
+    const lineCount = (rects: DOMRect[]) => {
+      let lines = 0, bottom = -Infinity;
+      for (const r of [...rects].filter((r) => r.width > 0).sort((a, b) => a.top - b.top)) {
+        if (r.top >= bottom - 2) lines++;
+        bottom = Math.max(bottom, r.bottom);
+      }
+      return lines;
+    };
     const screen = document.documentElement.getBoundingClientRect();
     const inside = (r: DOMRect, c: DOMRect) => r.left >= c.left - 0.5 && r.right <= c.right + 0.5 && r.top >= c.top - 0.5 && r.bottom <= c.bottom + 0.5;
     const root = document.querySelector('[data-testid="workshop"]')!;
@@ -50,10 +59,11 @@ async function workshopProblems(page: Page, minPx: number): Promise<string[]> {
     }));
     // Each summary item (a count and its name) is on one line.
     for (const p of root.querySelectorAll('.summary p, .summary h2')) {
-      const range = document.createRange();
-      range.selectNodeContents(p);
-      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.bottom / 4)));
-      if (lines.size > 1) out.push(`${(p.textContent ?? '').trim()}: ${lines.size} lines`);
+      const rects: DOMRect[] = [];
+      const inP = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let n = inP.nextNode(); n; n = inP.nextNode()) { const r = document.createRange(); r.selectNodeContents(n); rects.push(...r.getClientRects()); }
+      const lines = lineCount(rects);
+      if (lines > 1) out.push(`${(p.textContent ?? '').trim()}: ${lines} lines`);
     }
     // The header's controls on screen.
     for (const c of root.querySelectorAll('header button, header select')) if (!inside(c.getBoundingClientRect(), screen)) out.push(`${(c.textContent ?? '').trim().slice(0, 12)}: control off screen`);
@@ -110,7 +120,8 @@ for (const [width, height] of PROJECTORS) {
       const choice = page.getByTestId(`ws-choice-${i}`);
       const box = (await choice.boundingBox())!;
       expect(box.y + box.height, `choice ${i} above the keys line`).toBeLessThanOrEqual(footer.y);
-      const lines = await choice.evaluate((b) => { const r = document.createRange(); r.selectNodeContents(b); return new Set([...r.getClientRects()].map((c) => Math.round(c.bottom / 4))).size; });
+      // The lines of the choice's own text (its key number is a box of its own).
+      const lines = await choice.evaluate((b) => new Set([...b.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '').flatMap((n) => { const r = document.createRange(); r.selectNodeContents(n); return [...r.getClientRects()].map((c) => Math.round(c.top)); })).size);
       expect(lines, `choice ${i}: one line`).toBe(1);
     }
     expect(await workshopProblems(page, 16)).toEqual([]);
