@@ -18,14 +18,16 @@ const PROJECTORS = [[1024, 768], [1280, 720]] as const;
 async function workshopProblems(page: Page, minPx: number): Promise<string[]> {
   return page.evaluate((min) => {
     const out: string[] = [];
-    /** Lines of text boxes: a box below every box so far starts one (a name and its larger count share a line, their baselines aligned). */
-    const lineCount = (rects: DOMRect[]) => {
-      let lines = 0, bottom = -Infinity;
-      for (const r of [...rects].filter((r) => r.width > 0).sort((a, b) => a.top - b.top)) {
-        if (r.top >= bottom - 2) lines++;
-        bottom = Math.max(bottom, r.bottom);
-      }
-      return lines;
+    /**
+     * Whether text nodes' boxes (one list per node) lie on more than one line: a node
+     * whose boxes start at two heights wrapped, and nodes on one line have their
+     * middles within half the lowest box's height (a name beside its larger count).
+     */
+    const severalLines = (nodes: DOMRect[][]) => {
+      const all = nodes.flat().filter((r) => r.width > 0);
+      if (nodes.some((rs) => new Set(rs.filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1)) return true;
+      const mids = all.map((r) => (r.top + r.bottom) / 2);
+      return Math.max(...mids) - Math.min(...mids) > Math.min(...all.map((r) => r.height)) / 2;
     };
     const screen = document.documentElement.getBoundingClientRect();
     const inside = (r: DOMRect, c: DOMRect) => r.left >= c.left - 0.5 && r.right <= c.right + 0.5 && r.top >= c.top - 0.5 && r.bottom <= c.bottom + 0.5;
@@ -59,11 +61,10 @@ async function workshopProblems(page: Page, minPx: number): Promise<string[]> {
     }));
     // Each summary item (a count and its name) is on one line.
     for (const p of root.querySelectorAll('.summary p, .summary h2')) {
-      const rects: DOMRect[] = [];
+      const nodes: DOMRect[][] = [];
       const inP = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      for (let n = inP.nextNode(); n; n = inP.nextNode()) { const r = document.createRange(); r.selectNodeContents(n); rects.push(...r.getClientRects()); }
-      const lines = lineCount(rects);
-      if (lines > 1) out.push(`${(p.textContent ?? '').trim()}: ${lines} lines`);
+      for (let n = inP.nextNode(); n; n = inP.nextNode()) { const r = document.createRange(); r.selectNodeContents(n); nodes.push([...r.getClientRects()]); }
+      if (severalLines(nodes)) out.push(`${(p.textContent ?? '').trim()}: more than one line`);
     }
     // The header's controls on screen.
     for (const c of root.querySelectorAll('header button, header select')) if (!inside(c.getBoundingClientRect(), screen)) out.push(`${(c.textContent ?? '').trim().slice(0, 12)}: control off screen`);
