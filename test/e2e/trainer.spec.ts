@@ -44,8 +44,10 @@ async function workshopProblems(page: Page, minPx: number): Promise<string[]> {
       const box = range.getBoundingClientRect();
       if (box.width === 0) continue;
       texts.push({ name, box, el });
-      const px = parseFloat(getComputedStyle(el).fontSize);
-      if (px < min - 0.01) out.push(`${name}: ${px}px`);
+      // In an SVG, the size drawn: the font size times the picture's scale.
+      const svg = el.closest('svg');
+      const px = parseFloat(getComputedStyle(el).fontSize) * (svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1);
+      if (px < min - 0.01) out.push(`${name}: ${px.toFixed(1)}px`);
       if (!inside(box, screen)) out.push(`${name}: off screen`);
       // Clipped by its own box or the box of the region it names.
       for (let a: Element | null = el; a && a !== root; a = a.parentElement) {
@@ -110,7 +112,7 @@ for (const [width, height] of PROJECTORS) {
     expect(await workshopProblems(page, 16)).toEqual([]);
   });
 
-  test(`a lesson's question at ${width}x${height} in Japanese: the four choices on screen above the keys line, each on one line`, async ({ page }) => {
+  test(`a lesson at ${width}x${height} in Japanese: the four choices on screen above the keys line, each on one line; the reveal and the debrief on screen`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await page.goto('/#/workshop/marketing-too-strong?mode=lesson&reps=4');
     await expect(page.getByTestId('ws-ask')).toBeVisible();
@@ -125,6 +127,24 @@ for (const [width, height] of PROJECTORS) {
       const lines = await choice.evaluate((b) => new Set([...b.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '').flatMap((n) => { const r = document.createRange(); r.selectNodeContents(n); return [...r.getClientRects()].map((c) => Math.round(c.top)); })).size);
       expect(lines, `choice ${i}: one line`).toBe(1);
     }
+    expect(await workshopProblems(page, 16)).toEqual([]);
+
+    // The reveal: the distribution and its caption on screen, the mean on one line.
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('ws-distribution')).toHaveAttribute('data-count', '4');
+    await page.screenshot({ path: `test-results/trainer-reveal-ja-${width}.png` });
+    expect(await workshopProblems(page, 16)).toEqual([]);
+    const mean = page.locator('[data-testid="ws-distribution"] .mean');
+    expect(await mean.evaluate((e) => { const r = document.createRange(); r.selectNodeContents(e); return new Set([...r.getClientRects()].map((c) => Math.round(c.top))).size; }), 'the mean on one line').toBe(1);
+    expect((await page.getByTestId('ws-distribution').boundingBox())!.y + (await page.getByTestId('ws-distribution').boundingBox())!.height, 'the distribution above the keys line').toBeLessThanOrEqual(footer.y);
+
+    // Round 2, then the debrief: its four prompts above the keys line.
+    for (const key of ['Enter', 'Enter', '3', 'Enter', 'Enter', 'Enter']) await page.keyboard.press(key);
+    const debrief = page.getByTestId('ws-debrief');
+    await expect(debrief).toContainText('D 行動');
+    await page.screenshot({ path: `test-results/trainer-debrief-ja-${width}.png` });
+    const last = (await debrief.locator('dd').last().boundingBox())!;
+    expect(last.y + last.height, 'the last prompt above the keys line').toBeLessThanOrEqual(footer.y);
     expect(await workshopProblems(page, 16)).toEqual([]);
   });
 }
