@@ -205,7 +205,9 @@ const en = {
   duplicateVariant: 'Copy of the baseline',
   removeVariant: 'Remove variant {name}',
   renameVariant: 'Variant name',
-  variantsHelp: 'Compare the baseline with up to three variants. Variants share the seed, so each replication is paired.',
+  // One line in the sticky bar at 1024 px (a longer help wrapped and the bar grew); the tooltip says the rest.
+  variantsHelp: 'Compare up to 3 paired variants.',
+  variantsHelpFull: 'Compare the baseline with up to three variants. Variants share the seed, so each replication is paired.',
   comparisonTitle: 'Compared with the baseline',
   comparisonHelp: 'Each variant against the baseline over {n} paired replications (the same simulated years: same seed, same leads). The range is where the true difference lies with 95% probability. A difference smaller than {pct} of the baseline counts as about the same.',
   howEstimated: 'How is this estimated?',
@@ -503,6 +505,8 @@ const en = {
   // Workshop view (#/workshop): read from the back of a room
   wsTitle: 'Workshop',
   wsNew: 'New leads',
+  /** The same, in a narrow strip of two replays on a 1024 px screen. */
+  wsNewShort: 'New',
   wsNurture: 'Nurture',
   wsWaiting: 'Waiting',
   wsInWork: 'In work',
@@ -510,6 +514,8 @@ const en = {
   /** The same, in a half column of two replays on a 1280 px screen. */
   wsWaitingOnboardingShort: 'To onboard',
   wsOnboarding: 'Onboarding',
+  /** The bin of accounts cancelled before onboarding, in the workshop (short enough for a bin on a 1024 px projector). */
+  wsCsAbandoned: 'Cancelled before onboarding',
   wsCustomers: 'Customers',
   wsWon: 'Deals won',
   // The replay's ARR is the replication's month-end figure (the trace carries no yen), so it says so.
@@ -754,7 +760,8 @@ const ja: Messages = {
   duplicateVariant: 'ベースラインのコピー',
   removeVariant: '{name} を削除',
   renameVariant: 'バリエーション名',
-  variantsHelp: 'ベースラインと最大3つのバリエーションを比較します。シードが共通なので、各試行が対になります。',
+  variantsHelp: '最大3つのバリエーションを同じシードで比較できます。',
+  variantsHelpFull: 'ベースラインと最大3つのバリエーションを比較します。シードが共通なので、各試行が対になります。',
   comparisonTitle: 'ベースラインとの差',
   comparisonHelp: '各バリエーションを、ベースラインと同じ{n}通りの試行(同じシード・同じリード)で比べた差です。範囲は、本当の差が95%の確率で入る範囲です。ベースラインの{pct}より小さい差は「ほぼ同じ」とします。',
   howEstimated: 'どのように推定しているか',
@@ -1047,12 +1054,14 @@ const ja: Messages = {
   // ワークショップ表示(#/workshop):会場の後ろからも読める文言
   wsTitle: 'ワークショップ',
   wsNew: '新規リード',
+  wsNewShort: '新規',
   wsNurture: 'ナーチャリング',
   wsWaiting: '待ち',
   wsInWork: '対応中',
   wsWaitingOnboarding: '導入待ち',
   wsWaitingOnboardingShort: '導入待ち',
   wsOnboarding: '導入中',
+  wsCsAbandoned: '導入前に解約',
   wsCustomers: '顧客',
   wsWon: '受注',
   wsArr: 'ARR(月末)',

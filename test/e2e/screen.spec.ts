@@ -338,8 +338,12 @@ async function replayClashes(page: Page): Promise<string[]> {
       }));
       // The summary (title, wins, ARR, losses, churn) is one line.
       const summary = replay.querySelector('.summary')!;
-      const tops = new Set([...summary.querySelectorAll('h2, p > *')].flatMap((e) => [...(() => { const r = document.createRange(); r.selectNodeContents(e); return r.getClientRects(); })()].map((r) => Math.round(r.bottom / 8))));
-      if (tops.size > 1) out.push(`summary: ${tops.size} lines`);
+      // One line: no text wraps (its boxes start at one height) and the texts' middles lie within half the lowest box's height
+      // (the bottoms rounded to 8 px split one line in two when a 1 px shift put them astride a multiple of 8).
+      const nodes = [...summary.querySelectorAll('h2, p > *')].map((e) => [...(() => { const r = document.createRange(); r.selectNodeContents(e); return r.getClientRects(); })()].filter((r) => r.width > 0));
+      const mids = nodes.flat().map((r) => (r.top + r.bottom) / 2);
+      const wrapped = nodes.some((rs) => new Set(rs.map((r) => Math.round(r.top))).size > 1);
+      if (wrapped || Math.max(...mids) - Math.min(...mids) > Math.min(...nodes.flat().map((r) => r.height)) / 2) out.push('summary: more than one line');
     }
     return out;
   });

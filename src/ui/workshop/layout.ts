@@ -31,6 +31,9 @@ export interface RegionBox {
   /** Dot size and pitch: larger where few leads are (queues, work), so a queue is seen growing. */
   dot: number;
   pitch: number;
+  /** Height kept above the dots for the name and count, and whether they share one line (else the name stands over the count). */
+  labelH: number;
+  oneLine: boolean;
 }
 
 /** A column's head: a department, or the customers. */
@@ -77,6 +80,16 @@ const FULL: Omit<ReplayText, 'labelH'> = { headH: 48, head: 28, label: 24, count
  * the wall as 24 px from a 1920 px laptop).
  */
 const TIGHT: Omit<ReplayText, 'labelH'> = { headH: 32, head: 20, label: 16, count: 20, bin: 16, binCount: 22, lineHeight: 1.2, gap: 8, inset: 4 };
+/**
+ * One replay on a narrower projector (1024x768): a bin is about 100 px wide, where
+ * the full sizes cut a count (3,742 at 32 px) and broke a name to three characters a line.
+ */
+const NARROW: Omit<ReplayText, 'labelH'> = { headH: 40, head: 22, label: 20, count: 24, bin: 17, binCount: 24, lineHeight: 1.2, gap: 10, inset: 6 };
+
+/** Whether a replay this wide takes the narrow sizes (a 1024 px projector; 1280 and more keep the full ones). */
+export function narrowReplay(width: number): boolean {
+  return width > 0 && width < 1200;
+}
 
 /** Whether a replay whose whole box (summary and picture) is this high takes the tight sizes. */
 export function tightReplay(replayHeight: number): boolean {
@@ -123,10 +136,12 @@ export function binTextHeight(text: ReplayText, binLines: number): number {
  */
 export function replayLayout(width: number, height: number, binLines = 2, tight = false): { heads: ColumnHead[]; regions: RegionBox[]; text: ReplayText } {
   const stacked = stackedLabels(height);
-  const sizes = tight ? TIGHT : FULL;
+  const sizes = tight ? TIGHT : narrowReplay(width) ? NARROW : FULL;
   const { gap: GAP, headH: HEAD_H, lineHeight } = sizes;
   // Name over count, or both on one line; 4 px above and below.
   const labelH = Math.ceil((stacked ? sizes.label + sizes.count : Math.max(sizes.label, sizes.count)) * lineHeight) + 8;
+  const oneLineH = Math.ceil(Math.max(sizes.label, sizes.count) * lineHeight) + 8;
+  const overH = Math.ceil((sizes.label + sizes.count) * lineHeight) + 8;
   const text: ReplayText = { ...sizes, labelH };
   const binText = BIN_TOP + binTextHeight(text, binLines) + 4;
   const colW = width / (DEPARTMENTS.length + 1);
@@ -146,17 +161,34 @@ export function replayLayout(width: number, height: number, binLines = 2, tight 
   // each the column's full height, so a queue still has room to pile up.
   const compact = height < 600;
   const half = (colW - GAP * 2) / 2;
+  // Half a column is too narrow for ナーチャリング below 1280 px (cut at 1024, 14 px at 1280).
+  // One replay in a low box: Marketing's new leads (a few dozen at any time) take a
+  // low strip on top, name and count on one line, and nurture the rest of the column.
+  // Two replays on a 1024 px screen (too low for a strip): nurture takes 70% of the
+  // column's width and the new leads are named 新規 (new).
+  const strip = compact && !tight && colW < 300;
+  const narrowPair = compact && tight && narrowReplay(width);
+  const newH = oneLineH + 2 * PITCH + 6;
+  const newW = narrowPair ? Math.round((colW - GAP * 2) * 0.3) : half;
+  // Nurture's name and count on one line where the column holds both (ナーチャリング and five digits and a comma), else the name over the count.
+  const nurtureOneLine = colW - GAP - 2 * sizes.inset >= 7 * sizes.label + 8 + 6 * 0.65 * sizes.count;
   const place = (p: (typeof LIVE_PLACES)[number], col: number, upper: boolean, colour: string) => {
     const x0 = col * colW + GAP / 2;
     const box: Rect =
       p === 'customer' ? { x: x0, y: top, w: colW - GAP, h: upperH }
+      : strip && p === 'marketing' ? { x: x0, y: top, w: colW - GAP, h: newH }
+      : strip && p === 'nurture' ? { x: x0, y: top + newH + GAP, w: colW - GAP, h: upperH - newH - GAP }
+      : narrowPair && p === 'marketing' ? { x: x0, y: top, w: newW, h: upperH }
+      : narrowPair && p === 'nurture' ? { x: x0 + newW + GAP, y: top, w: colW - GAP * 2 - newW, h: upperH }
       : compact ? { x: upper ? x0 : x0 + half + GAP, y: top, w: half, h: upperH }
       : upper ? { x: x0, y: top, w: colW - GAP, h: queueH }
       : { x: x0, y: top + queueH + GAP, w: colW - GAP, h: upperH - queueH - GAP };
     const small = compact || p === 'nurture' || p === 'customer';
     // A half column of the tight sizes is too narrow for "Waiting to onboard".
-    const label = tight && p === 'csQueue' ? 'wsWaitingOnboardingShort' : PLACE_LABEL[p];
-    regions[LIVE_PLACES.indexOf(p)] = { box, dots: inner(box, labelH), label, colour, bin: false, dot: small ? DOT : BIG_DOT, pitch: small ? PITCH : BIG_PITCH };
+    const label = tight && p === 'csQueue' ? 'wsWaitingOnboardingShort' : narrowPair && p === 'marketing' ? 'wsNewShort' : PLACE_LABEL[p];
+    const oneLine = p === 'nurture' ? (!stacked || strip) && nurtureOneLine : !stacked || (strip && p === 'marketing');
+    const h = oneLine ? oneLineH : overH;
+    regions[LIVE_PLACES.indexOf(p)] = { box, dots: inner(box, h), label, colour, bin: false, dot: small ? DOT : BIG_DOT, pitch: small ? PITCH : BIG_PITCH, labelH: h, oneLine };
   };
   const c = (d: Department) => departmentInfo(d).colour;
   place('marketing', column('marketing'), true, c('marketing'));
@@ -174,7 +206,9 @@ export function replayLayout(width: number, height: number, binLines = 2, tight 
     const box: Rect = { x: i * binW + GAP / 4, y: binsY, w: binW - GAP / 2, h: binsH };
     // The name's lines and the count above the pile.
     const dots: Rect = { x: box.x + 6, y: box.y + binText, w: box.w - 12, h: box.h - binText - 4 };
-    regions[lossRegion(cause.cause)] = { box, dots, label: cause.label, colour: c(cause.department), bin: true, dot: DOT, pitch: PITCH };
+    // オンボーディング前に解約 took three lines of a bin or 14 px; the workshop says onboarding 導入 (導入待ち, 導入中).
+    const label = cause.cause === 'csAbandoned' ? 'wsCsAbandoned' : cause.label;
+    regions[lossRegion(cause.cause)] = { box, dots, label, colour: c(cause.department), bin: true, dot: DOT, pitch: PITCH, labelH: binText, oneLine: false };
   });
   return { heads, regions, text };
 }

@@ -29,7 +29,7 @@ describe.each(SIZES)('$name', ({ width, height, outer }) => {
       expect(within(r.dots, r.box)).toBe(true);
       expect(grid(r.dots, r.pitch).rows, r.label).toBeGreaterThanOrEqual(1);
       // The name (and count) sit above the dots: the text's box ends where the dots begin.
-      const textBottom = r.bin ? r.box.y + BIN_TOP + binTextHeight(text, binLines) : r.box.y + text.labelH - 4;
+      const textBottom = r.bin ? r.box.y + BIN_TOP + binTextHeight(text, binLines) : r.box.y + r.labelH - 4;
       expect(textBottom, r.label).toBeLessThanOrEqual(r.dots.y);
     }
     // No word under 14 px (the workshop's floor on a 1280 px projector).
