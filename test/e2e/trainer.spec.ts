@@ -3,7 +3,7 @@
  * Japanese first: the workshop and the IS ×2 comparison measured as they are
  * seen, each check one that failed before its fix. Boxes inside the screen, no
  * text over another, nothing cut, nothing under 16 px on a projector, one-line
- * help. Screenshots go to test-results/trainer-*.png, to be looked at.
+ * help. Screenshots go to artifacts/screenshots/trainer-*.png, to be looked at.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { fresh, loadScenario, setField, waitDone } from './helpers.ts';
@@ -93,7 +93,7 @@ for (const [width, height] of PROJECTORS) {
     await page.keyboard.press('e');
     await expect(page.getByTestId('replay-0')).toHaveAttribute('data-at-end', 'true');
     await page.waitForTimeout(1000); // the last leads land in their bins (for the screenshot; nothing measured depends on it)
-    await page.screenshot({ path: `test-results/trainer-replay-ja-${width}.png` });
+    await page.screenshot({ path: `artifacts/screenshots/trainer-replay-ja-${width}.png` });
     expect(await workshopProblems(page, 16)).toEqual([]);
     const clock = (await page.locator('.workshop header .clock').boundingBox())!;
     const title = (await page.locator('.workshop header .title').boundingBox())!;
@@ -108,7 +108,7 @@ for (const [width, height] of PROJECTORS) {
     await page.keyboard.press('e');
     await expect(page.getByTestId('replay-1')).toHaveAttribute('data-at-end', 'true');
     await page.waitForTimeout(1000);
-    await page.screenshot({ path: `test-results/trainer-pair-ja-${width}.png` });
+    await page.screenshot({ path: `artifacts/screenshots/trainer-pair-ja-${width}.png` });
     expect(await workshopProblems(page, 16)).toEqual([]);
   });
 
@@ -117,7 +117,7 @@ for (const [width, height] of PROJECTORS) {
     await page.goto('/#/workshop/marketing-too-strong?mode=lesson&reps=4');
     await expect(page.getByTestId('ws-ask')).toBeVisible();
     await page.keyboard.press('2');
-    await page.screenshot({ path: `test-results/trainer-ask-ja-${width}.png` });
+    await page.screenshot({ path: `artifacts/screenshots/trainer-ask-ja-${width}.png` });
     const footer = (await page.locator('.workshop footer').boundingBox())!;
     for (let i = 1; i <= 4; i++) {
       const choice = page.getByTestId(`ws-choice-${i}`);
@@ -132,7 +132,7 @@ for (const [width, height] of PROJECTORS) {
     // The reveal: the distribution and its caption on screen, the mean on one line.
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('ws-distribution')).toHaveAttribute('data-count', '4');
-    await page.screenshot({ path: `test-results/trainer-reveal-ja-${width}.png` });
+    await page.screenshot({ path: `artifacts/screenshots/trainer-reveal-ja-${width}.png` });
     expect(await workshopProblems(page, 16)).toEqual([]);
     const mean = page.locator('[data-testid="ws-distribution"] .mean');
     expect(await mean.evaluate((e) => { const r = document.createRange(); r.selectNodeContents(e); return new Set([...r.getClientRects()].map((c) => Math.round(c.top))).size; }), 'the mean on one line').toBe(1);
@@ -142,7 +142,7 @@ for (const [width, height] of PROJECTORS) {
     for (const key of ['Enter', 'Enter', '3', 'Enter', 'Enter', 'Enter']) await page.keyboard.press(key);
     const debrief = page.getByTestId('ws-debrief');
     await expect(debrief).toContainText('D 行動');
-    await page.screenshot({ path: `test-results/trainer-debrief-ja-${width}.png` });
+    await page.screenshot({ path: `artifacts/screenshots/trainer-debrief-ja-${width}.png` });
     const last = (await debrief.locator('dd').last().boundingBox())!;
     expect(last.y + last.height, 'the last prompt above the keys line').toBeLessThanOrEqual(footer.y);
     expect(await workshopProblems(page, 16)).toEqual([]);
@@ -174,7 +174,7 @@ for (const lang of ['ja', 'en'] as const) {
     const wide = (await page.getByTestId('sticky-bar').boundingBox())!.height;
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
-    await page.screenshot({ path: `test-results/trainer-help-${lang}-1024.png` });
+    await page.screenshot({ path: `artifacts/screenshots/trainer-help-${lang}-1024.png` });
     const lineHeight = await help.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
     expect((await help.boundingBox())!.height, 'one line').toBeLessThan(1.5 * lineHeight);
     expect(await help.evaluate((e) => e.scrollWidth <= e.clientWidth), 'whole').toBe(true);
@@ -227,7 +227,7 @@ test("a manager's IS ×2 in Japanese at 1280x720: a click to the verdict, which 
   }
   await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); });
   await page.getByTestId('comparison').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'test-results/trainer-is2-ja-1280.png' });
+  await page.screenshot({ path: 'artifacts/screenshots/trainer-is2-ja-1280.png' });
   expect(errors).toEqual([]);
 });
 
@@ -247,6 +247,6 @@ test('the app\'s scenario menu and header in English at 1024x768: every library 
     const b = (await control.boundingBox())!;
     expect(b.x + b.width, (await control.textContent()) ?? '').toBeLessThanOrEqual(1024);
   }
-  await page.screenshot({ path: 'test-results/trainer-app-en-1024.png' });
+  await page.screenshot({ path: 'artifacts/screenshots/trainer-app-en-1024.png' });
   expect(errors).toEqual([]);
 });
