@@ -151,7 +151,7 @@ function progressLine(lang: 'en' | 'ja', p: GoalSeekProgress): void {
   const phase = goalSeekText(lang, p.phase === 'search' ? 'gsPhaseSearch' : p.phase === 'timing' ? 'gsPhaseTiming' : 'gsPhaseVerify');
   const line = goalSeekText(lang, 'gsProgress', { step: p.step + 1, phase, hires: p.hires, done: p.done, total: p.total });
   if (process.stderr.isTTY) process.stderr.write(`\r${line}\x1b[K`);
-  else if (p.done === p.total) process.stderr.write(`${line}\n`);
+  else if (p.total > 0 && p.done === p.total) process.stderr.write(`${line}\n`);
 }
 
 async function main(argv: string[]): Promise<number> {

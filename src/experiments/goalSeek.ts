@@ -358,6 +358,12 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   let timingOf: GoalSeekProgress['timing'];
   const progressOf = (step: number, hires: number) =>
     options.onProgress && ((pr: RunProgress) => options.onProgress!({ ...pr, step, steps: runs, phase, hires, task, searchStep: path.length + 1, probability: lastP, timing: timingOf } as GoalSeekProgress));
+  /**
+   * Says what starts now (a stage, or the next hire of the timing) before its first
+   * run reports: a run's first progress comes after its warm-up, and until then the
+   * progress line would still say what the previous stage was doing.
+   */
+  const announce = (hires: number) => progressOf(runs, hires)?.({ done: 0, total: 0, elapsedMs: 0, etaMs: NaN });
   /** Runs of plans `ps`, each on at least its first `n` replications (a plan already run further keeps its longer run). */
   const runPlans = async (ps: readonly (readonly PlanHire[])[], n: number): Promise<PlanRun[]> => {
     if (!runner.runArms) {
@@ -547,6 +553,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   const boundPlan: PlanHire[] = order.map((department) => ({ department, day: 0 }));
 
   // The scenario as it is and the bound plan, side by side from a first look: an impossible target is decided at once.
+  announce(0);
   const [firstBaseline, boundReading] = testBound ? await meetsAll([plan, boundPlan], firstLook) : [await meets(plan, firstLook), null];
   let baseline = firstBaseline;
   let now = baseline;
@@ -652,20 +659,23 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     }
   }
 
-  // Step 0 is read beside the steps: on as many replications as the first step's reading, not on the first
-  // look that decided the search must start (10), so the two rows are compared on equal footing.
-  const firstRead = path[0]?.after.replications ?? 0;
-  task = 'baseline';
-  if (!impossible && firstRead > baseline.replications) baseline = readingOf(await runPlan([], firstRead), firstRead, confidence);
-
-  // Who is hired is decided: say it before what follows (the timing, when a hire is to be timed, and the
-  // verification, a run of verifyReplications), with the phase that comes next.
+  // Who is hired is decided: say it before what follows (step 0 read again, the timing, when a hire is to be
+  // timed, and the verification, a run of verifyReplications), with the phase that comes next.
   const timed = now.met && plan.some((h) => changeOf(h) > 0) && input.searchTiming !== false;
   if (now.met && plan.length > 0 && !impossible) {
     decidedStatus = 'met';
     phase = timed ? 'timing' : 'verify';
     input.onStep?.(partial());
   } else if (held) input.onStep?.(held);
+
+  // Step 0 is read beside the steps: on as many replications as the first step's reading, not on the first
+  // look that decided the search must start (10), so the two rows are compared on equal footing.
+  const firstRead = path[0]?.after.replications ?? 0;
+  if (!impossible && firstRead > baseline.replications) {
+    task = 'baseline';
+    announce(0);
+    baseline = readingOf(await runPlan([], firstRead), firstRead, confidence);
+  }
 
   // The timing: each hire, the last chosen first, to the latest quarter that still meets the targets.
   if (timed) {
@@ -681,6 +691,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       timingOf = { hire: (timingOf?.hire ?? 0) + 1, of: toTime, department: d };
       const days = Array.from({ length: QUARTERS - 1 }, (_, k) => (QUARTERS - 1 - k) * quarter).filter((day) => day <= (latest.get(d) ?? Infinity));
       if (days.length === 0) continue;
+      announce(plan.length);
       const trials = days.map((day) => plan.map((h, j) => (j === i ? { ...h, day } : h)));
       // Once a hire of d has settled, the hires of d chosen just before it will each try that day first: run them ahead
       // (see firstMeeting).
@@ -704,6 +715,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   phase = 'verify';
   task = 'verify';
   timingOf = undefined;
+  announce(plan.length);
   const verifySeed = `${scenario.seed}${VERIFY_SEED_SUFFIX}`;
   const step = runs++;
   const verifyRun = await options.runner.run(scenarioOf(plan, verifySeed), {
