@@ -208,7 +208,7 @@ async function main(argv: string[]): Promise<number> {
         const steps = p.path.map((h) => `${signedPeople(h.change ?? 1)} ${translate(lang, department(h.department).label)}`);
         // The timing sends the same path again with each hire timed: a path line only when it changed.
         const pathLine = `${goalSeekText(lang, 'gsPath')}: ${steps.join(lang === 'ja' ? '、' : ', ') || '–'}`;
-        if (pathLine !== lastPath || p.decided) process.stderr.write(`${pathLine}\n`);
+        if (pathLine !== lastPath) process.stderr.write(`${pathLine}\n`);
         lastPath = pathLine;
       };
       const confidence = ask.input.confidence ?? DEFAULT_CONFIDENCE;
