@@ -69,6 +69,8 @@
  */
 import { DEPARTMENTS, type Department, type Hire, type RampShape, type Scenario } from '../scenario/types.ts';
 import { DEFAULT_SCENARIO } from '../scenario/defaults.ts';
+import { dayOfDate, planMonthStartDay } from '../domain/calendar.ts';
+import { MONTH_DAYS } from '../engine/arrivals.ts';
 import type { Run, RunProgress } from '../runner/types.ts';
 import { GrowingRun, growArms } from '../runner/rows.ts';
 import { pairedDifference, type ComparedValues } from '../montecarlo/compare.ts';
@@ -115,7 +117,7 @@ const PATH_REPLICATIONS = 10;
 const FIRST_LOOK = 10;
 /** Share of the hires a gap is estimated to need that one step adds at once (see the module comment). */
 const STEP_FRACTION = 0.5;
-/** Quarters of the horizon a hire may be moved to (0: day 0). */
+/** Quarters of the horizon a hire may be moved to (0: day 0; see timingDays). */
 const QUARTERS = 4;
 
 /** What goal-seek is asked. */
@@ -314,6 +316,26 @@ export function serviceEstimate(values: ComparedValues, target: ServiceTarget, l
   const perWeek = momentsOfFirst(values.service.fsArrivalsPerDay, n).mean * 7;
   if (!(perWeek > 0)) return { mean: queue.mean > 0 ? Infinity : 0, half: 0 };
   return { mean: queue.mean / perWeek, half: t(queue) / perWeek };
+}
+
+/**
+ * The days a hire may be moved to in the timing, latest first: the starts of the
+ * horizon's quarters after day 0, each on the first day of a month, so that the
+ * answer's "from when" is a month an executive can name. Without the date of day 0,
+ * a month of the plan (days 274, 183, 92 of a 365-day horizon: months 10, 7, 4, as
+ * the editor names them); with it (`startDate`), a calendar month counted from day
+ * 0's month (from 2027-04-01: July 1, October 1, January 1: days 91, 183, 275).
+ */
+export function timingDays(horizonDays: number, startDate?: string | null): number[] {
+  const months = horizonDays / MONTH_DAYS;
+  const monthsIn = (k: number) => Math.round(((QUARTERS - 1 - k) * months) / QUARTERS);
+  const dayOf = (m: number) => {
+    if (!startDate) return planMonthStartDay(1 + m);
+    const [y, mo] = startDate.split('-').map(Number);
+    return dayOfDate(startDate, new Date(Date.UTC(y, mo - 1 + m, 1)).toISOString().slice(0, 10));
+  };
+  const days = Array.from({ length: QUARTERS - 1 }, (_, k) => dayOf(monthsIn(k)));
+  return [...new Set(days)].filter((day) => day > 0 && day < horizonDays);
 }
 
 /**
@@ -680,7 +702,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   // The timing: each hire, the last chosen first, to the latest quarter that still meets the targets.
   if (timed) {
     phase = 'timing';
-    const quarter = Math.floor(scenario.horizonDays / QUARTERS);
+    const quarters = timingDays(scenario.horizonDays, scenario.startDate);
     // Per department, the day its later-chosen hire settled on: no later quarter is tried (see the module comment).
     const latest = new Map<Department, number>();
     task = 'timing';
@@ -689,7 +711,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       const d = plan[i].department;
       if (changeOf(plan[i]) < 0) continue;
       timingOf = { hire: (timingOf?.hire ?? 0) + 1, of: toTime, department: d };
-      const days = Array.from({ length: QUARTERS - 1 }, (_, k) => (QUARTERS - 1 - k) * quarter).filter((day) => day <= (latest.get(d) ?? Infinity));
+      const days = quarters.filter((day) => day <= (latest.get(d) ?? Infinity));
       if (days.length === 0) continue;
       announce(plan.length);
       const trials = days.map((day) => plan.map((h, j) => (j === i ? { ...h, day } : h)));
