@@ -24,7 +24,7 @@ describe('npm run simulate -- FILE --goal-seek', () => {
     expect(r.stdout).toContain('Goal-seek for Jackson network: Inside Sales starts 90% of MQLs within 24 hours, in 85% of runs');
     expect(r.stdout).toMatch(/Reached with \d+ more people, costing ¥[\d.]+M a year/);
     expect(r.stdout).toMatch(/^1 +\+1 Inside Sales /m);
-    expect(r.stdout).toMatch(/^Inside Sales +\+\d+ +\d+ +100$/m);
+    expect(r.stdout).toMatch(/^Inside Sales +\+\d+ +from (month|day) \d+ \(day \d+\) +100$/m);
     expect(r.stdout).toContain('Hiring calendar');
     expect(r.stdout).toMatch(/Verified with new random numbers \(10 runs\)/);
     // The progress lines say what the app's panel says (its stage, its task line, its count of runs).
