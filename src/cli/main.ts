@@ -218,7 +218,7 @@ async function main(argv: string[]): Promise<number> {
       );
       process.stderr.write('\n');
       const calendar = calendarOf(result.plan, scenario, result.confidence);
-      if (ask.calendarCsv !== undefined) writeFileSync(ask.calendarCsv, hiringCalendarCsv(calendar, lang));
+      if (ask.calendarCsv !== undefined) writeFileSync(ask.calendarCsv, hiringCalendarCsv(calendar, lang, result));
       output = values.json ? jsonText({ ...result, calendar }) : formatGoalSeek(scenario.name, result, calendar, ask.bound, lang, scenario.startDate);
     } else if (values.sensitivity) {
       const rows = await sensitivity({ scenario }, { runner: pool });

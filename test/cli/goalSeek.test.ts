@@ -36,6 +36,7 @@ describe('npm run simulate -- FILE --goal-seek', () => {
     const lines = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('department,people,open_by_day,fill_days,fill_median_days,start_day,ramp_days,productive_day');
     expect(lines[1]).toMatch(/^Inside Sales,\d+,-?\d+,\d+,\d+,\d+,100,\d+$/);
+    expect(lines.slice(-4, -1)).toEqual([expect.stringMatching(/^total_people,\d+$/), expect.stringMatching(/^cost_yen_per_year,\d+$/), expect.stringMatching(/^cost_yen_in_horizon,\d+$/)]);
   }, SLOW);
 
   it('--lang ja prints the report in Japanese; --json gives the result and its calendar', () => {

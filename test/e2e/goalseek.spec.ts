@@ -32,7 +32,11 @@ test('目標逆算: ARR目標1.3億円、達成確率85%で採用計画・探索
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('goal-seek-export').click()]);
   const csv = readFileSync((await download.path())!, 'utf8');
   expect(csv.startsWith('\uFEFF部門,人数,求人期限(日),採用日数')).toBe(true);
-  expect(csv.trim().split('\r\n').length).toBe((await calendar.locator('tbody tr').count()) + 1);
+  // The table (header and one row per calendar line), a blank line, then the summary: people, yen a year, yen in the horizon.
+  const csvLines = csv.trim().split('\r\n');
+  const calendarRows = await calendar.locator('tbody tr').count();
+  expect(csvLines.length).toBe(calendarRows + 1 + 4);
+  expect(csvLines.slice(-3).map((l) => l.split(',')[0])).toEqual(['採用人数の合計', '年間コスト(円)', '期間内コスト(円)']);
   await page.getByTestId('goal-seek-outcome').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'artifacts/screenshots/goalseek-ja.png' });
   await page.getByTestId('goal-seek-calendar').scrollIntoViewIfNeeded();
