@@ -146,7 +146,7 @@ test('目標逆算の計画をベースラインと比較: ボタンで「目標
   const delta = page.getByTestId('delta-1-arrEndYen');
   await expect(delta).toBeVisible();
   expect(Number(await delta.getAttribute('data-mean'))).toBeGreaterThan(0);
-  await page.getByTestId('comparison').scrollIntoViewIfNeeded();
+  await page.getByTestId('comparison').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'artifacts/screenshots/goalseek-compare-ja.png' });
   // The baseline edited after the search: the plan was found for another scenario, so no variant from it; a re-run is offered.
   await page.getByTestId('tab-0').click();
