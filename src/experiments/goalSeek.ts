@@ -616,6 +616,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     let n = minN;
     let raced: Department[] = alive;
     task = 'candidates';
+    announce(plan.length);
     for (;;) {
       const [base, ...candidates] = await runPlans([plan, ...alive.map((d) => [...plan, { department: d, day: 0 }])], n);
       const nowAtN = readingOf(base, n, level);
@@ -663,6 +664,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       }).sort((a, b) => saving(b) - saving(a));
       if (removable.length === 0) break;
       task = 'stepBack';
+      announce(plan.length);
       const trials = removable.map((d) => {
         // An added hire of d goes first (the last chosen); else one of d's people leaves on day 0.
         const at = plan.findLastIndex((h) => h.department === d && changeOf(h) > 0);

@@ -44,6 +44,11 @@ describe('goal-seek: progress at each stage and the decision first', () => {
       const at = progress.find((p) => p.task === 'timing' && p.timing?.hire === hire);
       if (at) expect(at.done).toBe(0);
     }
+    // Each step of the search is announced too: its first event names its step before its runs report
+    // (else the line kept the previous step's number and task through the warm-up).
+    for (const step of new Set(progress.filter((p) => p.task === 'candidates').map((p) => p.searchStep))) {
+      expect(progress.find((p) => p.task === 'candidates' && p.searchStep === step)?.done, `step ${step}`).toBe(0);
+    }
     // The decided plan comes before step 0's re-read (task 'baseline'), which runs in the next stage.
     const decidedAt = events.findIndex((e) => e.kind === 'step' && e.p.decided === 'met');
     const baselineAt = events.findIndex((e) => e.kind === 'progress' && e.p.task === 'baseline');
