@@ -7,7 +7,8 @@ import { translate } from '../i18n/messages.ts';
 import { formatPercent, formatYen, type Lang } from '../i18n/format.ts';
 import { goalSeekText } from '../i18n/goalSeekMessages.ts';
 import { fillText, outcomeText, serviceText, signedPeople, targetText, verifiedText } from '../experiments/goalSeekText.ts';
-import { formatDate } from '../domain/calendar.ts';
+import { dateOfDay, formatDate } from '../domain/calendar.ts';
+import { planMonthText } from '../i18n/planMonth.ts';
 import { department, type Department } from '../domain/departments.ts';
 import { table } from './format.ts';
 
@@ -39,26 +40,31 @@ function dayCell(day: number, date: string | undefined, lang: Lang): string {
   return `${lang === 'ja' ? formatDate(date, 'ja') : date} (${day})`;
 }
 
-/** The whole report in `lang`. */
-export function formatGoalSeek(name: string, r: GoalSeekResult, calendar: CalendarEntry[], bound: number, lang: Lang = 'en'): string {
+/** The whole report in `lang`; `startDate`: the date of day 0, when the scenario names it (the plan's start as a calendar month). */
+export function formatGoalSeek(name: string, r: GoalSeekResult, calendar: CalendarEntry[], bound: number, lang: Lang = 'en', startDate: string | null = null): string {
   const g = (k: Parameters<typeof goalSeekText>[1], v: Record<string, string | number> = {}) => goalSeekText(lang, k, v);
   const dept = (d: Department) => translate(lang, department(d).label);
   const targets = [r.target ? targetText(r.target, lang) : '', ...r.baseline.service.map((s) => serviceText(s.target, s.limit, lang))].filter(Boolean).join(', ');
   const lines = [g('gsHeader', { name: printable(name), target: targets, confidence: formatPercent(r.confidence) }), '', outcomeText(r, bound, lang), ''];
   const reading = readingColumns(r, lang);
+  // The plan's start as a month (planMonthText), with its date or day beside it.
+  const startCell = (day: number) => {
+    const date = startDate ? dateOfDay(startDate, day) : null;
+    return `${planMonthText(day, startDate, lang)} (${date ? (lang === 'ja' ? formatDate(date, 'ja') : date) : g('gsDayN', { day })})`;
+  };
   const pathRows = [
     ['0', '–', '–', '–', ...reading.cells(r.baseline), String(r.baseline.replications)],
     ...r.path.map((s, i) => [String(i + 1), `${signedPeople(s.change ?? 1)} ${dept(s.department)}`, formatYen(s.costYenPerYear, lang), (s.change ?? 1) < 0 ? '–' : s.valuePerMillionYen.toFixed(3), ...reading.cells(s.after), String(s.after.replications)]),
   ];
   lines.push(g('gsPath'), ...table([g('gsStep'), g('gsHire'), g('gsCostPerYear'), g('gsValue'), ...reading.header, g('gsReps')], pathRows), '');
   if (r.plan.length > 0) {
-    lines.push(g('gsPlan'), ...table([g('gsHire'), g('gsPeople'), g('gsFromDay'), g('gsRampDays')], r.plan.map((h) => [dept(h.department), signedPeople(h.change), String(h.day), h.change < 0 ? '–' : String(h.rampDays)])), '');
+    lines.push(g('gsPlan'), ...table([g('gsHire'), g('gsPeople'), g('gsFromDay'), g('gsRampDays')], r.plan.map((h) => [dept(h.department), signedPeople(h.change), startCell(h.day), h.change < 0 ? '–' : String(h.rampDays)])), '');
     const c = formatPercent(r.confidence);
     const first = calendar[0];
     lines.push(g('gsCalendar'), g('gsCalendarHelp', { confidence: c, ttf: first ? fillText(first.fillMedianDays, first.fillDays, r.confidence, lang) : '' }));
     const dated = calendar.length > 0 && calendar.every((e) => e.dates !== undefined);
     const headers = dated ? [g('gsOpenByDate'), g('gsFillDays', { confidence: c }), g('gsStartDate'), g('gsProductiveDate')] : [g('gsOpenBy'), g('gsFillDays', { confidence: c }), g('gsStartDay'), g('gsProductiveDay')];
-    const rows = calendar.map((e) => [dept(e.department), `+${e.people}`, dayCell(e.openByDay, e.dates?.openBy, lang), String(e.fillDays), dayCell(e.startDay, e.dates?.start, lang), dayCell(e.productiveDay, e.dates?.productive, lang)]);
+    const rows = calendar.map((e) => [dept(e.department), `+${e.people}`, dayCell(e.openByDay, e.dates?.openBy, lang), String(e.fillDays), e.dates ? dayCell(e.startDay, e.dates.start, lang) : `${planMonthText(e.startDay, null, lang)} (${e.startDay})`, dayCell(e.productiveDay, e.dates?.productive, lang)]);
     lines.push(...table([g('gsHire'), g('gsPeople'), ...headers], rows), '');
   }
   lines.push(verifiedText(r, lang));

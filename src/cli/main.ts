@@ -12,11 +12,13 @@ import { decodeScenarioBytes } from '../scenario/fileText.ts';
 import { printable, printableJson } from '../scenario/printable.ts';
 import { nodePool } from '../workers/nodeWorkers.ts';
 import { formatNextHire, formatReport } from './format.ts';
-import { goalSeek, calendarOf, nextBestHire, sensitivity, singleRun, type GoalSeekInput, type GoalSeekPartial, type GoalSeekProgress, type GoalTarget } from '../experiments/index.ts';
-import { decidedText, signedPeople } from '../experiments/goalSeekText.ts';
+import { goalSeek, calendarOf, nextBestHire, sensitivity, singleRun, DEFAULT_CONFIDENCE, type GoalSeekInput, type GoalSeekPartial, type GoalSeekProgress, type GoalTarget } from '../experiments/index.ts';
+import { decidedText, progressLineText, signedPeople } from '../experiments/goalSeekText.ts';
 import { formatGoalSeek, formatSensitivity } from './goalSeekFormat.ts';
 import { hiringCalendarCsv } from '../export/hiringCalendarCsv.ts';
 import { goalSeekText } from '../i18n/goalSeekMessages.ts';
+import { translate } from '../i18n/messages.ts';
+import { department } from '../domain/departments.ts';
 import { parseNumberInput } from '../i18n/numberInput.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { PrecisionTarget } from '../montecarlo/precision.ts';
@@ -146,12 +148,14 @@ function goalSeekAsk(values: Values, scenario: Scenario): { input: GoalSeekInput
   return { input: { scenario, target, confidence, service, maxPerDepartment: bound, allowRemovals: values['allow-removals'] }, bound, calendarCsv: values['calendar-csv'] };
 }
 
-/** One progress line on stderr, rewritten in place on a terminal. */
-function progressLine(lang: 'en' | 'ja', p: GoalSeekProgress): void {
-  const phase = goalSeekText(lang, p.phase === 'search' ? 'gsPhaseSearch' : p.phase === 'timing' ? 'gsPhaseTiming' : 'gsPhaseVerify');
-  const line = goalSeekText(lang, 'gsProgress', { step: p.step + 1, phase, hires: p.hires, done: p.done, total: p.total });
+/**
+ * One progress line on stderr in the app's words (progressLineText), rewritten in place on a terminal;
+ * elsewhere a line per finished trial. `added`: the people the plan adds so far, as last sent.
+ */
+function progressLine(lang: 'en' | 'ja', p: GoalSeekProgress, added: number, bound: number, confidence: number): void {
+  const line = progressLineText(p, added, bound, confidence, lang);
   if (process.stderr.isTTY) process.stderr.write(`\r${line}\x1b[K`);
-  else if (p.done === p.total) process.stderr.write(`${line}\n`);
+  else if (p.total > 0 && p.done === p.total) process.stderr.write(`${line}\n`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -194,20 +198,28 @@ async function main(argv: string[]): Promise<number> {
     if (values['goal-seek']) {
       const ask = goalSeekAsk(values, scenario);
       let said = false;
+      let added = 0;
+      let lastPath = '';
       const onStep = (p: GoalSeekPartial) => {
+        added = p.plan.reduce((a, h) => a + Math.max(0, h.change), 0);
         // An outcome known before the search ends (the bound plan surely short) is said at once, then the path.
         if (p.decided && !said) process.stderr.write(`${decidedText(p, ask.bound, lang)}\n`);
         said ||= Boolean(p.decided);
-        process.stderr.write(`${goalSeekText(lang, 'gsPath')}: ${p.path.map((h) => `${signedPeople(h.change ?? 1)} ${h.department}`).join(', ') || '–'}\n`);
+        const steps = p.path.map((h) => `${signedPeople(h.change ?? 1)} ${translate(lang, department(h.department).label)}`);
+        // The timing sends the same path again with each hire timed: a path line only when it changed.
+        const pathLine = `${goalSeekText(lang, 'gsPath')}: ${steps.join(lang === 'ja' ? '、' : ', ') || '–'}`;
+        if (pathLine !== lastPath) process.stderr.write(`${pathLine}\n`);
+        lastPath = pathLine;
       };
+      const confidence = ask.input.confidence ?? DEFAULT_CONFIDENCE;
       const result = await goalSeek(
         { ...ask.input, onStep },
-        { runner: pool, onProgress: (p) => progressLine(lang, p as GoalSeekProgress) },
+        { runner: pool, onProgress: (p) => progressLine(lang, p as GoalSeekProgress, added, ask.bound, confidence) },
       );
       process.stderr.write('\n');
       const calendar = calendarOf(result.plan, scenario, result.confidence);
-      if (ask.calendarCsv !== undefined) writeFileSync(ask.calendarCsv, hiringCalendarCsv(calendar, lang));
-      output = values.json ? jsonText({ ...result, calendar }) : formatGoalSeek(scenario.name, result, calendar, ask.bound, lang);
+      if (ask.calendarCsv !== undefined) writeFileSync(ask.calendarCsv, hiringCalendarCsv(calendar, lang, result));
+      output = values.json ? jsonText({ ...result, calendar }) : formatGoalSeek(scenario.name, result, calendar, ask.bound, lang, scenario.startDate);
     } else if (values.sensitivity) {
       const rows = await sensitivity({ scenario }, { runner: pool });
       output = values.json ? jsonText(rows) : formatSensitivity(rows, scenario.replications, lang);

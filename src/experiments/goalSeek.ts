@@ -69,6 +69,8 @@
  */
 import { DEPARTMENTS, type Department, type Hire, type RampShape, type Scenario } from '../scenario/types.ts';
 import { DEFAULT_SCENARIO } from '../scenario/defaults.ts';
+import { dayOfDate, planMonthStartDay } from '../domain/calendar.ts';
+import { MONTH_DAYS } from '../engine/arrivals.ts';
 import type { Run, RunProgress } from '../runner/types.ts';
 import { GrowingRun, growArms } from '../runner/rows.ts';
 import { pairedDifference, type ComparedValues } from '../montecarlo/compare.ts';
@@ -115,7 +117,7 @@ const PATH_REPLICATIONS = 10;
 const FIRST_LOOK = 10;
 /** Share of the hires a gap is estimated to need that one step adds at once (see the module comment). */
 const STEP_FRACTION = 0.5;
-/** Quarters of the horizon a hire may be moved to (0: day 0). */
+/** Quarters of the horizon a hire may be moved to (0: day 0; see timingDays). */
 const QUARTERS = 4;
 
 /** What goal-seek is asked. */
@@ -317,6 +319,26 @@ export function serviceEstimate(values: ComparedValues, target: ServiceTarget, l
 }
 
 /**
+ * The days a hire may be moved to in the timing, latest first: the starts of the
+ * horizon's quarters after day 0, each on the first day of a month, so that the
+ * answer's "from when" is a month an executive can name. Without the date of day 0,
+ * a month of the plan (days 274, 183, 92 of a 365-day horizon: months 10, 7, 4, as
+ * the editor names them); with it (`startDate`), a calendar month counted from day
+ * 0's month (from 2027-04-01: July 1, October 1, January 1: days 91, 183, 275).
+ */
+export function timingDays(horizonDays: number, startDate?: string | null): number[] {
+  const months = horizonDays / MONTH_DAYS;
+  const monthsIn = (k: number) => Math.round(((QUARTERS - 1 - k) * months) / QUARTERS);
+  const dayOf = (m: number) => {
+    if (!startDate) return planMonthStartDay(1 + m);
+    const [y, mo] = startDate.split('-').map(Number);
+    return dayOfDate(startDate, new Date(Date.UTC(y, mo - 1 + m, 1)).toISOString().slice(0, 10));
+  };
+  const days = Array.from({ length: QUARTERS - 1 }, (_, k) => dayOf(monthsIn(k)));
+  return [...new Set(days)].filter((day) => day > 0 && day < horizonDays);
+}
+
+/**
  * Finds the least costly plan of extra hires that meets the targets (see the
  * module comment for how). Cancelled through `options.signal` like any experiment.
  */
@@ -358,6 +380,12 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   let timingOf: GoalSeekProgress['timing'];
   const progressOf = (step: number, hires: number) =>
     options.onProgress && ((pr: RunProgress) => options.onProgress!({ ...pr, step, steps: runs, phase, hires, task, searchStep: path.length + 1, probability: lastP, timing: timingOf } as GoalSeekProgress));
+  /**
+   * Says what starts now (a stage, or the next hire of the timing) before its first
+   * run reports: a run's first progress comes after its warm-up, and until then the
+   * progress line would still say what the previous stage was doing.
+   */
+  const announce = (hires: number) => progressOf(runs, hires)?.({ done: 0, total: 0, elapsedMs: 0, etaMs: NaN });
   /** Runs of plans `ps`, each on at least its first `n` replications (a plan already run further keeps its longer run). */
   const runPlans = async (ps: readonly (readonly PlanHire[])[], n: number): Promise<PlanRun[]> => {
     if (!runner.runArms) {
@@ -547,6 +575,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   const boundPlan: PlanHire[] = order.map((department) => ({ department, day: 0 }));
 
   // The scenario as it is and the bound plan, side by side from a first look: an impossible target is decided at once.
+  announce(0);
   const [firstBaseline, boundReading] = testBound ? await meetsAll([plan, boundPlan], firstLook) : [await meets(plan, firstLook), null];
   let baseline = firstBaseline;
   let now = baseline;
@@ -587,6 +616,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     let n = minN;
     let raced: Department[] = alive;
     task = 'candidates';
+    announce(plan.length);
     for (;;) {
       const [base, ...candidates] = await runPlans([plan, ...alive.map((d) => [...plan, { department: d, day: 0 }])], n);
       const nowAtN = readingOf(base, n, level);
@@ -634,6 +664,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       }).sort((a, b) => saving(b) - saving(a));
       if (removable.length === 0) break;
       task = 'stepBack';
+      announce(plan.length);
       const trials = removable.map((d) => {
         // An added hire of d goes first (the last chosen); else one of d's people leaves on day 0.
         const at = plan.findLastIndex((h) => h.department === d && changeOf(h) > 0);
@@ -652,14 +683,8 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     }
   }
 
-  // Step 0 is read beside the steps: on as many replications as the first step's reading, not on the first
-  // look that decided the search must start (10), so the two rows are compared on equal footing.
-  const firstRead = path[0]?.after.replications ?? 0;
-  task = 'baseline';
-  if (!impossible && firstRead > baseline.replications) baseline = readingOf(await runPlan([], firstRead), firstRead, confidence);
-
-  // Who is hired is decided: say it before what follows (the timing, when a hire is to be timed, and the
-  // verification, a run of verifyReplications), with the phase that comes next.
+  // Who is hired is decided: say it before what follows (step 0 read again, the timing, when a hire is to be
+  // timed, and the verification, a run of verifyReplications), with the phase that comes next.
   const timed = now.met && plan.some((h) => changeOf(h) > 0) && input.searchTiming !== false;
   if (now.met && plan.length > 0 && !impossible) {
     decidedStatus = 'met';
@@ -667,10 +692,19 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
     input.onStep?.(partial());
   } else if (held) input.onStep?.(held);
 
+  // Step 0 is read beside the steps: on as many replications as the first step's reading, not on the first
+  // look that decided the search must start (10), so the two rows are compared on equal footing.
+  const firstRead = path[0]?.after.replications ?? 0;
+  if (!impossible && firstRead > baseline.replications) {
+    task = 'baseline';
+    announce(0);
+    baseline = readingOf(await runPlan([], firstRead), firstRead, confidence);
+  }
+
   // The timing: each hire, the last chosen first, to the latest quarter that still meets the targets.
   if (timed) {
     phase = 'timing';
-    const quarter = Math.floor(scenario.horizonDays / QUARTERS);
+    const quarters = timingDays(scenario.horizonDays, scenario.startDate);
     // Per department, the day its later-chosen hire settled on: no later quarter is tried (see the module comment).
     const latest = new Map<Department, number>();
     task = 'timing';
@@ -679,8 +713,9 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       const d = plan[i].department;
       if (changeOf(plan[i]) < 0) continue;
       timingOf = { hire: (timingOf?.hire ?? 0) + 1, of: toTime, department: d };
-      const days = Array.from({ length: QUARTERS - 1 }, (_, k) => (QUARTERS - 1 - k) * quarter).filter((day) => day <= (latest.get(d) ?? Infinity));
+      const days = quarters.filter((day) => day <= (latest.get(d) ?? Infinity));
       if (days.length === 0) continue;
+      announce(plan.length);
       const trials = days.map((day) => plan.map((h, j) => (j === i ? { ...h, day } : h)));
       // Once a hire of d has settled, the hires of d chosen just before it will each try that day first: run them ahead
       // (see firstMeeting).
@@ -704,6 +739,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
   phase = 'verify';
   task = 'verify';
   timingOf = undefined;
+  announce(plan.length);
   const verifySeed = `${scenario.seed}${VERIFY_SEED_SUFFIX}`;
   const step = runs++;
   const verifyRun = await options.runner.run(scenarioOf(plan, verifySeed), {

@@ -82,3 +82,23 @@ export function progressText(p: GoalSeekProgress, added: number, bound: number, 
   const gap = goalSeekText(lang, 'gsTaskP', { p: formatPercent(p.probability), confidence: formatPercent(confidence) });
   return lang === 'ja' ? `${line}。${gap}` : `${line}. ${gap}`;
 }
+
+const PHASE_KEYS: Record<GoalSeekProgress['phase'], GoalSeekKey> = { search: 'gsPhaseSearch', timing: 'gsPhaseTiming', verify: 'gsPhaseVerify' };
+
+/** A stage's name, as the panel's stages and the CLI's progress lines give it: 探索中, 時期を調整中, 検証中. */
+export function phaseText(phase: GoalSeekProgress['phase'], lang: Lang): string {
+  return goalSeekText(lang, PHASE_KEYS[phase]);
+}
+
+/**
+ * The CLI's progress line in the app's words: the stage, the task line (see
+ * progressText) and, once the trial has runs, how far it is:
+ * 「【探索中】手順1:…比較しています(この試算:40回中40回)」.
+ */
+export function progressLineText(p: GoalSeekProgress, added: number, bound: number, confidence: number, lang: Lang): string {
+  const task = progressText(p, added, bound, confidence, lang);
+  const stage = lang === 'ja' ? `【${phaseText(p.phase, lang)}】` : `[${phaseText(p.phase, lang)}] `;
+  if (!(p.total > 0)) return `${stage}${task}`;
+  const runs = goalSeekText(lang, 'gsTaskRuns', { done: p.done, total: p.total });
+  return lang === 'ja' ? `${stage}${task}(${runs})` : `${stage}${task} (${runs})`;
+}

@@ -8,7 +8,8 @@
  * fill_days is the time to fill at the confidence the calendar was made with.
  * When the calendar has dates (the scenario names the date of day 0), three
  * columns follow: `open_by_date, start_date, productive_date` (求人期限, 入社日,
- * 戦力化日 as dates), ISO YYYY-MM-DD, which Excel reads as dates.
+ * 戦力化日 as dates), ISO YYYY-MM-DD, which Excel reads as dates. Given the
+ * plan's cost, summary rows end it (see hiringCalendarCsv).
  */
 import type { CalendarEntry } from '../montecarlo/hiringCalendar.ts';
 import type { Lang } from '../i18n/format.ts';
@@ -28,8 +29,24 @@ export const CALENDAR_CSV_DATE_COLUMNS: Record<Lang, readonly string[]> = {
   ja: ['求人期限(日付)', '入社日(日付)', '戦力化日(日付)'],
 };
 
-/** The calendar as CSV text, department names in `lang`. */
-export function hiringCalendarCsv(calendar: readonly CalendarEntry[], lang: Lang): string {
+/** The summary rows' labels, by language: people hired in all, the plan's cost a year and in the horizon (yen). */
+export const CALENDAR_CSV_SUMMARY: Record<Lang, readonly [string, string, string]> = {
+  en: ['total_people', 'cost_yen_per_year', 'cost_yen_in_horizon'],
+  ja: ['採用人数の合計', '年間コスト(円)', '期間内コスト(円)'],
+};
+
+/** The plan's cost, for the summary rows (as goal-seek's result gives it). */
+export interface CalendarCost {
+  costYenPerYear: number;
+  costYenInHorizon: number;
+}
+
+/**
+ * The calendar as CSV text, department names in `lang`. With the plan's `cost`, a
+ * blank line and three summary rows follow the table (people in all, yen a year,
+ * yen in the horizon, whole yen): the totals a budget sheet starts from.
+ */
+export function hiringCalendarCsv(calendar: readonly CalendarEntry[], lang: Lang, cost?: CalendarCost): string {
   const dated = calendar.length > 0 && calendar.every((e) => e.dates !== undefined);
   const rows = [
     [...CALENDAR_CSV_COLUMNS[lang], ...(dated ? CALENDAR_CSV_DATE_COLUMNS[lang] : [])].map(textField),
@@ -39,5 +56,10 @@ export function hiringCalendarCsv(calendar: readonly CalendarEntry[], lang: Lang
       ...(dated && e.dates ? [e.dates.openBy, e.dates.start, e.dates.productive] : []),
     ]),
   ];
+  if (cost) {
+    const [people, perYear, inHorizon] = CALENDAR_CSV_SUMMARY[lang].map(textField);
+    const total = calendar.reduce((a, e) => a + e.people, 0);
+    rows.push([], [people, String(total)], [perYear, String(Math.round(cost.costYenPerYear))], [inHorizon, String(Math.round(cost.costYenInHorizon))]);
+  }
   return '\uFEFF' + rows.map((r) => r.join(',')).join('\r\n') + '\r\n';
 }

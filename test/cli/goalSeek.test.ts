@@ -24,14 +24,19 @@ describe('npm run simulate -- FILE --goal-seek', () => {
     expect(r.stdout).toContain('Goal-seek for Jackson network: Inside Sales starts 90% of MQLs within 24 hours, in 85% of runs');
     expect(r.stdout).toMatch(/Reached with \d+ more people, costing ¥[\d.]+M a year/);
     expect(r.stdout).toMatch(/^1 +\+1 Inside Sales /m);
-    expect(r.stdout).toMatch(/^Inside Sales +\+\d+ +\d+ +100$/m);
+    expect(r.stdout).toMatch(/^Inside Sales +\+\d+ +from (month|day) \d+ \(day \d+\) +100$/m);
     expect(r.stdout).toContain('Hiring calendar');
     expect(r.stdout).toMatch(/Verified with new random numbers \(10 runs\)/);
-    expect(r.stderr).toMatch(/run \d+ \(searching, plan of 0\): 10\/10/);
-    expect(r.stderr).toMatch(/run \d+ \(verifying, plan of \d+\): 10\/10/);
+    // The progress lines say what the app's panel says (its stage, its task line, its count of runs).
+    expect(r.stderr).toMatch(/^\[searching\] Step 1: which department gains most from one more person, on top of 0 added \(This trial: \d+ of \d+ runs\)$/m);
+    expect(r.stderr).toMatch(/^\[verifying\] Checking the plan of \d+ with new random numbers\. \(This trial: 10 of 10 runs\)$/m);
+    // The path line names departments as the report does, not by their ids.
+    expect(r.stderr).toMatch(/^Path taken: \+1 Inside Sales/m);
+    expect(r.stderr).not.toContain('insideSales');
     const lines = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('department,people,open_by_day,fill_days,fill_median_days,start_day,ramp_days,productive_day');
     expect(lines[1]).toMatch(/^Inside Sales,\d+,-?\d+,\d+,\d+,\d+,100,\d+$/);
+    expect(lines.slice(-4, -1)).toEqual([expect.stringMatching(/^total_people,\d+$/), expect.stringMatching(/^cost_yen_per_year,\d+$/), expect.stringMatching(/^cost_yen_in_horizon,\d+$/)]);
   }, SLOW);
 
   it('--lang ja prints the report in Japanese; --json gives the result and its calendar', () => {
@@ -40,6 +45,9 @@ describe('npm run simulate -- FILE --goal-seek', () => {
     expect(ja.stdout).toContain('期間中の受注件数 0件以上を試行の85%で達成');
     expect(ja.stdout).toContain('目標はすでに達成見込みです。追加の採用は不要です。');
     expect(ja.stdout).toContain('新しい乱数で検証(10回の試行):達成確率100%');
+    // Progress in the app's words, in Japanese: the stage in brackets, the panel's task line, the runs of the trial.
+    expect(ja.stderr).toMatch(/^【探索中】まず現状の体制と、全部門を上限\(各\+10名\)まで増やした体制を試算し/m);
+    expect(ja.stderr).toMatch(/^【検証中】追加0名の計画を新しい乱数で検証しています。\(この試算:10回中10回\)$/m);
     const json = cli(file, '--goal-seek', '--target-won', '0', '--workers', '1', '--json');
     const parsed = JSON.parse(json.stdout) as { status: string; plan: unknown[]; calendar: unknown[]; verification: { seed: string } };
     expect(parsed).toMatchObject({ status: 'alreadyMet', plan: [], calendar: [] });

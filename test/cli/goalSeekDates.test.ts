@@ -42,6 +42,12 @@ describe('formatGoalSeek: the calendar with dates', () => {
     expect(report).toContain('2027年7月10日 (100)');
   });
 
+  it('the plan says from when as a month: the calendar month with the date of day 0, else the month of the plan', () => {
+    const later = { ...result, plan: [{ ...plan[0], day: 91 }] } as GoalSeekResult;
+    expect(formatGoalSeek('s', later, [], 10, 'ja', '2027-04-01')).toMatch(/インサイドセールス +\+1 +2027年7月から \(2027年7月1日\) +100/);
+    expect(formatGoalSeek('s', { ...result, plan: [{ ...plan[0], day: 92 }] } as GoalSeekResult, [], 10, 'ja')).toMatch(/インサイドセールス +\+1 +4か月目から \(92日目\) +100/);
+  });
+
   it('in English, ISO dates with the day beside them', () => {
     const report = formatGoalSeek('s', result, dated(), 10, 'en');
     expect(report).toContain('2027-03-02 (-30)');
@@ -58,6 +64,6 @@ describe('formatGoalSeek: the calendar with dates', () => {
     const removal = { ...result, plan: [{ ...plan[0], change: -2 }], path: [{ ...result.path[0], change: -1, costYenPerYear: -8_000_000 }] } as GoalSeekResult;
     const report = formatGoalSeek('s', removal, [], 10, 'en');
     expect(report).toMatch(/-1 Inside Sales +-¥8(\.00)?M +– /);
-    expect(report).toMatch(/Inside Sales +-2 +0 +–/);
+    expect(report).toMatch(/Inside Sales +-2 +from month 1 \(day 0\) +–/);
   });
 });

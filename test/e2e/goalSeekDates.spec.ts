@@ -23,8 +23,8 @@ test('目標逆算(日付あり): 採用カレンダーは日付と日目、チ�
   const calendar = page.getByTestId('goal-seek-calendar');
   await expect(calendar).toContainText('求人を出す期限(日付・日目)');
   await expect(calendar.getByTestId('calendar-open-by').first()).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日 \(-?\d+\)$/);
-  // The plan's start too is a date, its day beside it.
-  await expect(page.getByTestId('goal-seek-plan').locator('tbody tr').first().locator('td').nth(1)).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日 \(\d+\)$/);
+  // The plan's start is a month (「2027年7月から」), its date beside it.
+  await expect(page.getByTestId('goal-seek-plan').locator('tbody tr').first().locator('td').nth(1)).toHaveText(/^\d{4}年\d{1,2}月から \(\d{4}年\d{1,2}月\d{1,2}日\)$/);
   const ticks = page.getByTestId('goal-seek-gantt').getByTestId('gantt-tick');
   expect(await ticks.count()).toBeGreaterThanOrEqual(3);
   // Quarters of the period: the first tick is the month of day 0 (April), then every third month.

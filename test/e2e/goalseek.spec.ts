@@ -5,18 +5,13 @@
  */
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { fresh, loadScenario } from './helpers.ts';
+import { askForPlan, fresh, loadScenario, setField } from './helpers.ts';
 
 test('目標逆算: ARR目標1.3億円、達成確率85%で採用計画・探索の経過・採用カレンダー・検証結果が出る', async ({ page }) => {
   test.setTimeout(900_000);
   const errors = await fresh(page, 'ja');
   await loadScenario(page, 'startup.json', '40');
-  const panel = page.getByTestId('goal-seek');
-  await panel.scrollIntoViewIfNeeded();
-  await page.locator('#goal-seek-target').fill('1.3億');
-  await page.locator('#goal-seek-confidence').fill('85');
-  await page.locator('#goal-seek-bound').fill('2');
-  await panel.getByRole('button', { name: '計画を探す' }).click();
+  await askForPlan(page, '1.3億', '2', '85');
   await expect(page.getByTestId('goal-seek-progress')).toContainText('探索中');
   const outcome = page.getByTestId('goal-seek-outcome');
   await expect(outcome).toBeVisible({ timeout: 840_000 });
@@ -37,7 +32,11 @@ test('目標逆算: ARR目標1.3億円、達成確率85%で採用計画・探索
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('goal-seek-export').click()]);
   const csv = readFileSync((await download.path())!, 'utf8');
   expect(csv.startsWith('\uFEFF部門,人数,求人期限(日),採用日数')).toBe(true);
-  expect(csv.trim().split('\r\n').length).toBe((await calendar.locator('tbody tr').count()) + 1);
+  // The table (header and one row per calendar line), a blank line, then the summary: people, yen a year, yen in the horizon.
+  const csvLines = csv.trim().split('\r\n');
+  const calendarRows = await calendar.locator('tbody tr').count();
+  expect(csvLines.length).toBe(calendarRows + 1 + 4);
+  expect(csvLines.slice(-3).map((l) => l.split(',')[0])).toEqual(['採用人数の合計', '年間コスト(円)', '期間内コスト(円)']);
   await page.getByTestId('goal-seek-outcome').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'artifacts/screenshots/goalseek-ja.png' });
   await page.getByTestId('goal-seek-calendar').scrollIntoViewIfNeeded();
@@ -124,5 +123,40 @@ test('目標逆算の経過: 段階と試算中の内容が出て、人数が決
     plan[department] = (plan[department] ?? 0) + Number((await row.locator('td').first().innerText()).replace('+', ''));
   }
   expect(plan).toEqual(seen.people);
+  expect(errors).toEqual([]);
+});
+
+test('目標逆算の計画をベースラインと比較: ボタンで「目標逆算の計画 +N名」のバリエーションができ、比較表に判定が並ぶ。ベースラインを変えると古い計画からは作らず、探し直しを促す', async ({ page }) => {
+  test.setTimeout(900_000);
+  const errors = await fresh(page, 'ja');
+  await loadScenario(page, 'startup.json', '40');
+  await askForPlan(page, '1.3億', '2');
+  await expect(page.getByTestId('goal-seek-outcome')).toHaveAttribute('data-status', 'met', { timeout: 840_000 });
+  let hires = 0;
+  for (const cell of await page.getByTestId('goal-seek-plan').locator('tbody tr td:first-of-type').all()) hires += Math.max(0, Number((await cell.innerText()).replace('+', '')));
+  expect(hires).toBeGreaterThan(0);
+  const add = page.getByRole('button', { name: 'この計画をベースラインと比較(バリエーションに追加)' });
+  await add.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'artifacts/screenshots/goalseek-compare-button-ja.png' });
+  await add.click();
+  // The variant carries the plan's hires: its own tab, named for the plan, and the comparison beside the baseline.
+  await expect(page.getByTestId('tab-1')).toContainText(`目標逆算の計画 +${hires}名`);
+  await expect(page.getByTestId('tab-1')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[role="tab"] .spinner')).toHaveCount(0, { timeout: 120_000 });
+  const delta = page.getByTestId('delta-1-arrEndYen');
+  await expect(delta).toBeVisible();
+  expect(Number(await delta.getAttribute('data-mean'))).toBeGreaterThan(0);
+  await page.getByTestId('comparison').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'artifacts/screenshots/goalseek-compare-ja.png' });
+  // The baseline edited after the search: the plan was found for another scenario, so no variant from it; a re-run is offered.
+  await page.getByTestId('tab-0').click();
+  const fieldSales = Number(await page.locator('#field-fieldSales-headcount').inputValue());
+  await setField(page, 'field-fieldSales-headcount', String(fieldSales + 1));
+  const stale = page.getByTestId('goal-seek-stale');
+  await expect(stale).toContainText('ベースラインが変更されました');
+  await expect(add).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'いまのベースラインでもう一度探す' })).toBeEnabled();
+  await stale.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'artifacts/screenshots/goalseek-stale-ja.png' });
   expect(errors).toEqual([]);
 });

@@ -39,3 +39,16 @@ export async function loadScenario(page: Page, file: string, replications = '40'
   await waitDone(page);
 }
 
+
+/**
+ * Asks goal-seek (in Japanese) for a plan reaching ARR `target` (typed as a user would, e.g. '1.3億') with at
+ * most `bound` more people per department, and waits for the answer; `confidence` in percent when given.
+ */
+export async function askForPlan(page: Page, target: string, bound: string, confidence?: string) {
+  const panel = page.getByTestId('goal-seek');
+  await panel.scrollIntoViewIfNeeded();
+  await page.locator('#goal-seek-target').fill(target);
+  if (confidence !== undefined) await page.locator('#goal-seek-confidence').fill(confidence);
+  await page.locator('#goal-seek-bound').fill(bound);
+  await panel.getByRole('button', { name: '計画を探す' }).click();
+}

@@ -41,6 +41,18 @@ describe('hiring calendar', () => {
   });
 });
 
+describe('hiring calendar CSV summary', () => {
+  it('with the plan\'s cost, ends with a summary under a blank line: people in all, yen a year, yen in the horizon', () => {
+    const c = hiringCalendar(plan, { timeToFillDays: 30, confidence: 0.85 });
+    const en = hiringCalendarCsv(c, 'en', { costYenPerYear: 11_800_000, costYenInHorizon: 7_160_000.4 }).split('\r\n');
+    expect(en.slice(-5)).toEqual(['', 'total_people,3', 'cost_yen_per_year,11800000', 'cost_yen_in_horizon,7160000', '']);
+    const ja = hiringCalendarCsv(c, 'ja', { costYenPerYear: 11_800_000, costYenInHorizon: 7_160_000 }).split('\r\n');
+    expect(ja.slice(-4, -1)).toEqual(['採用人数の合計,3', '年間コスト(円),11800000', '期間内コスト(円),7160000']);
+    // Without it, the table alone, as before.
+    expect(hiringCalendarCsv(c, 'en').split('\r\n').length).toBe(c.length + 2);
+  });
+});
+
 describe('hiring calendar with plan dates', () => {
   it('a scenario that names the date of day 0 gives each requisition, start and productive date; the CSV adds them as columns', () => {
     const dated = { ...DEFAULT_SCENARIO, startDate: '2027-04-01', insideSales: { ...DEFAULT_SCENARIO.insideSales, timeToFillDays: { kind: 'fixed' as const, value: 30 } }, fieldSales: { ...DEFAULT_SCENARIO.fieldSales, timeToFillDays: { kind: 'fixed' as const, value: 30 } } };

@@ -28,6 +28,7 @@ import { ReactiveJobStatus } from './jobStatus.svelte.ts';
 import { Entry, MAX_VARIANTS, Workspace, type NamedDraft } from './workspace.svelte.ts';
 import { SavedLibrary } from './savedLibrary.ts';
 import { GOAL_SEEK_KEY, GoalSeekState, type GoalSeekAsk } from './goalSeek.svelte.ts';
+import { goalSeekText } from '../../i18n/goalSeekMessages.ts';
 import { loadPrecision, precisionTarget, savePrecision } from './runPrecision.ts';
 import { SENSITIVITY_KEY, SensitivityState } from './sensitivity.svelte.ts';
 import { loadWouldLoseEdits, readLastEdits, writeLastEdits, type LastEdits, type LoadSource } from './lastEdits.ts';
@@ -273,6 +274,37 @@ export class AppState {
     const base = $state.snapshot(this.baseline.draft) as Draft;
     const draft = whatIf ? applyWhatIf(base, whatIf) : structuredClone(base);
     const name = whatIf ? whatIfName(whatIf, this.lang) : `${this.lang === 'ja' ? 'コピー' : 'Copy'} ${this.entries.length}`;
+    this.addEntry(name, draft);
+  }
+
+  /**
+   * Whether the baseline changed since goal-seek searched it: its plan was found
+   * for another scenario (the panel then offers a new search, not a variant).
+   */
+  get goalSeekStale(): boolean {
+    const searched = this.goalSeek.scenario;
+    const now = this.baseline.scenario;
+    return searched !== null && (!now || JSON.stringify($state.snapshot(now)) !== JSON.stringify(searched));
+  }
+
+  /**
+   * Adds goal-seek's plan as a variant: the baseline with the plan's hires, named
+   * 「目標逆算の計画 +N名」, so its verdict and paired difference sit beside the
+   * baseline's in the comparison. Not from a stale answer (see goalSeekStale).
+   */
+  addGoalSeekVariant(): void {
+    const r = this.goalSeek.result;
+    if (!r || r.plan.length === 0 || this.goalSeekStale) return;
+    const base = $state.snapshot(this.baseline.draft) as Draft;
+    const hiring = Array.isArray(base.hiring) ? base.hiring : [];
+    const draft = { ...structuredClone(base), hiring: [...structuredClone(hiring), ...structuredClone(r.plan)] };
+    const added = r.plan.reduce((a, h) => a + Math.max(0, h.change), 0);
+    const removed = r.plan.reduce((a, h) => a + Math.max(0, -h.change), 0);
+    this.addEntry(goalSeekText(this.lang, removed > 0 ? 'gsVariantNameChange' : 'gsVariantName', { added, removed }), draft);
+  }
+
+  /** Adds a variant and shows it, then runs it. */
+  private addEntry(name: string, draft: Draft): void {
     const e = this.workspace.add(name, draft);
     if (!e) return;
     // A baseline that stopped early at its precision runs again in full: its pairs must cover the variant's.

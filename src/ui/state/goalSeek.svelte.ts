@@ -29,6 +29,8 @@ export class GoalSeekState {
   calendar = $state.raw<CalendarEntry[]>([]);
   /** What the answer on screen was asked with. */
   asked = $state.raw<GoalSeekAsk | null>(null);
+  /** The scenario the answer on screen was searched on (the baseline as it was then). */
+  scenario = $state.raw<Scenario | null>(null);
   readonly status = new ReactiveJobStatus();
 
   /** The job that searches `scenario` for `ask` (band: the app's analysis band). */
@@ -37,6 +39,7 @@ export class GoalSeekState {
     this.result = null;
     this.calendar = [];
     this.asked = ask;
+    this.scenario = scenario;
     this.status.state = 'running';
     this.status.error = null;
     this.status.progress = null;
@@ -74,6 +77,7 @@ export class GoalSeekState {
     this.result = null;
     this.calendar = [];
     this.asked = null;
+    this.scenario = null;
     this.status.reset();
   }
 }
