@@ -1,5 +1,5 @@
 /** Steps the browser tests share: a clean start, editing a field, waiting for a run, screenshots. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Screenshots (viewport and full page) into artifacts/screenshots. */
 export async function shot(page: Page, name: string) {
@@ -51,4 +51,18 @@ export async function askForPlan(page: Page, target: string, bound: string, conf
   if (confidence !== undefined) await page.locator('#goal-seek-confidence').fill(confidence);
   await page.locator('#goal-seek-bound').fill(bound);
   await panel.getByRole('button', { name: '計画を探す' }).click();
+}
+
+/**
+ * The options of `select` whose names the closed menu cuts: each name measured in
+ * the menu's font against the room it gives its text (less its arrow).
+ */
+export async function namesCutInMenu(select: Locator): Promise<string[]> {
+  return select.evaluate((s: HTMLSelectElement) => {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = getComputedStyle(s).font;
+    const style = getComputedStyle(s);
+    const room = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+    return [...s.options].map((o) => o.text).filter((text) => ctx.measureText(text).width > room);
+  });
 }

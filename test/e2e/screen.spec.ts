@@ -4,7 +4,7 @@
  * Screenshots go to artifacts/screenshots/screen-*.png, to be looked at.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { fresh, loadScenario, setField, waitDone } from './helpers.ts';
+import { fresh, loadScenario, namesCutInMenu, setField, waitDone } from './helpers.ts';
 
 /** A clean start in `lang` with 20 replications (the figures are not what is checked), run to its end. */
 async function start(page: Page, lang: 'ja' | 'en') {
@@ -491,14 +491,7 @@ for (const lang of ['ja', 'en'] as const) {
   test(`the scenario menu in the header shows any library scenario's name whole at 1280x720, the tools on one row (${lang})`, async ({ page }) => {
     const errors = await fresh(page, lang);
     const select = page.locator('header .tools select');
-    // Each name as the closed menu would draw it, in its font, against the room the menu gives its text (less its arrow).
-    const cut = await select.evaluate((s: HTMLSelectElement) => {
-      const ctx = document.createElement('canvas').getContext('2d')!;
-      ctx.font = getComputedStyle(s).font;
-      const style = getComputedStyle(s);
-      const room = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
-      return [...s.options].map((o) => o.text).filter((text) => ctx.measureText(text).width > room);
-    });
+    const cut = await namesCutInMenu(select);
     expect(cut).toEqual([]);
     expect((await page.locator('header .tools').boundingBox())!.height, 'one row').toBeLessThan(40);
     expect(errors).toEqual([]);

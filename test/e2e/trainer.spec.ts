@@ -6,7 +6,7 @@
  * help. Screenshots go to artifacts/screenshots/trainer-*.png, to be looked at.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { fresh, loadScenario, setField, waitDone } from './helpers.ts';
+import { fresh, loadScenario, namesCutInMenu, setField, waitDone } from './helpers.ts';
 
 const PROJECTORS = [[1024, 768], [1280, 720]] as const;
 
@@ -235,13 +235,7 @@ test('the app\'s scenario menu and header in English at 1024x768: every library 
   await page.setViewportSize({ width: 1024, height: 768 });
   const errors = await fresh(page, 'en');
   const select = page.locator('header .tools select');
-  const cut = await select.evaluate((s: HTMLSelectElement) => {
-    const ctx = document.createElement('canvas').getContext('2d')!;
-    ctx.font = getComputedStyle(s).font;
-    const style = getComputedStyle(s);
-    const room = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
-    return [...s.options].map((o) => o.text).filter((text) => ctx.measureText(text).width > room);
-  });
+  const cut = await namesCutInMenu(select);
   expect(cut).toEqual([]);
   for (const control of await page.locator('header button, header select, header a').all()) {
     const b = (await control.boundingBox())!;

@@ -9,22 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { goalSeek, type GoalSeekPartial } from '../../src/experiments/index.ts';
 import { decidedText } from '../../src/experiments/goalSeekText.ts';
 import { inlineRunner } from '../../src/runner/index.ts';
-import { jacksonScenario, goalSeekMmc } from '../support/scenarios.ts';
+import { isWaitQuestion } from '../support/scenarios.ts';
 
-const NO_RAMP = { marketing: 0, insideSales: 0, fieldSales: 0, customerSuccess: 0 };
-// Inside Sales at load 0.9 with 5 people: P90 wait far above 12 hours, met with a few more (goalSeek.test.ts: Erlang C's least c).
-const ask = (searchTiming: boolean, onStep: (p: GoalSeekPartial) => void) => ({
-  scenario: jacksonScenario(goalSeekMmc(5, 'goal-seek-decided')),
-  target: null,
-  service: { isWaitP90Hours: 12 },
-  maxPerDepartment: { marketing: 0, insideSales: 5, fieldSales: 0, customerSuccess: 0 },
-  rampDays: NO_RAMP,
-  minReplications: 20,
-  maxReplications: 40,
-  verifyReplications: 10,
-  searchTiming,
-  onStep,
-});
+// Inside Sales at load 0.9 with 5 people: met with a few more (see isWaitQuestion).
+const ask = (searchTiming: boolean, onStep: (p: GoalSeekPartial) => void) => ({ ...isWaitQuestion('goal-seek-decided'), searchTiming, onStep });
 
 describe('goal-seek: step 0 and the decision', () => {
   it('step 0 rests on as many replications as the first step (not the first look of 10)', async () => {

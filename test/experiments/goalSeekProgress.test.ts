@@ -7,9 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { goalSeek, type GoalSeekPartial, type GoalSeekProgress } from '../../src/experiments/index.ts';
 import { inlineRunner } from '../../src/runner/index.ts';
-import { jacksonScenario, goalSeekMmc } from '../support/scenarios.ts';
+import { isWaitQuestion } from '../support/scenarios.ts';
 
-const NO_RAMP = { marketing: 0, insideSales: 0, fieldSales: 0, customerSuccess: 0 };
 type Event = { kind: 'progress'; p: GoalSeekProgress } | { kind: 'step'; p: GoalSeekPartial };
 
 describe('goal-seek: progress at each stage and the decision first', () => {
@@ -17,15 +16,7 @@ describe('goal-seek: progress at each stage and the decision first', () => {
     const events: Event[] = [];
     const r = await goalSeek(
       {
-        // Inside Sales at load 0.9 with 5 people: met with a few more (as in goalSeekDecided.test.ts).
-        scenario: jacksonScenario(goalSeekMmc(5, 'goal-seek-progress')),
-        target: null,
-        service: { isWaitP90Hours: 12 },
-        maxPerDepartment: { marketing: 0, insideSales: 5, fieldSales: 0, customerSuccess: 0 },
-        rampDays: NO_RAMP,
-        minReplications: 20,
-        maxReplications: 40,
-        verifyReplications: 10,
+        ...isWaitQuestion('goal-seek-progress'),
         onStep: (p) => events.push({ kind: 'step', p }),
       },
       { runner: inlineRunner, onProgress: (p) => events.push({ kind: 'progress', p: p as GoalSeekProgress }) },

@@ -99,3 +99,22 @@ export function goalSeekMmc(servers: number, seed: string): NetworkSpec {
     seed,
   };
 }
+
+/**
+ * Goal-seek's service-target question on goalSeekMmc(5, `seed`): Inside Sales at
+ * load 0.9 with 5 people has a P90 wait far above 12 hours, met with a few more
+ * (Erlang C's least c, see goalSeek.test.ts); only Inside Sales may hire, and hires
+ * take effect at once.
+ */
+export function isWaitQuestion(seed: string) {
+  return {
+    scenario: jacksonScenario(goalSeekMmc(5, seed)),
+    target: null,
+    service: { isWaitP90Hours: 12 },
+    maxPerDepartment: { marketing: 0, insideSales: 5, fieldSales: 0, customerSuccess: 0 },
+    rampDays: { marketing: 0, insideSales: 0, fieldSales: 0, customerSuccess: 0 },
+    minReplications: 20,
+    maxReplications: 40,
+    verifyReplications: 10,
+  };
+}
