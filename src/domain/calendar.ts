@@ -81,17 +81,22 @@ export function formatMonthYear(iso: string, lang: 'ja' | 'en'): string {
   return lang === 'ja' ? `${y}年${m}月` : new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short' });
 }
 
+/** The ISO date of the first day of the calendar month `k` months after `startDate`'s month (0: its own month). */
+export function monthStartAfter(startDate: string, k: number): string {
+  const [y, m] = startDate.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1 + k, 1)).toISOString().slice(0, 10);
+}
+
 /**
  * The first days of the calendar months inside days [0, days] of a plan starting
  * on `startDate`, every `every` months (1: each month, 3: each quarter), with their
  * ISO dates: where a time axis puts its month ticks.
  */
 export function monthStartsWithin(startDate: string, days: number, every = 1): { day: number; date: string }[] {
-  const [y, m, d] = startDate.split('-').map(Number);
   const out: { day: number; date: string }[] = [];
   // The first month start on or after day 0.
-  for (let k = d === 1 ? 0 : 1; ; k += every) {
-    const date = new Date(Date.UTC(y, m - 1 + k, 1)).toISOString().slice(0, 10);
+  for (let k = Number(startDate.slice(8, 10)) === 1 ? 0 : 1; ; k += every) {
+    const date = monthStartAfter(startDate, k);
     const day = dayOfDate(startDate, date);
     if (day > days) return out;
     out.push({ day, date });

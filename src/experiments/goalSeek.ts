@@ -69,7 +69,7 @@
  */
 import { DEPARTMENTS, type Department, type Hire, type RampShape, type Scenario } from '../scenario/types.ts';
 import { DEFAULT_SCENARIO } from '../scenario/defaults.ts';
-import { dayOfDate, planMonthStartDay } from '../domain/calendar.ts';
+import { dayOfDate, monthStartAfter, planMonthStartDay } from '../domain/calendar.ts';
 import { MONTH_DAYS } from '../engine/arrivals.ts';
 import type { Run, RunProgress } from '../runner/types.ts';
 import { GrowingRun, growArms } from '../runner/rows.ts';
@@ -329,11 +329,7 @@ export function serviceEstimate(values: ComparedValues, target: ServiceTarget, l
 export function timingDays(horizonDays: number, startDate?: string | null): number[] {
   const months = horizonDays / MONTH_DAYS;
   const monthsIn = (k: number) => Math.round(((QUARTERS - 1 - k) * months) / QUARTERS);
-  const dayOf = (m: number) => {
-    if (!startDate) return planMonthStartDay(1 + m);
-    const [y, mo] = startDate.split('-').map(Number);
-    return dayOfDate(startDate, new Date(Date.UTC(y, mo - 1 + m, 1)).toISOString().slice(0, 10));
-  };
+  const dayOf = (m: number) => (startDate ? dayOfDate(startDate, monthStartAfter(startDate, m)) : planMonthStartDay(1 + m));
   const days = Array.from({ length: QUARTERS - 1 }, (_, k) => dayOf(monthsIn(k)));
   return [...new Set(days)].filter((day) => day > 0 && day < horizonDays);
 }
