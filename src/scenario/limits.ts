@@ -65,7 +65,13 @@ export const LIMITS = {
   lessonBound: 1e16,
 } as const;
 
-/** A limit as the messages show it: 10,000 or 100,000,000,000; 1/24 as 0.0417. */
+/**
+ * A limit as the messages show it: 10,000 or 100,000,000,000; 1/24 as 0.0417.
+ * Grouped by hand, the same text as toLocaleString('en-US') for a whole number
+ * under 1e21: the schema builds its messages when it loads, and ICU's number
+ * formatting, built on each toLocaleString call, cost 50-90 ms there, in every
+ * CLI process and on every page load.
+ */
 export function showLimit(x: number): string {
-  return Number.isInteger(x) ? x.toLocaleString('en-US') : String(+x.toFixed(4));
+  return Number.isInteger(x) ? String(x).replace(/\B(?=(\d{3})+$)/g, ',') : String(+x.toFixed(4));
 }

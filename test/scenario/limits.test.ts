@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, showValue, validateScenario } from '../../src/scenario/validate.ts';
-import { LIMITS } from '../../src/scenario/limits.ts';
+import { LIMITS, showLimit } from '../../src/scenario/limits.ts';
 import { DEPARTMENTS } from '../../src/scenario/types.ts';
 import { simulateReplication } from '../../src/engine/simulate.ts';
 import { scenarioOf } from '../support/scenarios.ts';
@@ -150,5 +150,18 @@ describe('item 5: a value nested 100,000 deep is described, not a stack overflow
       const json = JSON.stringify(x);
       expect(showValue(x)).toBe(json.length > 60 ? `${json.slice(0, 57)}...` : json);
     }
+  });
+});
+
+describe('showLimit: the limits as the messages write them, without ICU', () => {
+  it('writes every whole limit, and whole numbers around each grouping, as toLocaleString("en-US") does', () => {
+    const whole = Object.values(LIMITS).filter((x) => Number.isInteger(x));
+    const edges = [0, 1, 12, 999, 1_000, 9_999, 10_000, 123_456, 999_999, 1_000_000, 1_234_567_890, 1e15, 1e16, 123_456_789_012_345, -1, -1_000, -1_234_567];
+    for (const x of [...whole, ...edges]) expect(showLimit(x), String(x)).toBe(x.toLocaleString('en-US'));
+  });
+  it('writes a fraction with at most 4 decimals and no trailing zeros', () => {
+    expect(showLimit(1 / 24)).toBe('0.0417');
+    expect(showLimit(0.5)).toBe('0.5');
+    expect(showLimit(2.25)).toBe('2.25');
   });
 });
