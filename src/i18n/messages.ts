@@ -516,6 +516,13 @@ const en = {
   wsOnboarding: 'Onboarding',
   /** The bin of accounts cancelled before onboarding, in the workshop (short enough for a bin on a 1024 px projector). */
   wsCsAbandoned: 'Cancelled before onboarding',
+  /**
+   * The bins of MQLs never contacted and of accounts lost to CS overload, in the workshop: the app's
+   * Japanese names (未接触のまま離脱, 過負荷による解約) open with a six-character phrase, 14 px in a bin
+   * at 1024 px when broken only between phrases; these open with five.
+   */
+  wsIsAbandoned: 'Never contacted',
+  wsChurnOverload: 'Churned from overload',
   wsCustomers: 'Customers',
   wsWon: 'Deals won',
   // The replay's ARR is the replication's month-end figure (the trace carries no yen), so it says so.
@@ -1062,6 +1069,8 @@ const ja: Messages = {
   wsWaitingOnboardingShort: '導入待ち',
   wsOnboarding: '導入中',
   wsCsAbandoned: '導入前に解約',
+  wsIsAbandoned: '未接触で離脱',
+  wsChurnOverload: '過負荷で解約',
   wsCustomers: '顧客',
   wsWon: '受注',
   wsArr: 'ARR(月末)',
