@@ -576,7 +576,7 @@ type Messages = typeof en;
 
 const ja: Messages = {
   appTitle: 'Funnel',
-  appSubtitle: 'ザ・モデル シミュレーター:マーケティング → インサイドセールス → フィールドセールス → カスタマーサクセス',
+  appSubtitle: 'ザ・\u2060モデル シミュレーター:マーケティング → インサイドセールス → フィールドセールス → カスタマーサクセス',
   language: '言語',
   scenario: 'シナリオ',
   loadScenario: 'シナリオを読み込む',
@@ -605,7 +605,8 @@ const ja: Messages = {
   costPerLead: 'リード単価(CPL)',
   costPerLeadHelp: '有料リード1件あたりの費用(円)。',
   mixBuyingNow: '今すぐ客',
-  mixBuyingNowHelp: '今すぐ購入を検討しているリードの割合(ザ・モデル:約10%)。',
+  // A word joiner (U+2060) after ・ keeps the name ザ・モデル on one line (auto-phrase breaks at the dot).
+  mixBuyingNowHelp: '今すぐ購入を検討しているリードの割合(ザ・\u2060モデル:約10%)。',
   leadMix: 'リードの内訳(今すぐ客・そのうち客・お断り客)',
   mixLater: 'そのうち客',
   mixLaterHelp: 'ナーチャリングで将来購入しうる割合(約65%)。',

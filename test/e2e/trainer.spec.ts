@@ -125,6 +125,47 @@ async function binNamesBrokenMidPhrase(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Japanese words broken across two lines in the visible text under `selector`, as
+ * "before/after": a line ending inside a run of katakana (ナ/ーチャリング), between a
+ * kanji and its okurigana (見込/み), or before a small kana, the long-vowel mark or
+ * closing punctuation, or a line of a single kana. Each character's line is read
+ * from its box in the browser.
+ */
+async function wordsBrokenAcrossLines(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const KATAKANA = /[\u30a0-\u30ff]/, KANJI = /[\u3400-\u9fff]/, HIRAGANA = /[\u3041-\u309f]/, KANA = /[\u3041-\u30ff]/;
+    const NO_START = /[\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085\u3087\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7\u30fc\u3001\u3002\uff09\u300d]/;
+    const out: string[] = [];
+    for (const root of document.querySelectorAll(sel)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent ?? '';
+        if (!/[\u3041-\u30ff\u3400-\u9fff]/.test(text) || n.parentElement!.closest('svg, option, select, .unseen')) continue;
+        const lines: string[] = [];
+        let top: number | null = null;
+        for (let i = 0; i < text.length; i++) {
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          const box = r.getClientRects()[0];
+          if (!box || box.width === 0) continue;
+          const at = Math.round(box.top);
+          if (top === null || at > top + 2) lines.push('');
+          top = at;
+          lines[lines.length - 1] += text[i];
+        }
+        const shown = lines.map((l) => l.trim()).filter((l) => l !== '');
+        shown.slice(1).forEach((line, i) => {
+          const a = shown[i].slice(-1), b = line[0];
+          if ((KATAKANA.test(a) && KATAKANA.test(b)) || (KANJI.test(a) && HIRAGANA.test(b)) || NO_START.test(b) || (line.length === 1 && KANA.test(line))) out.push(`${shown[i].slice(-8)}/${line.slice(0, 8)}`);
+        });
+      }
+    }
+    return out;
+  }, selector);
+}
+
 for (const [width, height] of PROJECTORS) {
   test(`the workshop's replay at ${width}x${height} in Japanese: every text whole, 16 px or more, none over another, the bins' names broken only between phrases; the clock no taller than the title and its controls; the menu's names whole`, async ({ page }) => {
     await page.setViewportSize({ width, height });
@@ -136,6 +177,7 @@ for (const [width, height] of PROJECTORS) {
     await page.screenshot({ path: `artifacts/screenshots/trainer-replay-ja-${width}.png` });
     expect(await workshopProblems(page, 16)).toEqual([]);
     expect(await binNamesBrokenMidPhrase(page), 'bin names broken inside a phrase').toEqual([]);
+    expect(await wordsBrokenAcrossLines(page, '[data-testid="workshop"]')).toEqual([]);
     const clock = (await page.locator('.workshop header .clock').boundingBox())!;
     const title = (await page.locator('.workshop header .title').boundingBox())!;
     expect(clock.height, 'the clock beside the title and its controls').toBeLessThanOrEqual(title.height + 0.5);
@@ -188,6 +230,24 @@ for (const [width, height] of PROJECTORS) {
     const last = (await debrief.locator('dd').last().boundingBox())!;
     expect(last.y + last.height, 'the last prompt above the keys line').toBeLessThanOrEqual(footer.y);
     expect(await workshopProblems(page, 16)).toEqual([]);
+  });
+}
+
+for (const [width, height] of PROJECTORS) {
+  test(`the main screen after a run and the IS ×2 comparison at ${width}x${height} in Japanese: no word broken across two lines`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const errors = await fresh(page, 'ja');
+    await loadScenario(page, 'marketing-too-strong.json', '30');
+    await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
+    await page.screenshot({ path: `artifacts/screenshots/trainer-main-ja-${width}.png` });
+    await page.getByTestId('add-variant').selectOption('insideSalesDouble');
+    await expect(page.locator('[role="tab"] .spinner')).toHaveCount(0);
+    await expect(page.getByTestId('summary-1')).toBeVisible();
+    await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); });
+    await page.getByTestId('comparison').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `artifacts/screenshots/trainer-comparison-ja-${width}.png` });
+    expect(await wordsBrokenAcrossLines(page, 'body')).toEqual([]);
+    expect(errors).toEqual([]);
   });
 }
 
