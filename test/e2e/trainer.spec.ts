@@ -167,7 +167,7 @@ async function wordsBrokenAcrossLines(page: Page, selector: string): Promise<str
 }
 
 for (const [width, height] of PROJECTORS) {
-  test(`the workshop's replay at ${width}x${height} in Japanese: every text whole, 16 px or more, none over another, the bins' names broken only between phrases; the clock no taller than the title and its controls; the menu's names whole`, async ({ page }) => {
+  test(`the workshop's replay at ${width}x${height} in Japanese: every text whole, 16 px or more, none over another, the bins' names broken only between phrases, each count with its unit; the clock no taller than the title and its controls; the menu's names whole`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await page.goto('/#/workshop/marketing-too-strong');
     await expect(page.getByTestId('replay-0')).toBeVisible();
@@ -178,6 +178,8 @@ for (const [width, height] of PROJECTORS) {
     expect(await workshopProblems(page, 16)).toEqual([]);
     expect(await binNamesBrokenMidPhrase(page), 'bin names broken inside a phrase').toEqual([]);
     expect(await wordsBrokenAcrossLines(page, '[data-testid="workshop"]')).toEqual([]);
+    // Every count of the summary with its unit, as the wins had (失ったリード 10,564 read as a bare number).
+    for (const id of ['ws-won', 'ws-lost-total', 'ws-churned']) await expect(page.getByTestId(id)).toHaveText(/^[\d,]+件$/);
     const clock = (await page.locator('.workshop header .clock').boundingBox())!;
     const title = (await page.locator('.workshop header .title').boundingBox())!;
     expect(clock.height, 'the clock beside the title and its controls').toBeLessThanOrEqual(title.height + 0.5);
