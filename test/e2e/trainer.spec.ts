@@ -196,14 +196,16 @@ for (const [width, height] of PROJECTORS) {
     await page.screenshot({ path: `artifacts/screenshots/trainer-pair-ja-${width}.png` });
     expect(await workshopProblems(page, 16)).toEqual([]);
     expect(await binNamesBrokenMidPhrase(page), 'bin names broken inside a phrase').toEqual([]);
+    expect(await wordsBrokenAcrossLines(page, '[data-testid="workshop"]')).toEqual([]);
   });
 
-  test(`a lesson at ${width}x${height} in Japanese: the four choices on screen above the keys line, each on one line; the reveal and the debrief on screen`, async ({ page }) => {
+  test(`a lesson at ${width}x${height} in Japanese: the four choices on screen above the keys line, each on one line; the reveal and the debrief on screen; no word broken across lines`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await page.goto('/#/workshop/marketing-too-strong?mode=lesson&reps=4');
     await expect(page.getByTestId('ws-ask')).toBeVisible();
     await page.keyboard.press('2');
     await page.screenshot({ path: `artifacts/screenshots/trainer-ask-ja-${width}.png` });
+    expect(await wordsBrokenAcrossLines(page, '[data-testid="workshop"]')).toEqual([]);
     const footer = (await page.locator('.workshop footer').boundingBox())!;
     for (let i = 1; i <= 4; i++) {
       const choice = page.getByTestId(`ws-choice-${i}`);
@@ -219,6 +221,7 @@ for (const [width, height] of PROJECTORS) {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('ws-distribution')).toHaveAttribute('data-count', '4');
     await page.screenshot({ path: `artifacts/screenshots/trainer-reveal-ja-${width}.png` });
+    expect(await wordsBrokenAcrossLines(page, '[data-testid="workshop"]')).toEqual([]);
     expect(await workshopProblems(page, 16)).toEqual([]);
     const mean = page.locator('[data-testid="ws-distribution"] .mean');
     expect(await mean.evaluate((e) => { const r = document.createRange(); r.selectNodeContents(e); return new Set([...r.getClientRects()].map((c) => Math.round(c.top))).size; }), 'the mean on one line').toBe(1);
@@ -229,6 +232,7 @@ for (const [width, height] of PROJECTORS) {
     const debrief = page.getByTestId('ws-debrief');
     await expect(debrief).toContainText('D 行動');
     await page.screenshot({ path: `artifacts/screenshots/trainer-debrief-ja-${width}.png` });
+    expect(await wordsBrokenAcrossLines(page, '[data-testid="workshop"]')).toEqual([]);
     const last = (await debrief.locator('dd').last().boundingBox())!;
     expect(last.y + last.height, 'the last prompt above the keys line').toBeLessThanOrEqual(footer.y);
     expect(await workshopProblems(page, 16)).toEqual([]);
