@@ -516,6 +516,13 @@ const en = {
   wsOnboarding: 'Onboarding',
   /** The bin of accounts cancelled before onboarding, in the workshop (short enough for a bin on a 1024 px projector). */
   wsCsAbandoned: 'Cancelled before onboarding',
+  /**
+   * The bins of MQLs never contacted and of accounts lost to CS overload, in the workshop: the app's
+   * Japanese names (未接触のまま離脱, 過負荷による解約) open with a six-character phrase, 14 px in a bin
+   * at 1024 px when broken only between phrases; these open with five.
+   */
+  wsIsAbandoned: 'Never contacted',
+  wsChurnOverload: 'Churned from overload',
   wsCustomers: 'Customers',
   wsWon: 'Deals won',
   // The replay's ARR is the replication's month-end figure (the trace carries no yen), so it says so.
@@ -569,7 +576,7 @@ type Messages = typeof en;
 
 const ja: Messages = {
   appTitle: 'Funnel',
-  appSubtitle: 'ザ・モデル シミュレーター:マーケティング → インサイドセールス → フィールドセールス → カスタマーサクセス',
+  appSubtitle: 'ザ・\u2060モデル シミュレーター:マーケティング → インサイドセールス → フィールドセールス → カスタマーサクセス',
   language: '言語',
   scenario: 'シナリオ',
   loadScenario: 'シナリオを読み込む',
@@ -598,7 +605,8 @@ const ja: Messages = {
   costPerLead: 'リード単価(CPL)',
   costPerLeadHelp: '有料リード1件あたりの費用(円)。',
   mixBuyingNow: '今すぐ客',
-  mixBuyingNowHelp: '今すぐ購入を検討しているリードの割合(ザ・モデル:約10%)。',
+  // A word joiner (U+2060) after ・ keeps the name ザ・モデル on one line (auto-phrase breaks at the dot).
+  mixBuyingNowHelp: '今すぐ購入を検討しているリードの割合(ザ・\u2060モデル:約10%)。',
   leadMix: 'リードの内訳(今すぐ客・そのうち客・お断り客)',
   mixLater: 'そのうち客',
   mixLaterHelp: 'ナーチャリングで将来購入しうる割合(約65%)。',
@@ -1062,6 +1070,8 @@ const ja: Messages = {
   wsWaitingOnboardingShort: '導入待ち',
   wsOnboarding: '導入中',
   wsCsAbandoned: '導入前に解約',
+  wsIsAbandoned: '未接触で離脱',
+  wsChurnOverload: '過負荷で解約',
   wsCustomers: '顧客',
   wsWon: '受注',
   wsArr: 'ARR(月末)',

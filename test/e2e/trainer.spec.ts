@@ -85,8 +85,89 @@ async function cutMenuNames(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The bins' names as written by hand in phrases (文節), `|` where a line may break:
+ * a name drawn over two lines must break only there (「見込みな/し」 and
+ * 「未接触のま/ま離脱」 were drawn at 1024x768).
+ */
+const BIN_PHRASES = ['見込みなし', '未接触で|離脱', 'IS待ちで|冷めた', 'ISで|不適格', 'FS待ちで|停滞', 'FS待ちで|熱量低下', '失注', '導入前に|解約', '通常の|解約', '過負荷で|解約'];
+
+/** Each bin's name as drawn, its lines joined by "/" (each character's box read in the browser). */
+async function binNameLines(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="workshop"] .bin > span').evaluateAll((spans) => spans.map((span) => {
+    let text = '', top: number | null = null;
+    const walker = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const chars = n.textContent ?? '';
+      for (let i = 0; i < chars.length; i++) {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        const at = Math.round(r.getClientRects()[0].top);
+        if (top !== null && at > top + 2) text += '/';
+        top = at;
+        text += chars[i];
+      }
+    }
+    return text;
+  }));
+}
+
+/** The bins' names that break a line inside a phrase, as drawn ("未接触のま/ま離脱"), or are not among the bins' names at all. */
+async function binNamesBrokenMidPhrase(page: Page): Promise<string[]> {
+  const drawn = await binNameLines(page);
+  return drawn.filter((lines) => {
+    const known = BIN_PHRASES.find((p) => p.replace(/\|/g, '') === lines.replace(/\//g, ''));
+    if (!known) return true;
+    const allowed = new Set(known.split('|').map((_, i, all) => all.slice(0, i + 1).join('').length));
+    let at = 0;
+    return lines.split('/').slice(0, -1).some((line) => !allowed.has((at += line.length)));
+  });
+}
+
+/**
+ * Japanese words broken across two lines in the visible text under `selector`, as
+ * "before/after": a line ending inside a run of katakana (ナ/ーチャリング), between a
+ * kanji and its okurigana (見込/み), or before a small kana, the long-vowel mark or
+ * closing punctuation, or a line of a single kana. Each character's line is read
+ * from its box in the browser.
+ */
+async function wordsBrokenAcrossLines(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const KATAKANA = /[\u30a0-\u30ff]/, KANJI = /[\u3400-\u9fff]/, HIRAGANA = /[\u3041-\u309f]/, KANA = /[\u3041-\u30ff]/;
+    const NO_START = /[\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085\u3087\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7\u30fc\u3001\u3002\uff09\u300d]/;
+    const out: string[] = [];
+    for (const root of document.querySelectorAll(sel)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent ?? '';
+        if (!/[\u3041-\u30ff\u3400-\u9fff]/.test(text) || n.parentElement!.closest('svg, option, select, .unseen')) continue;
+        const lines: string[] = [];
+        let top: number | null = null;
+        for (let i = 0; i < text.length; i++) {
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          const box = r.getClientRects()[0];
+          if (!box || box.width === 0) continue;
+          const at = Math.round(box.top);
+          if (top === null || at > top + 2) lines.push('');
+          top = at;
+          lines[lines.length - 1] += text[i];
+        }
+        const shown = lines.map((l) => l.trim()).filter((l) => l !== '');
+        shown.slice(1).forEach((line, i) => {
+          const a = shown[i].slice(-1), b = line[0];
+          if ((KATAKANA.test(a) && KATAKANA.test(b)) || (KANJI.test(a) && HIRAGANA.test(b)) || NO_START.test(b) || (line.length === 1 && KANA.test(line))) out.push(`${shown[i].slice(-8)}/${line.slice(0, 8)}`);
+        });
+      }
+    }
+    return out;
+  }, selector);
+}
+
 for (const [width, height] of PROJECTORS) {
-  test(`the workshop's replay at ${width}x${height} in Japanese: every text whole, 16 px or more, none over another; the clock no taller than the title and its controls; the menu's names whole`, async ({ page }) => {
+  test(`the workshop's replay at ${width}x${height} in Japanese: every text whole, 16 px or more, none over another, the bins' names broken only between phrases, each count with its unit; the clock no taller than the title and its controls; the menu's names whole`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await page.goto('/#/workshop/marketing-too-strong');
     await expect(page.getByTestId('replay-0')).toBeVisible();
@@ -95,13 +176,17 @@ for (const [width, height] of PROJECTORS) {
     await page.waitForTimeout(1000); // the last leads land in their bins (for the screenshot; nothing measured depends on it)
     await page.screenshot({ path: `artifacts/screenshots/trainer-replay-ja-${width}.png` });
     expect(await workshopProblems(page, 16)).toEqual([]);
+    expect(await binNamesBrokenMidPhrase(page), 'bin names broken inside a phrase').toEqual([]);
+    expect(await wordsBrokenAcrossLines(page, '[data-testid="workshop"]')).toEqual([]);
+    // Every count of the summary with its unit, as the wins had (失ったリード 10,564 read as a bare number).
+    for (const id of ['ws-won', 'ws-lost-total', 'ws-churned']) await expect(page.getByTestId(id)).toHaveText(/^[\d,]+件$/);
     const clock = (await page.locator('.workshop header .clock').boundingBox())!;
     const title = (await page.locator('.workshop header .title').boundingBox())!;
     expect(clock.height, 'the clock beside the title and its controls').toBeLessThanOrEqual(title.height + 0.5);
     expect(await cutMenuNames(page)).toEqual([]);
   });
 
-  test(`the workshop's before and after at ${width}x${height} in Japanese: every text whole, none over another, 16 px or more`, async ({ page }) => {
+  test(`the workshop's before and after at ${width}x${height} in Japanese: every text whole, none over another, 16 px or more, the bins' names broken only between phrases`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await page.goto('/#/workshop/marketing-too-strong?mode=compare');
     await expect(page.getByTestId('replay-1')).toBeVisible();
@@ -110,14 +195,17 @@ for (const [width, height] of PROJECTORS) {
     await page.waitForTimeout(1000);
     await page.screenshot({ path: `artifacts/screenshots/trainer-pair-ja-${width}.png` });
     expect(await workshopProblems(page, 16)).toEqual([]);
+    expect(await binNamesBrokenMidPhrase(page), 'bin names broken inside a phrase').toEqual([]);
+    expect(await wordsBrokenAcrossLines(page, '[data-testid="workshop"]')).toEqual([]);
   });
 
-  test(`a lesson at ${width}x${height} in Japanese: the four choices on screen above the keys line, each on one line; the reveal and the debrief on screen`, async ({ page }) => {
+  test(`a lesson at ${width}x${height} in Japanese: the four choices on screen above the keys line, each on one line; the reveal and the debrief on screen; no word broken across lines`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await page.goto('/#/workshop/marketing-too-strong?mode=lesson&reps=4');
     await expect(page.getByTestId('ws-ask')).toBeVisible();
     await page.keyboard.press('2');
     await page.screenshot({ path: `artifacts/screenshots/trainer-ask-ja-${width}.png` });
+    expect(await wordsBrokenAcrossLines(page, '[data-testid="workshop"]')).toEqual([]);
     const footer = (await page.locator('.workshop footer').boundingBox())!;
     for (let i = 1; i <= 4; i++) {
       const choice = page.getByTestId(`ws-choice-${i}`);
@@ -133,6 +221,7 @@ for (const [width, height] of PROJECTORS) {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('ws-distribution')).toHaveAttribute('data-count', '4');
     await page.screenshot({ path: `artifacts/screenshots/trainer-reveal-ja-${width}.png` });
+    expect(await wordsBrokenAcrossLines(page, '[data-testid="workshop"]')).toEqual([]);
     expect(await workshopProblems(page, 16)).toEqual([]);
     const mean = page.locator('[data-testid="ws-distribution"] .mean');
     expect(await mean.evaluate((e) => { const r = document.createRange(); r.selectNodeContents(e); return new Set([...r.getClientRects()].map((c) => Math.round(c.top))).size; }), 'the mean on one line').toBe(1);
@@ -143,9 +232,28 @@ for (const [width, height] of PROJECTORS) {
     const debrief = page.getByTestId('ws-debrief');
     await expect(debrief).toContainText('D 行動');
     await page.screenshot({ path: `artifacts/screenshots/trainer-debrief-ja-${width}.png` });
+    expect(await wordsBrokenAcrossLines(page, '[data-testid="workshop"]')).toEqual([]);
     const last = (await debrief.locator('dd').last().boundingBox())!;
     expect(last.y + last.height, 'the last prompt above the keys line').toBeLessThanOrEqual(footer.y);
     expect(await workshopProblems(page, 16)).toEqual([]);
+  });
+}
+
+for (const [width, height] of PROJECTORS) {
+  test(`the main screen after a run and the IS ×2 comparison at ${width}x${height} in Japanese: no word broken across two lines`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const errors = await fresh(page, 'ja');
+    await loadScenario(page, 'marketing-too-strong.json', '30');
+    await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
+    await page.screenshot({ path: `artifacts/screenshots/trainer-main-ja-${width}.png` });
+    await page.getByTestId('add-variant').selectOption('insideSalesDouble');
+    await expect(page.locator('[role="tab"] .spinner')).toHaveCount(0);
+    await expect(page.getByTestId('summary-1')).toBeVisible();
+    await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); });
+    await page.getByTestId('comparison').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `artifacts/screenshots/trainer-comparison-ja-${width}.png` });
+    expect(await wordsBrokenAcrossLines(page, 'body')).toEqual([]);
+    expect(errors).toEqual([]);
   });
 }
 

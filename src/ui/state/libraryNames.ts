@@ -15,10 +15,12 @@ export const LIBRARY_NAMES_JA: Record<string, string> = {
 
 /**
  * A scenario's short name for a narrow menu (the workshop's on a projector): its
- * title up to the colon, e.g. 「マーケティング過多」 or "Marketing too strong"; the
- * whole title stands above the menu. A name without a colon is kept whole.
+ * title up to the first colon, e.g. 「マーケティング過多」 or "Marketing too strong";
+ * the whole title stands above the menu. The full-width colon counts too: it is
+ * what a Japanese keyboard types in a saved scenario's name. A name without a
+ * colon, or starting with one, is kept whole.
  */
 export function shortScenarioName(title: string): string {
-  const cut = title.indexOf(':');
+  const cut = title.search(/[:\uff1a]/);
   return cut > 0 ? title.slice(0, cut).trim() : title;
 }

@@ -7,7 +7,7 @@
  */
 import { DEPARTMENTS, type Department } from '../../scenario/types.ts';
 import { department as departmentInfo } from '../../domain/departments.ts';
-import { LOSS_CAUSE_LIST } from '../../domain/lossCauses.ts';
+import { LOSS_CAUSE_LIST, type LossCause } from '../../domain/lossCauses.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { LIVE_PLACES, REGION_COUNT, lossRegion } from './playback.ts';
 
@@ -206,12 +206,18 @@ export function replayLayout(width: number, height: number, binLines = 2, tight 
     const box: Rect = { x: i * binW + GAP / 4, y: binsY, w: binW - GAP / 2, h: binsH };
     // The name's lines and the count above the pile.
     const dots: Rect = { x: box.x + 6, y: box.y + binText, w: box.w - 12, h: box.h - binText - 4 };
-    // オンボーディング前に解約 took three lines of a bin or 14 px; the workshop says onboarding 導入 (導入待ち, 導入中).
-    const label = cause.cause === 'csAbandoned' ? 'wsCsAbandoned' : cause.label;
+    const label = BIN_LABEL[cause.cause] ?? cause.label;
     regions[lossRegion(cause.cause)] = { box, dots, label, colour: c(cause.department), bin: true, dot: DOT, pitch: PITCH, labelH: binText, oneLine: false };
   });
   return { heads, regions, text };
 }
+
+/**
+ * The bins named apart from the app. オンボーディング前に解約 took three lines of a bin or 14 px;
+ * the workshop says onboarding 導入 (導入待ち, 導入中). 未接触のまま and 過負荷による, phrases a
+ * Japanese name may not break inside, took 14 px in a bin at 1024 px: 未接触で離脱, 過負荷で解約.
+ */
+const BIN_LABEL: Partial<Record<LossCause, MessageKey>> = { csAbandoned: 'wsCsAbandoned', isAbandoned: 'wsIsAbandoned', churnOverload: 'wsChurnOverload' };
 
 function inner(box: Rect, labelH: number): Rect {
   return { x: box.x + 6, y: box.y + labelH, w: box.w - 12, h: box.h - labelH - 6 };
