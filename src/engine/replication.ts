@@ -7,7 +7,7 @@
  */
 import { EventQueue } from './eventQueue.ts';
 import { Stage } from './stage.ts';
-import { ArrivalProcess, expectedLeadCount, leadRate, MONTH_DAYS } from './arrivals.ts';
+import { ArrivalProcess, leadRate, MONTH_DAYS } from './arrivals.ts';
 import { counterUniform, LeadStreams, replicationStream, SLOT_DRAWS, streamKey, type Uniform } from './random.ts';
 import { capacityAt, productiveAt, realiseRoster, rosterUpdateTimes, type Roster } from './staffing.ts';
 import { createLeadTable, addLead, LeadTable } from './leadTable.ts';
@@ -221,7 +221,7 @@ export class Replication {
     } else {
       this.stages = [new Stage(s.insideSales.discipline, c.t0), new Stage(s.fieldSales.discipline, c.t0), new Stage(s.customerSuccess.discipline, c.t0)];
       // Room for the leads expected and a margin, so that the columns rarely grow.
-      const rows = Math.ceil(expectedLeadCount(s) * 1.1) + s.customerSuccess.initialAccounts + 256;
+      const rows = Math.ceil(c.expectedLeads * 1.1) + s.customerSuccess.initialAccounts + 256;
       if (spare && spare.capacity >= rows) {
         spare.reset();
         this.L = spare;
