@@ -6,6 +6,7 @@
 import type { Scenario } from '../scenario/types.ts';
 import { effectiveHeadcount, maxHeadcount, productiveAt, rosterMax, staffPlan, type Roster } from './staffing.ts';
 import type { Uniform } from './random.ts';
+import { holdDoubles } from './doubles.ts';
 
 /** Days in an average month. */
 export const MONTH_DAYS = 365 / 12;
@@ -172,6 +173,9 @@ export class ArrivalProcess {
   constructor(private readonly rate: LeadRate, private readonly end: number, private readonly u: Uniform, private readonly markAt = Infinity, from?: ArrivalState) {
     this.pieces = rate.pieces.filter((p) => p.from < end);
     this.constant = rate.constant ?? -1;
+    // The time is a fraction from the first draw on: a double from the start (see holdDoubles).
+    holdDoubles(this, ['t']);
+    holdDoubles(this.mark, ['t']);
     if (from) {
       this.t = from.t;
       this.i = from.i;

@@ -6,7 +6,7 @@
 import type { Department, Scenario } from '../scenario/types.ts';
 import { compileDist, type Distribution } from './distributions.ts';
 import { compileDecay, type Decay } from './decay.ts';
-import { MONTH_DAYS } from './arrivals.ts';
+import { expectedLeadCount, MONTH_DAYS } from './arrivals.ts';
 import { staffPlan, type RosterSpec, type StaffPlan } from './staffing.ts';
 
 /** The departments with a queue, in the engine's stage order (0 IS, 1 FS, 2 CS). */
@@ -52,6 +52,29 @@ export interface CompiledScenario {
   concurrent: number[];
   /** What each department's roster is drawn from (DEPARTMENT_KEYS order: Marketing, IS, FS, CS), in simulation time. */
   rosters: RosterSpec[];
+  /** Leads expected over the whole run (expectedLeadCount): what the lead table is sized for. */
+  expectedLeads: number;
+}
+
+/** expectedLeadCount by the scenario parts it reads (see leadsExpected). */
+const expectedLeadCounts = new Map<string, number>();
+const EXPECTED_MAX = 64;
+
+/**
+ * expectedLeadCount(s), memoised by what it reads (Marketing, the hiring plan, the
+ * warm-up and horizon): it walks every day of the run, about 1,100 for the
+ * baseline, which a fresh process's first replications pay in the interpreter
+ * (1-3 ms), for a number that only sizes the lead table (no result depends on it).
+ */
+function leadsExpected(s: Scenario): number {
+  const key = JSON.stringify([s.marketing, s.hiring, s.warmupDays, s.horizonDays]);
+  let leads = expectedLeadCounts.get(key);
+  if (leads === undefined) {
+    leads = expectedLeadCount(s);
+    if (expectedLeadCounts.size >= EXPECTED_MAX) expectedLeadCounts.delete(expectedLeadCounts.keys().next().value!);
+    expectedLeadCounts.set(key, leads);
+  }
+  return leads;
 }
 
 /** What the roster of department `d` of scenario `s` is drawn from, its plan shifted by the warm-up `t0`. */
@@ -94,5 +117,6 @@ export function compileScenario(s: Scenario): CompiledScenario {
     plans: STAGE_KEYS.map((k) => staffPlan(s[k].headcount, s.hiring, k, t0)),
     concurrent: STAGE_KEYS.map((k) => s[k].concurrentPerHead),
     rosters: DEPARTMENT_KEYS.map((d) => rosterSpec(s, d, t0)),
+    expectedLeads: leadsExpected(s),
   };
 }

@@ -10,6 +10,8 @@
  * events then cost a comparison instead of a sift through the heap. The slot's
  * event gets its sequence number like any other and leaves in the same order.
  */
+import { holdDoubles } from './doubles.ts';
+
 /**
  * Width of a far-future bucket in days: a power of two, so that a bucket's bounds are
  * exact doubles. At 8 days the baseline's heap held ~150 events on average, at 2 ~40
@@ -71,7 +73,10 @@ export class EventQueue {
   private farFree = -1;
 
   /** A queue; events of kind `sideKind` (at most one pending at a time) are kept in the side slot. */
-  constructor(private readonly sideKind = -1) {}
+  constructor(private readonly sideKind = -1) {
+    // Times and ties are fractions or above 2^31: doubles from the start (see holdDoubles).
+    holdDoubles(this, ['sideTime', 'sideTie', 'poppedTime']);
+  }
 
   /**
    * Empties the queue for a new run, keeping its arrays (a baseline run grew the

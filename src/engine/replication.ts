@@ -7,14 +7,14 @@
  */
 import { EventQueue } from './eventQueue.ts';
 import { Stage } from './stage.ts';
-import { ArrivalProcess, expectedLeadCount, leadRate, MONTH_DAYS } from './arrivals.ts';
+import { ArrivalProcess, leadRate, MONTH_DAYS } from './arrivals.ts';
 import { counterUniform, LeadStreams, replicationStream, SLOT_DRAWS, streamKey, type Uniform } from './random.ts';
 import { capacityAt, productiveAt, realiseRoster, rosterUpdateTimes, type Roster } from './staffing.ts';
 import { createLeadTable, addLead, LeadTable } from './leadTable.ts';
 import { LOSS_CAUSES, WAITING_COSTS, type ControlSums, type LossCause, type WaitingCost } from './results.ts';
 import { DEPARTMENT_KEYS, type CompiledScenario, type CompiledSegment } from './compile.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { doubleList } from './doubles.ts';
+import { doubleList, holdDoubles } from './doubles.ts';
 import { decodeTransition, PLACE_LOST, PLACE_NEW, type Transition, type TransitionSink } from './trace.ts';
 
 // Event kinds, and their priority at equal times: capacity first, then releases
@@ -128,6 +128,11 @@ function sinkOf(options: SimulateOptions): TransitionSink | undefined {
   };
 }
 
+/** A replication's fields that hold fractions (the time, yen): doubles from the start (see holdDoubles). */
+const REPLICATION_DOUBLES = ['now', 'arr', 'arrStart', 'bookingsW', 'churnedArrW', 'expansionArrW', 'lastWeekEnd'];
+/** The control sums (see ControlSums) are sums of surprises and yen: fractions, likewise. */
+const CONTROL_DOUBLES = ['sqlYen', 'wonYen', 'renewalYen', 'sqls', 'won'];
+
 /** One replication's state and event handlers. */
 export class Replication {
   readonly s: Scenario;
@@ -216,7 +221,7 @@ export class Replication {
     } else {
       this.stages = [new Stage(s.insideSales.discipline, c.t0), new Stage(s.fieldSales.discipline, c.t0), new Stage(s.customerSuccess.discipline, c.t0)];
       // Room for the leads expected and a margin, so that the columns rarely grow.
-      const rows = Math.ceil(expectedLeadCount(s) * 1.1) + s.customerSuccess.initialAccounts + 256;
+      const rows = Math.ceil(c.expectedLeads * 1.1) + s.customerSuccess.initialAccounts + 256;
       if (spare && spare.capacity >= rows) {
         spare.reset();
         this.L = spare;
@@ -235,6 +240,8 @@ export class Replication {
     this.wonByWeek = new Array<number>(this.weeks).fill(0);
     this.bookingsByMonth = doubleList(this.months);
     this.lastWeekEnd = c.t0;
+    holdDoubles(this, REPLICATION_DOUBLES);
+    holdDoubles(this.controls, CONTROL_DOUBLES);
     if (parent) this.copyCounters(parent);
   }
 

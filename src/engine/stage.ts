@@ -7,7 +7,7 @@
  * item takes it only when every whole slot is busy.
  */
 import type { StageResult } from './results.ts';
-import { doubleList } from './doubles.ts';
+import { doubleList, holdDoubles } from './doubles.ts';
 
 /** Order in which waiting items are taken. */
 export type Order = 'fifo' | 'newestFirst';
@@ -83,6 +83,12 @@ class Samples {
   }
 }
 
+/** A stage's fields that hold fractions (times, speeds, areas, sums of days): doubles from the start (see holdDoubles). */
+const STAGE_DOUBLES = [
+  'partSpeed', 'partHeldSpeed', 'waitSum', 'workSum', 'leftQueueWaitSum', 'queueTime',
+  'last', 'queueArea', 'wipArea', 'slotArea', 'partSlotArea', 'partIdleArea', 'weekQueueMark', 'weekWipMark',
+] as const;
+
 /** The queue and slots of one department, with its measures. */
 export class Stage {
   slots = 0;
@@ -128,6 +134,7 @@ export class Stage {
 
   constructor(order: Order, private readonly windowStart: number) {
     this.line = new WaitingLine(order);
+    holdDoubles(this, STAGE_DOUBLES);
   }
 
   /** Accumulates areas up to time t (only the part inside the window counts). */
