@@ -14,34 +14,50 @@ export const EXACT_SERIES_REPLICATIONS = 256;
 const LEVELS = [0.1, 0.5, 0.9] as const;
 
 /**
- * Inserts finite `x` into the ascending `col[0..filled)` (room for one more), in the
- * order Float64Array.prototype.sort gives (-0 before +0), so percentiles read from
- * it equal those of a sort of the same values.
+ * Merges the ascending `fresh` into the ascending `out[start..start + size)`, which
+ * has room for them after it, in place from the back, in the order
+ * Float64Array.prototype.sort gives (-0 before +0): percentiles read from the
+ * result equal those of a sort of all the values. Ties keep the older value
+ * first; equal values are the same number, except -0 and +0.
  */
-function insertSorted(col: Float64Array, filled: number, x: number): void {
-  let j = filled;
-  while (j > 0) {
-    const prev = col[j - 1];
-    if (!(prev > x || (prev === x && prev === 0 && 1 / prev > 1 / x))) break;
-    col[j] = prev;
-    j--;
+function mergeSorted(out: Float64Array, start: number, size: number, fresh: Float64Array): void {
+  let a = start + size - 1, b = fresh.length - 1, k = start + size + fresh.length - 1;
+  while (b >= 0) {
+    const x = a >= start ? out[a] : -Infinity, y = fresh[b];
+    // The older value goes last when it is larger, or +0 against a fresh -0.
+    if (a >= start && (x > y || (x === y && x === 0 && 1 / x > 1 / y))) out[k--] = out[a--];
+    else out[k--] = fresh[b--];
   }
-  col[j] = x;
 }
+
+/** Room per point the exact values start with: doubled as replications come, up to EXACT_SERIES_REPLICATIONS. */
+const FIRST_ROOM = 8;
+/** A point's values added since its last sort, sorted here before they are merged (one point at a time). */
+const FRESH = new Float64Array(EXACT_SERIES_REPLICATIONS);
 
 /**
  * One series (weekly or monthly) summarised point by point. While exact, each
- * point's finite values are kept sorted as they arrive, so a summary (drawn on the
- * main thread several times a run) reads its percentiles instead of sorting.
+ * point's finite values are kept in one buffer shared by the points (point i at
+ * i x room, the room doubling with the replications): the values sorted so far,
+ * then those added since, which a summary (or the switch to estimates) sorts and
+ * merges in. Adding a replication thus costs a copy of its row, not an insertion
+ * per point, and an arm that is never summarised (next best hire's and goal-seek's
+ * arms are read by their scalars) never sorts; an arm's first rows allocate one
+ * small array rather than an array of EXACT_SERIES_REPLICATIONS per point.
  */
 class SeriesAccumulator {
   private count: Float64Array;
   private mean: Float64Array;
   private m2: Float64Array;
-  /** Per point, its finite values so far in ascending order (exact phase only). */
-  private columns: Float64Array[] | null;
-  private filled: Uint16Array;
+  /** Point i's finite values at [i x room, i x room + stored[i]), ascending up to sortedTo[i] (exact phase only). */
+  private exact: Float64Array | null;
+  /** Values each point has room for in `exact` (a point gets at most one a replication). */
+  private room = Math.min(FIRST_ROOM, EXACT_SERIES_REPLICATIONS);
+  private stored: Uint16Array;
+  private sortedTo: Uint16Array;
   private replications = 0;
+  /** Replications whose values are all sorted in (sortedTo caught up with stored). */
+  private sortedReplications = 0;
   private sketches: P2Quantile[][] | null = null;
   /** Each replication's least-squares slope (one number a replication: the warm-up check's drift test). */
   readonly slopes: number[] = [];
@@ -50,8 +66,9 @@ class SeriesAccumulator {
     this.count = new Float64Array(length);
     this.mean = new Float64Array(length);
     this.m2 = new Float64Array(length);
-    this.columns = Array.from({ length }, () => new Float64Array(EXACT_SERIES_REPLICATIONS));
-    this.filled = new Uint16Array(length);
+    this.exact = new Float64Array(length * this.room);
+    this.stored = new Uint16Array(length);
+    this.sortedTo = new Uint16Array(length);
   }
 
   add(row: ArrayLike<number>): void {
@@ -68,27 +85,59 @@ class SeriesAccumulator {
       for (let i = 0; i < this.length; i++) if (Number.isFinite(row[i])) for (const s of this.sketches[i]) s.add(row[i]);
       return;
     }
-    const columns = this.columns!;
+    if (this.replications === this.room) this.grow();
+    const exact = this.exact!;
+    const room = this.room;
     for (let i = 0; i < this.length; i++) {
       const x = row[i];
-      if (Number.isFinite(x)) insertSorted(columns[i], this.filled[i]++, x);
+      if (Number.isFinite(x)) exact[i * room + this.stored[i]++] = x;
     }
     if (++this.replications === EXACT_SERIES_REPLICATIONS) {
+      this.sort();
       this.sketches = [];
       for (let i = 0; i < this.length; i++) {
         const sorted = this.column(i);
         this.sketches.push(LEVELS.map((p) => new P2Quantile(p, sorted)));
       }
-      this.columns = null;
+      this.exact = null;
     }
   }
 
+  /** Doubles every point's room (replications have filled it), keeping each point's values in place at its new start. */
+  private grow(): void {
+    const room = Math.min(2 * this.room, EXACT_SERIES_REPLICATIONS);
+    const grown = new Float64Array(this.length * room);
+    for (let i = 0; i < this.length; i++) grown.set(this.exact!.subarray(i * this.room, i * this.room + this.stored[i]), i * room);
+    this.exact = grown;
+    this.room = room;
+  }
+
+  /** Sorts each point's values added since the last sort and merges them in. */
+  private sort(): void {
+    if (!this.exact || this.sortedReplications === this.replications) return;
+    const exact = this.exact!;
+    for (let i = 0; i < this.length; i++) {
+      const start = i * this.room;
+      const sorted = this.sortedTo[i];
+      const n = this.stored[i] - sorted;
+      if (n === 0) continue;
+      const fresh = FRESH.subarray(0, n);
+      for (let k = 0; k < n; k++) fresh[k] = exact[start + sorted + k];
+      fresh.sort();
+      mergeSorted(exact, start, sorted, fresh);
+      this.sortedTo[i] = this.stored[i];
+    }
+    this.sortedReplications = this.replications;
+  }
+
+  /** Point i's values, ascending once sorted (sort). */
   private column(i: number): Float64Array {
-    return this.columns![i].subarray(0, this.filled[i]);
+    return this.exact!.subarray(i * this.room, i * this.room + this.stored[i]);
   }
 
   summary(): SeriesSummary {
     const out: SeriesSummary = { mean: [], p10: [], p50: [], p90: [], ciLow: [], ciHigh: [] };
+    this.sort();
     // Points mostly share their count: the t quantile is computed once per count.
     let tFor = -1;
     let t = NaN;
@@ -117,13 +166,16 @@ class SeriesAccumulator {
   }
 }
 
+const NO_VALUES = new Float64Array(0);
+
 /**
  * One scalar's finite values in ascending order, brought up to date only when a
  * summary asks: the values added since are sorted alone and merged in, so each
  * summary costs O(n) rather than a sort of everything.
  */
 class SortedValues {
-  private sorted = new Float64Array(64);
+  /** Empty until the first summary (an arm's first rows allocate nothing per scalar here). */
+  private sorted = NO_VALUES;
   size = 0;
 
   /** Merges `fresh` (finite, any order) in. */
@@ -136,17 +188,8 @@ class SortedValues {
       grown.set(this.view());
       this.sorted = grown;
     }
-    // Merged from the back, in place: a summary during a run allocates nothing per scalar.
-    // Ties keep the older value first; equal values are the same number, except -0 and
-    // +0, which a sort orders -0 first: keep that order.
-    const out = this.sorted;
-    let a = this.size - 1, b = fresh.length - 1, k = total - 1;
-    while (b >= 0) {
-      const x = a >= 0 ? out[a] : -Infinity, y = fresh[b];
-      // The older value goes last when it is larger, or +0 against a fresh -0.
-      if (a >= 0 && (x > y || (x === y && x === 0 && 1 / x > 1 / y))) out[k--] = out[a--];
-      else out[k--] = fresh[b--];
-    }
+    // Merged in place: a summary during a run allocates nothing per scalar.
+    mergeSorted(this.sorted, 0, this.size, fresh);
     this.size = total;
   }
 
