@@ -32,18 +32,20 @@ function mergeSorted(out: Float64Array, start: number, size: number, fresh: Floa
 
 /** Room per point the exact values start with: doubled as replications come, up to EXACT_SERIES_REPLICATIONS. */
 const FIRST_ROOM = 8;
+/** Rows a series holds unfolded at most (the memory of one exact phase). */
+const PENDING_ROWS = EXACT_SERIES_REPLICATIONS;
 /** A point's values added since its last sort, sorted here before they are merged (one point at a time). */
 const FRESH = new Float64Array(EXACT_SERIES_REPLICATIONS);
 
 /**
- * One series (weekly or monthly) summarised point by point. While exact, each
- * point's finite values are kept in one buffer shared by the points (point i at
- * i x room, the room doubling with the replications): the values sorted so far,
- * then those added since, which a summary (or the switch to estimates) sorts and
- * merges in. Adding a replication thus costs a copy of its row, not an insertion
- * per point, and an arm that is never summarised (next best hire's and goal-seek's
- * arms are read by their scalars) never sorts; an arm's first rows allocate one
- * small array rather than an array of EXACT_SERIES_REPLICATIONS per point.
+ * One series (weekly or monthly) summarised point by point. Rows are copied as
+ * they come and folded in when asked (see add). While exact, each point's finite
+ * values are kept in one buffer shared by the points (point i at i x room, the
+ * room doubling with the replications): the values sorted so far, then those
+ * folded in since, which a summary (or the switch to estimates) sorts and merges
+ * in, rather than an insertion per point and replication. An arm never summarised
+ * (next best hire's and goal-seek's arms are read by their scalars) never sorts,
+ * and an arm's first rows allocate a few small arrays, not one per point.
  */
 class SeriesAccumulator {
   private count: Float64Array;
@@ -60,7 +62,9 @@ class SeriesAccumulator {
   private sortedReplications = 0;
   private sketches: P2Quantile[][] | null = null;
   /** Each replication's least-squares slope (one number a replication: the warm-up check's drift test). */
-  readonly slopes: number[] = [];
+  private readonly slopes: number[] = [];
+  /** Rows added but not yet folded in, in replication order (kept as given: adding copies nothing). */
+  private pending: ArrayLike<number>[] = [];
 
   constructor(readonly length: number) {
     this.count = new Float64Array(length);
@@ -71,7 +75,28 @@ class SeriesAccumulator {
     this.sortedTo = new Uint16Array(length);
   }
 
+  /**
+   * Adds the next replication's row, which must not change afterwards: it is
+   * kept, and folded in (moments, slope, exact values or estimates) when a
+   * summary or the slopes are asked, or when PENDING_ROWS wait. On the main
+   * thread, where a worker's rows for several arms come in one message, this
+   * keeps the message's task short, and an arm never summarised (read by its
+   * scalars alone) never folds beyond the bound.
+   */
   add(row: ArrayLike<number>): void {
+    if (this.pending.push(row) === PENDING_ROWS) this.fold();
+  }
+
+  /** Folds the pending rows in, in replication order (what adding each would have done then). */
+  private fold(): void {
+    if (this.pending.length === 0) return;
+    // Room for them all at once, rather than doubling as they go.
+    if (!this.sketches) this.grow(Math.min(EXACT_SERIES_REPLICATIONS, this.replications + this.pending.length));
+    for (const row of this.pending) this.foldRow(row);
+    this.pending = [];
+  }
+
+  private foldRow(row: ArrayLike<number>): void {
     this.slopes.push(slopeOf(row));
     for (let i = 0; i < this.length; i++) {
       const x = row[i];
@@ -85,7 +110,6 @@ class SeriesAccumulator {
       for (let i = 0; i < this.length; i++) if (Number.isFinite(row[i])) for (const s of this.sketches[i]) s.add(row[i]);
       return;
     }
-    if (this.replications === this.room) this.grow();
     const exact = this.exact!;
     const room = this.room;
     for (let i = 0; i < this.length; i++) {
@@ -103,9 +127,11 @@ class SeriesAccumulator {
     }
   }
 
-  /** Doubles every point's room (replications have filled it), keeping each point's values in place at its new start. */
-  private grow(): void {
-    const room = Math.min(2 * this.room, EXACT_SERIES_REPLICATIONS);
+  /** Doubles every point's room until it holds `values` (each point's values kept, at its new start). */
+  private grow(values: number): void {
+    let room = this.room;
+    while (room < values) room = Math.min(2 * room, EXACT_SERIES_REPLICATIONS);
+    if (room === this.room) return;
     const grown = new Float64Array(this.length * room);
     for (let i = 0; i < this.length; i++) grown.set(this.exact!.subarray(i * this.room, i * this.room + this.stored[i]), i * room);
     this.exact = grown;
@@ -135,9 +161,21 @@ class SeriesAccumulator {
     return this.exact!.subarray(i * this.room, i * this.room + this.stored[i]);
   }
 
+  /** Folds in the rows added so far and sorts the exact values: what a summary would do first. */
+  settle(): void {
+    this.fold();
+    this.sort();
+  }
+
+  /** Each replication's least-squares slope so far, in replication order. */
+  slopesSoFar(): readonly number[] {
+    this.fold();
+    return this.slopes;
+  }
+
   summary(): SeriesSummary {
     const out: SeriesSummary = { mean: [], p10: [], p50: [], p90: [], ciLow: [], ciHigh: [] };
-    this.sort();
+    this.settle();
     // Points mostly share their count: the t quantile is computed once per count.
     let tFor = -1;
     let t = NaN;
@@ -198,6 +236,18 @@ class SortedValues {
   }
 }
 
+const scalarIndexCache = new WeakMap<Layout, Map<string, number>>();
+
+/** Each scalar leaf's index by its dotted path, made once per layout (a comparison reads dozens per run). */
+function scalarIndexes(layout: Layout): Map<string, number> {
+  let byKey = scalarIndexCache.get(layout);
+  if (!byKey) {
+    byKey = new Map(layout.leaves.filter((l) => !l.series).map((l) => [l.path.join('.'), l.index]));
+    scalarIndexCache.set(layout, byKey);
+  }
+  return byKey;
+}
+
 /** Aggregates replications of shape T given as flat rows (see layout.ts), in replication order. */
 export class RunAccumulator<T = unknown> {
   private scalars: Float64Array;
@@ -235,7 +285,9 @@ export class RunAccumulator<T = unknown> {
   /** The values of scalar `index` over all replications so far. */
   values(index: number): Float64Array {
     const width = this.layout.scalarCount;
-    return Float64Array.from({ length: this.count }, (_, r) => this.scalars[r * width + index]);
+    const out = new Float64Array(this.count);
+    for (let r = 0; r < this.count; r++) out[r] = this.scalars[r * width + index];
+    return out;
   }
 
   /** Count, mean and sum of squared deviations of scalar `index`'s finite values so far (read only). */
@@ -246,9 +298,9 @@ export class RunAccumulator<T = unknown> {
   /** Index of the scalar at `path` (e.g. ['revenue', 'arrEndYen']). */
   scalarIndex(path: string[]): number {
     const key = path.join('.');
-    const leaf = this.layout.leaves.find((l) => !l.series && l.path.join('.') === key);
-    if (!leaf) throw new Error(`no scalar measure at ${key}`);
-    return leaf.index;
+    const index = scalarIndexes(this.layout).get(key);
+    if (index === undefined) throw new Error(`no scalar measure at ${key}`);
+    return index;
   }
 
   /** Each replication's least-squares slope (change per point) of the series at `path`, in replication order. */
@@ -256,7 +308,16 @@ export class RunAccumulator<T = unknown> {
     const key = path.join('.');
     const leaf = this.layout.leaves.find((l) => l.series && l.path.join('.') === key);
     if (!leaf) throw new Error(`no series at ${key}`);
-    return Float64Array.from(this.series?.[leaf.index].slopes ?? []);
+    return Float64Array.from(this.series?.[leaf.index].slopesSoFar() ?? []);
+  }
+
+  /**
+   * Brings every series up to date (the rows added so far folded in, sorted), the
+   * larger part of a summary's work: a caller on the main thread may do it in a
+   * task before the one that summarises.
+   */
+  settle(): void {
+    this.series?.forEach((s) => s.settle());
   }
 
   /** Summaries of every measure, in the result's shape. */
