@@ -264,7 +264,7 @@ export class RunAccumulator<T = unknown> {
     this.sorted = Array.from({ length: layout.scalarCount }, () => new SortedValues());
   }
 
-  /** Adds the next replication: its scalars (layout order) and its series. */
+  /** Adds the next replication: its scalars (layout order, copied) and its series (kept, not copied: they must not change afterwards). */
   add(scalars: ArrayLike<number>, series: ArrayLike<number>[]): void {
     const width = this.layout.scalarCount;
     if ((this.count + 1) * width > this.scalars.length) {
