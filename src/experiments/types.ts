@@ -1,5 +1,5 @@
 /** The one shape every experiment takes: a runner, cancellation, progress and partial results. */
-import type { PartialRun, Runner, RunProgress } from '../runner/types.ts';
+import { RunCancelled, type PartialRun, type Runner, type RunProgress } from '../runner/types.ts';
 
 /** How far an experiment is: the run in progress (`step` of `steps`, from 0) and its replications. */
 export interface ExperimentProgress extends RunProgress {
@@ -31,4 +31,15 @@ export function stepOptions(options: ExperimentOptions, step: number, steps: num
     onProgress: onProgress && ((p: RunProgress) => onProgress({ ...p, step, steps })),
     onPartial: partials ? onPartial : undefined,
   };
+}
+
+/**
+ * Resolves in a later task, or rejects with RunCancelled if `signal` was aborted
+ * meanwhile. An experiment whose answer takes several parts of work after its
+ * runs (on the main thread, in the app) awaits this between them, so no one task
+ * holds the page for all of them.
+ */
+export async function nextTask(signal?: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  if (signal?.aborted) throw new RunCancelled('the experiment was cancelled');
 }

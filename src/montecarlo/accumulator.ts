@@ -14,47 +14,89 @@ export const EXACT_SERIES_REPLICATIONS = 256;
 const LEVELS = [0.1, 0.5, 0.9] as const;
 
 /**
- * Inserts finite `x` into the ascending `col[0..filled)` (room for one more), in the
- * order Float64Array.prototype.sort gives (-0 before +0), so percentiles read from
- * it equal those of a sort of the same values.
+ * Merges the ascending `fresh` into the ascending `out[start..start + size)`, which
+ * has room for them after it, in place from the back, in the order
+ * Float64Array.prototype.sort gives (-0 before +0): percentiles read from the
+ * result equal those of a sort of all the values. Ties keep the older value
+ * first; equal values are the same number, except -0 and +0.
  */
-function insertSorted(col: Float64Array, filled: number, x: number): void {
-  let j = filled;
-  while (j > 0) {
-    const prev = col[j - 1];
-    if (!(prev > x || (prev === x && prev === 0 && 1 / prev > 1 / x))) break;
-    col[j] = prev;
-    j--;
+function mergeSorted(out: Float64Array, start: number, size: number, fresh: Float64Array): void {
+  let a = start + size - 1, b = fresh.length - 1, k = start + size + fresh.length - 1;
+  while (b >= 0) {
+    const x = a >= start ? out[a] : -Infinity, y = fresh[b];
+    // The older value goes last when it is larger, or +0 against a fresh -0.
+    if (a >= start && (x > y || (x === y && x === 0 && 1 / x > 1 / y))) out[k--] = out[a--];
+    else out[k--] = fresh[b--];
   }
-  col[j] = x;
 }
 
+/** Room per point the exact values start with: doubled as replications come, up to EXACT_SERIES_REPLICATIONS. */
+const FIRST_ROOM = 8;
+/** Rows a series holds unfolded at most (the memory of one exact phase). */
+const PENDING_ROWS = EXACT_SERIES_REPLICATIONS;
+/** A point's values added since its last sort, sorted here before they are merged (one point at a time). */
+const FRESH = new Float64Array(EXACT_SERIES_REPLICATIONS);
+
 /**
- * One series (weekly or monthly) summarised point by point. While exact, each
- * point's finite values are kept sorted as they arrive, so a summary (drawn on the
- * main thread several times a run) reads its percentiles instead of sorting.
+ * One series (weekly or monthly) summarised point by point. Rows are copied as
+ * they come and folded in when asked (see add). While exact, each point's finite
+ * values are kept in one buffer shared by the points (point i at i x room, the
+ * room doubling with the replications): the values sorted so far, then those
+ * folded in since, which a summary (or the switch to estimates) sorts and merges
+ * in, rather than an insertion per point and replication. An arm never summarised
+ * (next best hire's and goal-seek's arms are read by their scalars) never sorts,
+ * and an arm's first rows allocate a few small arrays, not one per point.
  */
 class SeriesAccumulator {
   private count: Float64Array;
   private mean: Float64Array;
   private m2: Float64Array;
-  /** Per point, its finite values so far in ascending order (exact phase only). */
-  private columns: Float64Array[] | null;
-  private filled: Uint16Array;
+  /** Point i's finite values at [i x room, i x room + stored[i]), ascending up to sortedTo[i] (exact phase only). */
+  private exact: Float64Array | null;
+  /** Values each point has room for in `exact` (a point gets at most one a replication). */
+  private room = Math.min(FIRST_ROOM, EXACT_SERIES_REPLICATIONS);
+  private stored: Uint16Array;
+  private sortedTo: Uint16Array;
   private replications = 0;
+  /** Replications whose values are all sorted in (sortedTo caught up with stored). */
+  private sortedReplications = 0;
   private sketches: P2Quantile[][] | null = null;
   /** Each replication's least-squares slope (one number a replication: the warm-up check's drift test). */
-  readonly slopes: number[] = [];
+  private readonly slopes: number[] = [];
+  /** Rows added but not yet folded in, in replication order (kept as given: adding copies nothing). */
+  private pending: ArrayLike<number>[] = [];
 
   constructor(readonly length: number) {
     this.count = new Float64Array(length);
     this.mean = new Float64Array(length);
     this.m2 = new Float64Array(length);
-    this.columns = Array.from({ length }, () => new Float64Array(EXACT_SERIES_REPLICATIONS));
-    this.filled = new Uint16Array(length);
+    this.exact = new Float64Array(length * this.room);
+    this.stored = new Uint16Array(length);
+    this.sortedTo = new Uint16Array(length);
   }
 
+  /**
+   * Adds the next replication's row, which must not change afterwards: it is
+   * kept, and folded in (moments, slope, exact values or estimates) when a
+   * summary or the slopes are asked, or when PENDING_ROWS wait. On the main
+   * thread, where a worker's rows for several arms come in one message, this
+   * keeps the message's task short, and an arm never summarised (read by its
+   * scalars alone) never folds beyond the bound.
+   */
   add(row: ArrayLike<number>): void {
+    if (this.pending.push(row) === PENDING_ROWS) this.fold();
+  }
+
+  /** Folds the pending rows in, in replication order (what adding each would have done then). */
+  private fold(): void {
+    if (this.pending.length === 0) return;
+    // Room for them all at once, rather than doubling as they go.
+    if (!this.sketches) this.grow(Math.min(EXACT_SERIES_REPLICATIONS, this.replications + this.pending.length));
+    for (const row of this.pending) this.foldRow(row);
+    this.pending = [];
+  }
+
+  private foldRow(row: ArrayLike<number>): void {
     this.slopes.push(slopeOf(row));
     for (let i = 0; i < this.length; i++) {
       const x = row[i];
@@ -68,27 +110,72 @@ class SeriesAccumulator {
       for (let i = 0; i < this.length; i++) if (Number.isFinite(row[i])) for (const s of this.sketches[i]) s.add(row[i]);
       return;
     }
-    const columns = this.columns!;
+    const exact = this.exact!;
+    const room = this.room;
     for (let i = 0; i < this.length; i++) {
       const x = row[i];
-      if (Number.isFinite(x)) insertSorted(columns[i], this.filled[i]++, x);
+      if (Number.isFinite(x)) exact[i * room + this.stored[i]++] = x;
     }
     if (++this.replications === EXACT_SERIES_REPLICATIONS) {
+      this.sort();
       this.sketches = [];
       for (let i = 0; i < this.length; i++) {
         const sorted = this.column(i);
         this.sketches.push(LEVELS.map((p) => new P2Quantile(p, sorted)));
       }
-      this.columns = null;
+      this.exact = null;
     }
   }
 
+  /** Doubles every point's room until it holds `values` (each point's values kept, at its new start). */
+  private grow(values: number): void {
+    let room = this.room;
+    while (room < values) room = Math.min(2 * room, EXACT_SERIES_REPLICATIONS);
+    if (room === this.room) return;
+    const grown = new Float64Array(this.length * room);
+    for (let i = 0; i < this.length; i++) grown.set(this.exact!.subarray(i * this.room, i * this.room + this.stored[i]), i * room);
+    this.exact = grown;
+    this.room = room;
+  }
+
+  /** Sorts each point's values added since the last sort and merges them in. */
+  private sort(): void {
+    if (!this.exact || this.sortedReplications === this.replications) return;
+    const exact = this.exact!;
+    for (let i = 0; i < this.length; i++) {
+      const start = i * this.room;
+      const sorted = this.sortedTo[i];
+      const n = this.stored[i] - sorted;
+      if (n === 0) continue;
+      const fresh = FRESH.subarray(0, n);
+      for (let k = 0; k < n; k++) fresh[k] = exact[start + sorted + k];
+      fresh.sort();
+      mergeSorted(exact, start, sorted, fresh);
+      this.sortedTo[i] = this.stored[i];
+    }
+    this.sortedReplications = this.replications;
+  }
+
+  /** Point i's values, ascending once sorted (sort). */
   private column(i: number): Float64Array {
-    return this.columns![i].subarray(0, this.filled[i]);
+    return this.exact!.subarray(i * this.room, i * this.room + this.stored[i]);
+  }
+
+  /** Folds in the rows added so far and sorts the exact values: what a summary would do first. */
+  settle(): void {
+    this.fold();
+    this.sort();
+  }
+
+  /** Each replication's least-squares slope so far, in replication order. */
+  slopesSoFar(): readonly number[] {
+    this.fold();
+    return this.slopes;
   }
 
   summary(): SeriesSummary {
     const out: SeriesSummary = { mean: [], p10: [], p50: [], p90: [], ciLow: [], ciHigh: [] };
+    this.settle();
     // Points mostly share their count: the t quantile is computed once per count.
     let tFor = -1;
     let t = NaN;
@@ -117,13 +204,16 @@ class SeriesAccumulator {
   }
 }
 
+const NO_VALUES = new Float64Array(0);
+
 /**
  * One scalar's finite values in ascending order, brought up to date only when a
  * summary asks: the values added since are sorted alone and merged in, so each
  * summary costs O(n) rather than a sort of everything.
  */
 class SortedValues {
-  private sorted = new Float64Array(64);
+  /** Empty until the first summary (an arm's first rows allocate nothing per scalar here). */
+  private sorted = NO_VALUES;
   size = 0;
 
   /** Merges `fresh` (finite, any order) in. */
@@ -136,23 +226,26 @@ class SortedValues {
       grown.set(this.view());
       this.sorted = grown;
     }
-    // Merged from the back, in place: a summary during a run allocates nothing per scalar.
-    // Ties keep the older value first; equal values are the same number, except -0 and
-    // +0, which a sort orders -0 first: keep that order.
-    const out = this.sorted;
-    let a = this.size - 1, b = fresh.length - 1, k = total - 1;
-    while (b >= 0) {
-      const x = a >= 0 ? out[a] : -Infinity, y = fresh[b];
-      // The older value goes last when it is larger, or +0 against a fresh -0.
-      if (a >= 0 && (x > y || (x === y && x === 0 && 1 / x > 1 / y))) out[k--] = out[a--];
-      else out[k--] = fresh[b--];
-    }
+    // Merged in place: a summary during a run allocates nothing per scalar.
+    mergeSorted(this.sorted, 0, this.size, fresh);
     this.size = total;
   }
 
   view(): Float64Array {
     return this.sorted.subarray(0, this.size);
   }
+}
+
+const scalarIndexCache = new WeakMap<Layout, Map<string, number>>();
+
+/** Each scalar leaf's index by its dotted path, made once per layout (a comparison reads dozens per run). */
+function scalarIndexes(layout: Layout): Map<string, number> {
+  let byKey = scalarIndexCache.get(layout);
+  if (!byKey) {
+    byKey = new Map(layout.leaves.filter((l) => !l.series).map((l) => [l.path.join('.'), l.index]));
+    scalarIndexCache.set(layout, byKey);
+  }
+  return byKey;
 }
 
 /** Aggregates replications of shape T given as flat rows (see layout.ts), in replication order. */
@@ -171,7 +264,7 @@ export class RunAccumulator<T = unknown> {
     this.sorted = Array.from({ length: layout.scalarCount }, () => new SortedValues());
   }
 
-  /** Adds the next replication: its scalars (layout order) and its series. */
+  /** Adds the next replication: its scalars (layout order, copied) and its series (kept, not copied: they must not change afterwards). */
   add(scalars: ArrayLike<number>, series: ArrayLike<number>[]): void {
     const width = this.layout.scalarCount;
     if ((this.count + 1) * width > this.scalars.length) {
@@ -192,7 +285,9 @@ export class RunAccumulator<T = unknown> {
   /** The values of scalar `index` over all replications so far. */
   values(index: number): Float64Array {
     const width = this.layout.scalarCount;
-    return Float64Array.from({ length: this.count }, (_, r) => this.scalars[r * width + index]);
+    const out = new Float64Array(this.count);
+    for (let r = 0; r < this.count; r++) out[r] = this.scalars[r * width + index];
+    return out;
   }
 
   /** Count, mean and sum of squared deviations of scalar `index`'s finite values so far (read only). */
@@ -203,9 +298,9 @@ export class RunAccumulator<T = unknown> {
   /** Index of the scalar at `path` (e.g. ['revenue', 'arrEndYen']). */
   scalarIndex(path: string[]): number {
     const key = path.join('.');
-    const leaf = this.layout.leaves.find((l) => !l.series && l.path.join('.') === key);
-    if (!leaf) throw new Error(`no scalar measure at ${key}`);
-    return leaf.index;
+    const index = scalarIndexes(this.layout).get(key);
+    if (index === undefined) throw new Error(`no scalar measure at ${key}`);
+    return index;
   }
 
   /** Each replication's least-squares slope (change per point) of the series at `path`, in replication order. */
@@ -213,7 +308,16 @@ export class RunAccumulator<T = unknown> {
     const key = path.join('.');
     const leaf = this.layout.leaves.find((l) => l.series && l.path.join('.') === key);
     if (!leaf) throw new Error(`no series at ${key}`);
-    return Float64Array.from(this.series?.[leaf.index].slopes ?? []);
+    return Float64Array.from(this.series?.[leaf.index].slopesSoFar() ?? []);
+  }
+
+  /**
+   * Brings every series up to date (the rows added so far folded in, sorted), the
+   * larger part of a summary's work: a caller on the main thread may do it in a
+   * task before the one that summarises.
+   */
+  settle(): void {
+    this.series?.forEach((s) => s.settle());
   }
 
   /** Summaries of every measure, in the result's shape. */

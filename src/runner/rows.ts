@@ -107,6 +107,11 @@ export class GrowingRun {
     return this.made?.values ?? comparedValuesOf(this.acc);
   }
 
+  /** Does the larger part of run()'s summary now (RunAccumulator.settle), so that run() can follow in another task. */
+  settle(): void {
+    this.acc?.settle();
+  }
+
   /** The run of the replications so far (its scenario says how many). */
   run(): Run {
     if (!this.acc) throw new Error('GrowingRun.run: no replications yet');

@@ -96,4 +96,40 @@ describe('accumulator', () => {
     }
     expect((acc.summary() as { x: unknown }).x).toEqual(summarize(xs));
   });
+  it('a series of several points, some undefined in some replications, summarised at irregular points and never: each point reads the percentiles of its values sorted afresh, then the estimates started from them', () => {
+    const points = 5;
+    const several = { leaves: [{ path: ['s'], series: true, index: 0 }], scalarCount: 0, seriesCount: 1 };
+    const often = new RunAccumulator(several);
+    const never = new RunAccumulator(several);
+    const u = seedrandom.xor128('points');
+    const pool = [NaN, -0, 0, 1, 1, 2.5, -3];
+    // Point 0 is rarely defined, point 1 half the time: points hold different counts of values.
+    const draw = (i: number, r: number) => ((i === 0 && r % 40) || (i === 1 && u() < 0.5) ? NaN : u() < 0.4 ? pool[Math.floor(u() * pool.length)] : (u() - 0.5) * 100);
+    const columns: number[][] = Array.from({ length: points }, () => []);
+    const reference = (i: number, p: number) => percentileSorted(Float64Array.from(columns[i].filter(Number.isFinite)).sort(), p);
+    for (let r = 0; r < EXACT_SERIES_REPLICATIONS; r++) {
+      const row = Array.from({ length: points }, (_, i) => draw(i, r));
+      row.forEach((x, i) => columns[i].push(x));
+      often.add([], [row]);
+      never.add([], [row]);
+      if (u() < 0.15) {
+        const s = (often.summary() as { s: { p10: number[]; p50: number[]; p90: number[] } }).s;
+        for (let i = 0; i < points; i++) expect([s.p10[i], s.p50[i], s.p90[i]]).toEqual([0.1, 0.5, 0.9].map((p) => reference(i, p)));
+      }
+    }
+    // From here on, estimates started from each point's values then.
+    const sketches = columns.map((c) => {
+      const sorted = Float64Array.from(c.filter(Number.isFinite)).sort();
+      return [0.1, 0.5, 0.9].map((p) => new P2Quantile(p, sorted));
+    });
+    for (let r = 0; r < 100; r++) {
+      const row = Array.from({ length: points }, (_, i) => draw(i, r));
+      row.forEach((x, i) => Number.isFinite(x) && sketches[i].forEach((q) => q.add(x)));
+      often.add([], [row]);
+      never.add([], [row]);
+    }
+    const s = (often.summary() as { s: { p10: number[]; p50: number[]; p90: number[] } }).s;
+    for (let i = 0; i < points; i++) expect([s.p10[i], s.p50[i], s.p90[i]]).toEqual(sketches[i].map((q) => q.value));
+    expect(never.summary()).toEqual(often.summary());
+  });
 });
