@@ -31,7 +31,9 @@
  * the main thread's tasks traced by CPU and wall time. LONG_FUNCTIONS=1 also
  * samples the main thread's JavaScript there and lists, for each task over 30 ms,
  * the functions its CPU went to (sampling costs time: figures with it are for
- * reading, not comparing); TRACE_WHATIF=prefix keeps those traces.
+ * reading, not comparing); TRACE_WHATIF=prefix keeps those traces, and
+ * WHATIF_CATEGORIES adds trace categories to them (e.g.
+ * `v8,devtools.timeline,disabled-by-default-v8.gc` names each collection's kind).
  */
 import { spawn, execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -408,7 +410,7 @@ try {
       // Traced (with LONG_FUNCTIONS=1, with samples of the main thread's JavaScript, to name the functions of its long tasks;
       // the sampling costs time, and starting it makes a long task of its own at the click).
       const sampled = process.env.LONG_FUNCTIONS === '1';
-      await browser.startTracing(page, { categories: ['toplevel', ...(sampled ? PROFILER : [])] });
+      await browser.startTracing(page, { categories: [...(process.env.WHATIF_CATEGORIES?.split(',') ?? []), 'toplevel', ...(sampled ? PROFILER : [])] });
       const r = (await page.evaluate(`(async () => {
         const b = window.bench;
         b.long = [];
