@@ -51,6 +51,20 @@ export function formatCount(x: number, lang: Lang): string {
   return Number.isFinite(x) ? grouped(Math.round(x), lang) : '–';
 }
 
+/**
+ * A count of leads, deals or accounts written with its unit, the one place the unit
+ * is declared: 件 after the number in Japanese (385件, −44件), nothing in English,
+ * where the row's or sentence's noun says what is counted. '–' (no figure) stays bare.
+ */
+export function withCountUnit(text: string, lang: Lang): string {
+  return lang === 'ja' && text !== '–' ? `${text}件` : text;
+}
+
+/** A count with thousands separators and its unit: 1,234件 in Japanese, 1,234 in English. */
+export function formatItems(x: number, lang: Lang): string {
+  return withCountUnit(formatCount(x, lang), lang);
+}
+
 /** A share as a percentage: 0.973 -> 97%, with one decimal below 10%. */
 export function formatPercent(x: number): string {
   if (!Number.isFinite(x)) return '–';

@@ -162,3 +162,51 @@ test('plan dates are typed and shown in the app’s language, whatever the brows
   await expect(date).toHaveValue('2027-07-01');
   expect(errors).toEqual([]);
 });
+
+/**
+ * Where a field's label and input are against what sticks at the top: the sticky
+ * bar (or, in one column, the verdict alone) and, when the editor column scrolls
+ * by itself, that column's top edge.
+ */
+async function fieldAgainstTop(page: Page, id: string) {
+  return page.evaluate((fieldId) => {
+    const aside = document.querySelector('main > aside')!;
+    const stuck = Math.max(document.querySelector('[data-testid="sticky-bar"]')!.getBoundingClientRect().bottom, document.querySelector('[data-testid="verdict"]')!.getBoundingClientRect().bottom);
+    const top = getComputedStyle(aside).position === 'sticky' ? Math.max(stuck, aside.getBoundingClientRect().top) : stuck;
+    return { top, label: document.querySelector(`label[for="${fieldId}"]`)!.getBoundingClientRect().top, input: document.getElementById(fieldId)!.getBoundingClientRect().top };
+  }, id);
+}
+
+for (const [width, height] of [[1280, 720], [1024, 768], [880, 700]]) {
+  test(`a field reached by the keyboard from below shows its label, not under the sticky bar, and stays so after its edit runs (Japanese, ${width}x${height})`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const errors = await fresh(page, 'ja');
+    await waitDone(page);
+    const id = 'field-insideSales-headcount';
+    // The field just scrolled out above: its input 5 px above the top of what can be seen (the column's, or in one column the page's).
+    await page.evaluate((fieldId) => {
+      const aside = document.querySelector('main > aside')!;
+      const input = document.getElementById(fieldId)!;
+      if (getComputedStyle(aside).position === 'sticky') {
+        window.scrollTo(0, 2000);
+        aside.scrollTop += input.getBoundingClientRect().top - aside.getBoundingClientRect().top + 5;
+      } else window.scrollTo(0, window.scrollY + input.getBoundingClientRect().top + 5);
+      // The next field has the focus, as after typing there.
+      const controls = [...aside.querySelectorAll<HTMLElement>('input, select, button, summary')];
+      controls[controls.indexOf(input) + 1].focus({ preventScroll: true });
+    }, id);
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.locator(`#${id}`)).toBeFocused();
+    const seen = await fieldAgainstTop(page, id);
+    // Before: the input at the column's top edge with its label cut above it (1280), or under the verdict (one column).
+    expect(seen.label, `label at ${seen.label} against the top at ${seen.top}`).toBeGreaterThanOrEqual(seen.top - 0.5);
+    expect(seen.input).toBeGreaterThan(seen.label);
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await waitDone(page);
+    const after = await fieldAgainstTop(page, id);
+    expect(after.label, 'after the run').toBeGreaterThanOrEqual(after.top - 0.5);
+    expect(after.input + 30, 'the field still in view').toBeLessThanOrEqual(height);
+    expect(errors).toEqual([]);
+  });
+}

@@ -182,9 +182,9 @@ for (const lang of ['ja', 'en'] as const) {
   });
 }
 
-/** Every text of the flow picture: its size on screen, and the texts it overlaps or that leave the picture. */
-async function flowTexts(page: Page) {
-  return page.getByTestId('flow').evaluate((svg) => {
+/** Every text of the flow picture: those drawn under `minPx` on screen, and the texts it overlaps or that leave the picture. */
+async function flowTexts(page: Page, minPx = 12) {
+  return page.getByTestId('flow').evaluate((svg, min) => {
     const out = { small: [] as string[], clash: [] as string[], outside: [] as string[] };
     const frame = svg.getBoundingClientRect();
     const scale = (svg as SVGSVGElement).getScreenCTM()!.a;
@@ -194,7 +194,7 @@ async function flowTexts(page: Page) {
       const name = (t.textContent ?? '').trim();
       for (const part of [t, ...t.querySelectorAll('tspan')]) {
         const px = scale * parseFloat(getComputedStyle(part).fontSize);
-        if (px < 12) out.small.push(`${(part.textContent ?? '').trim()}: ${px.toFixed(1)}px`);
+        if (px < min) out.small.push(`${(part.textContent ?? '').trim()}: ${px.toFixed(1)}px`);
       }
       const b = boxes[i];
       if (b.left < frame.left - 0.5 || b.right > frame.right + 0.5 || b.top < frame.top - 0.5 || b.bottom > frame.bottom + 0.5) out.outside.push(name);
@@ -206,7 +206,7 @@ async function flowTexts(page: Page) {
       }
     });
     return out;
-  });
+  }, minPx);
 }
 
 for (const lang of ['ja', 'en'] as const) {
@@ -217,6 +217,25 @@ for (const lang of ['ja', 'en'] as const) {
     expect(await flowTexts(page)).toEqual({ small: [], clash: [], outside: [] });
     await page.getByTestId('flow').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `artifacts/screenshots/screen-flow-${lang}.png` });
+    expect(errors).toEqual([]);
+  });
+}
+
+for (const [lang, file] of [['ja', 'marketing-too-strong.json'], ['en', 'marketing-too-strong.json'], ['en', 'is-complete.json']] as const) {
+  test(`on a 1024x768 projector the flow picture's every word reads at 14 px or more, none over another, and the whole picture on the first screen (${lang}, ${file})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const errors = await fresh(page, lang);
+    await loadScenario(page, file, '20');
+    await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
+    // Beside the editor it was drawn at 0.59 of its size: 15-unit labels came out at 8.8 px.
+    expect(await flowTexts(page, 14)).toEqual({ small: [], clash: [], outside: [] });
+    // A label measured as drawn, not only as computed: the department's headcount.
+    const heads = (await page.getByTestId('heads-insideSales').boundingBox())!;
+    expect(heads.height, 'the headcount line, as drawn').toBeGreaterThanOrEqual(14);
+    // The whole picture is seen at the top of the page, the trainer need not scroll to it.
+    const flow = (await page.getByTestId('flow').boundingBox())!;
+    expect(flow.y + flow.height).toBeLessThanOrEqual(768);
+    await page.screenshot({ path: `artifacts/screenshots/screen-flow-1024-${lang}-${file.replace('.json', '')}.png` });
     expect(errors).toEqual([]);
   });
 }

@@ -312,6 +312,13 @@ test("a manager's IS ×2 in Japanese at 1280x720: a click to the verdict, which 
   await expect(page.getByTestId('shift-1')).toHaveText(/^フィールドセールスがボトルネックになります\(変更前はインサイドセールス\)/);
   await expect(page.getByTestId('variant-bottleneck-1')).toHaveText('ボトルネック: フィールドセールス');
   await expect(page.getByTestId('verdict-line')).toHaveText(/^フィールドセールスがボトルネックです/);
+  // Counts carry their unit, as elsewhere in the app: the difference, its range and both levels (−44件, ベースライン 360件 → 316件).
+  for (const measure of ['won', 'lostWhileWaiting', 'backlogEnd']) {
+    const cell = page.getByTestId(`delta-1-${measure}`);
+    await expect(cell.locator('strong')).toHaveText(/^[+−±][\d,.]+件 \(/);
+    await expect(cell).toContainText(/: [+−±][\d,.]+件 … [+−±][\d,.]+件/);
+    await expect(cell).toContainText(/ベースライン [\d,.]+件 → [\d,.]+件/);
+  }
   // The sentence: ARR's change and its share of the baseline, e.g. (−3,009万円、ベースラインの−1.6%).
   const said = /ARRは(?:増えます|減ります|ほぼ同じです)\(([^、]+)、ベースラインの([+−]?[\d.]+)%\)/.exec((await summary.textContent())!)!;
   expect(said, 'the sentence gives the change and its share').not.toBeNull();

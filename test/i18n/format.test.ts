@@ -1,6 +1,6 @@
 /** Number formats: the cached formatters write exactly what toLocaleString writes. */
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDays, formatShareOfRuns, formatYen } from '../../src/i18n/format.ts';
+import { formatCount, formatDays, formatItems, formatShareOfRuns, formatYen, withCountUnit } from '../../src/i18n/format.ts';
 
 const values = [0, -0, 1, 12, 999, 1000, 1234.5, 15_000, 99_999, 1e6, 3.45e7, 1.23e8, 1.75e9, 2.5e12, -4321, -1.2e9];
 
@@ -29,5 +29,16 @@ describe('a share of replications (next best hire: "better in")', () => {
     expect(formatShareOfRuns(1 / 400)).toBe('<1%');
     expect(formatShareOfRuns(399 / 400)).toBe('>99%');
     expect(formatShareOfRuns(Number.NaN)).toBe('–');
+  });
+});
+
+describe('counts with their unit', () => {
+  it('件 after a Japanese count, nothing after an English one, none after a missing figure', () => {
+    expect(formatItems(1234, 'ja')).toBe('1,234件');
+    expect(formatItems(1234, 'en')).toBe('1,234');
+    expect(withCountUnit('−44', 'ja')).toBe('−44件');
+    expect(withCountUnit('1.5', 'ja')).toBe('1.5件');
+    expect(withCountUnit('–', 'ja')).toBe('–');
+    expect(formatItems(NaN, 'ja')).toBe('–');
   });
 });

@@ -8,7 +8,7 @@
 import type { Lesson, LessonMeasure } from '../../scenario/types.ts';
 import { checkScenario } from '../../scenario/validate.ts';
 import type { Lang } from '../../i18n/format.ts';
-import { formatCount, formatYen } from '../../i18n/format.ts';
+import { formatItems, formatYen } from '../../i18n/format.ts';
 import { LIBRARY } from '../state/library.ts';
 
 export type { Lesson, LessonMeasure };
@@ -37,7 +37,7 @@ export function situationOf(file: string, lang: Lang): string {
 /** A value of the lesson's measure as the room reads it. */
 export function formatMeasure(measure: LessonMeasure, x: number, lang: Lang): string {
   if (measure === 'arrEndYen') return formatYen(x, lang);
-  return lang === 'ja' ? `${formatCount(x, lang)}件` : formatCount(x, lang);
+  return formatItems(x, lang);
 }
 
 /** The choices: ranges of the measure, [lo, hi) (lo -Infinity for the first, hi Infinity for the last). */
