@@ -166,12 +166,24 @@ export class ArrivalProcess {
   draws = 0;
   /** The last state with t < markAt, taken before each step (see the class). */
   readonly mark: ArrivalState = { t: 0, i: 0, draws: 0 };
-  private readonly pieces: RatePiece[];
+  /**
+   * The pieces before `end` as columns: piece i runs from `pieceFrom[i]` to
+   * `pieceTo[i]` under bound `pieceBound[i]`, and `pieceFrom[pieces]` is `end`.
+   * Doubles read from typed arrays: read from the pieces' fields (whole days, held
+   * as small integers), the times merged with the drawn time made V8 keep that
+   * time boxed, a new heap number at every arrival.
+   */
+  private readonly pieceFrom: Float64Array;
+  private readonly pieceTo: Float64Array;
+  private readonly pieceBound: Float64Array;
   /** The rate's constant value, or -1 when it varies (then `rate.at` is asked at each candidate). */
   private readonly constant: number;
 
-  constructor(private readonly rate: LeadRate, private readonly end: number, private readonly u: Uniform, private readonly markAt = Infinity, from?: ArrivalState) {
-    this.pieces = rate.pieces.filter((p) => p.from < end);
+  constructor(private readonly rate: LeadRate, end: number, private readonly u: Uniform, private readonly markAt = Infinity, from?: ArrivalState) {
+    const pieces = rate.pieces.filter((p) => p.from < end);
+    this.pieceFrom = Float64Array.from([...pieces.map((p) => p.from), end]);
+    this.pieceTo = Float64Array.from(pieces, (p) => p.to);
+    this.pieceBound = Float64Array.from(pieces, (p) => p.bound);
     this.constant = rate.constant ?? -1;
     // The time is a fraction from the first draw on: a double from the start (see holdDoubles).
     holdDoubles(this, ['t']);
@@ -185,17 +197,18 @@ export class ArrivalProcess {
 
   /** The next arrival time, or Infinity after `end`. */
   next(): number {
-    const pieces = this.pieces, u = this.u, rate = this.rate, markAt = this.markAt, constant = this.constant;
+    const starts = this.pieceFrom, ends = this.pieceTo, bounds = this.pieceBound, u = this.u, rate = this.rate, markAt = this.markAt, constant = this.constant;
+    const pieces = bounds.length;
     let t = this.t, i = this.i, n = this.draws;
-    while (i < pieces.length) {
+    while (i < pieces) {
       if (t < markAt) { this.mark.t = t; this.mark.i = i; this.mark.draws = n; }
-      const p = pieces[i];
-      if (p.bound > 0) {
-        t -= Math.log(1 - u()) / p.bound;
+      const bound = bounds[i];
+      if (bound > 0) {
+        t -= Math.log(1 - u()) / bound;
         n++;
-        if (t < p.to) {
+        if (t < ends[i]) {
           n++;
-          if (u() * p.bound < (constant >= 0 ? constant : rate.at(t))) {
+          if (u() * bound < (constant >= 0 ? constant : rate.at(t))) {
             this.t = t; this.i = i; this.draws = n;
             return t;
           }
@@ -203,7 +216,7 @@ export class ArrivalProcess {
         }
       }
       i++;
-      t = i < pieces.length ? pieces[i].from : this.end;
+      t = starts[i];
     }
     this.t = Infinity; this.i = i; this.draws = n;
     return Infinity;

@@ -59,21 +59,31 @@ export interface CompiledScenario {
 /** expectedLeadCount by the scenario parts it reads (see leadsExpected). */
 const expectedLeadCounts = new Map<string, number>();
 const EXPECTED_MAX = 64;
+/** expectedLeadCount by scenario object: a thread runs one scenario object many times over. */
+const expectedLeadsOf = new WeakMap<Scenario, number>();
 
 /**
- * expectedLeadCount(s), memoised by what it reads (Marketing, the hiring plan, the
- * warm-up and horizon): it walks every day of the run, about 1,100 for the
- * baseline, which a fresh process's first replications pay in the interpreter
- * (1-3 ms), for a number that only sizes the lead table (no result depends on it).
+ * expectedLeadCount(s), memoised: it walks every day of the run, about 1,100 for
+ * the baseline, which a fresh process's first replications pay in the interpreter
+ * (1-3 ms), for a number that only sizes the lead table (no result depends on it:
+ * a table too small grows). By the scenario object first, so a replication of a
+ * scenario already seen costs one look-up rather than serialising Marketing and the
+ * hiring plan again; then by what the count reads (Marketing, the hiring plan, the
+ * warm-up and horizon), so a copy of a scenario (a worker's chunk, a variant that
+ * changes another department) finds it too. A scenario object changed in place
+ * keeps its first count, which at worst makes the table grow or sit larger.
  */
 function leadsExpected(s: Scenario): number {
+  let leads = expectedLeadsOf.get(s);
+  if (leads !== undefined) return leads;
   const key = JSON.stringify([s.marketing, s.hiring, s.warmupDays, s.horizonDays]);
-  let leads = expectedLeadCounts.get(key);
+  leads = expectedLeadCounts.get(key);
   if (leads === undefined) {
     leads = expectedLeadCount(s);
     if (expectedLeadCounts.size >= EXPECTED_MAX) expectedLeadCounts.delete(expectedLeadCounts.keys().next().value!);
     expectedLeadCounts.set(key, leads);
   }
+  expectedLeadsOf.set(s, leads);
   return leads;
 }
 

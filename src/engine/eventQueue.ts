@@ -162,9 +162,12 @@ export class EventQueue {
    * Moves buckets into the heap, in order, while the first event of the heap and
    * side slot is at or after the next bucket's start (or there is none): then no
    * bucket holds an event before the first one. `first` is the time of that first
-   * event; returns the first event's time after the moves.
+   * event. It returns nothing: the caller reads the first time again (headTime), as
+   * a number returned from this call (not inlined) came back boxed, and merged
+   * with the time read from the heap it made V8 box that time too, a new heap
+   * number at every pop.
    */
-  private settle(first: number): number {
+  private settle(first: number): void {
     while (this.farCount > 0 && first >= this.frontierEnd) {
       const b = ++this.frontier;
       this.frontierEnd = (b + 1) * BUCKET_DAYS;
@@ -185,15 +188,21 @@ export class EventQueue {
         e = next;
       }
     }
-    return first;
+  }
+
+  /** Time of the first event of the heap and side slot (Infinity when both are empty); a bucket may hold an earlier one until settled. */
+  private headTime(): number {
+    const first = this.n > 0 ? this.time[0] : Infinity;
+    return this.hasSide && this.sideTime < first ? this.sideTime : first;
   }
 
   /** Time of the next event (Infinity when empty). */
   peekTime(): number {
-    let first = this.n > 0 ? this.time[0] : Infinity;
-    if (this.hasSide && this.sideTime < first) first = this.sideTime;
+    const first = this.headTime();
     // Usually the first event is before the next bucket's start: nothing to move.
-    return first >= this.frontierEnd && this.farCount > 0 ? this.settle(first) : first;
+    if (first < this.frontierEnd || this.farCount === 0) return first;
+    this.settle(first);
+    return this.headTime();
   }
 
   /** Whether the side slot's event comes before the heap's first. */
@@ -216,9 +225,11 @@ export class EventQueue {
    * The same as peekTime then pop, with the first event found once per event.
    */
   popUntil(until: number, inclusive: boolean): boolean {
-    let first = this.n > 0 ? this.time[0] : Infinity;
-    if (this.hasSide && this.sideTime < first) first = this.sideTime;
-    if (first >= this.frontierEnd && this.farCount > 0) first = this.settle(first);
+    let first = this.headTime();
+    if (first >= this.frontierEnd && this.farCount > 0) {
+      this.settle(first);
+      first = this.headTime();
+    }
     if (inclusive ? first > until : first >= until) return false;
     this.take();
     return true;
