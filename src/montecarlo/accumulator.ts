@@ -5,7 +5,7 @@
  * the first EXACT_SERIES_REPLICATIONS replications, then P-square estimates of
  * P10, P50 and P90 and running moments: memory stays bounded for 10,000 runs.
  */
-import { P2Quantile } from './p2.ts';
+import { P2_START_VALUES, P2Quantile } from './p2.ts';
 import { percentileSorted, RunningMoments, slopeOf, summaryOf, tQuantile, type Summary } from './stats.ts';
 import { rebuild, type Aggregated, type Layout, type SeriesSummary } from './layout.ts';
 
@@ -60,7 +60,18 @@ class SeriesAccumulator {
   private replications = 0;
   /** Replications whose values are all sorted in (sortedTo caught up with stored). */
   private sortedReplications = 0;
-  private sketches: P2Quantile[][] | null = null;
+  /**
+   * Each point's estimates once estimating (null before the switch). A point with
+   * fewer than P2_START_VALUES values at the switch (undefined in most replications)
+   * has none yet: it stays exact, its values in `few`, until it has that many, and
+   * its estimates start from them then, as the others' did from theirs at the
+   * switch. So a summary reads exact percentiles for as long as the estimator
+   * could not start, memory stays bounded (fewer than 5 values a point), and no
+   * series can make the switch fail.
+   */
+  private sketches: (P2Quantile[] | null)[] | null = null;
+  /** Finite values of the points without estimates yet (see sketches), in the order they came. */
+  private few: number[][] = [];
   /** Each replication's least-squares slope (one number a replication: the warm-up check's drift test). */
   private readonly slopes: number[] = [];
   /** Rows added but not yet folded in, in replication order (kept as given: adding copies nothing). */
@@ -107,7 +118,16 @@ class SeriesAccumulator {
       this.m2[i] += d * (x - this.mean[i]);
     }
     if (this.sketches) {
-      for (let i = 0; i < this.length; i++) if (Number.isFinite(row[i])) for (const s of this.sketches[i]) s.add(row[i]);
+      for (let i = 0; i < this.length; i++) {
+        const x = row[i];
+        if (!Number.isFinite(x)) continue;
+        const sketch = this.sketches[i];
+        if (sketch) for (const s of sketch) s.add(x);
+        else if (this.few[i].push(x) === P2_START_VALUES) {
+          this.sketches[i] = startSketches(Float64Array.from(this.few[i]).sort());
+          this.few[i] = [];
+        }
+      }
       return;
     }
     const exact = this.exact!;
@@ -121,7 +141,9 @@ class SeriesAccumulator {
       this.sketches = [];
       for (let i = 0; i < this.length; i++) {
         const sorted = this.column(i);
-        this.sketches.push(LEVELS.map((p) => new P2Quantile(p, sorted)));
+        const enough = sorted.length >= P2_START_VALUES;
+        this.sketches.push(enough ? startSketches(sorted) : null);
+        this.few.push(enough ? [] : Array.from(sorted));
       }
       this.exact = null;
     }
@@ -188,9 +210,10 @@ class SeriesAccumulator {
       }
       const half = n > 1 ? t * Math.sqrt(this.m2[i] / (n - 1) / n) : NaN;
       let p: number[];
-      if (this.sketches) p = this.sketches[i].map((s) => s.value);
+      const sketch = this.sketches?.[i];
+      if (sketch) p = sketch.map((s) => s.value);
       else {
-        const sorted = this.column(i);
+        const sorted = this.sketches ? Float64Array.from(this.few[i]).sort() : this.column(i);
         p = LEVELS.map((l) => percentileSorted(sorted, l));
       }
       out.mean.push(mean);
@@ -202,6 +225,11 @@ class SeriesAccumulator {
     }
     return out;
   }
+}
+
+/** Estimates of a point's P10, P50 and P90 continuing from its ascending values `sorted` (at least P2_START_VALUES). */
+function startSketches(sorted: ArrayLike<number>): P2Quantile[] {
+  return LEVELS.map((p) => new P2Quantile(p, sorted));
 }
 
 const NO_VALUES = new Float64Array(0);
