@@ -74,8 +74,14 @@ class SeriesAccumulator {
   private few: number[][] = [];
   /** Each replication's least-squares slope (one number a replication: the warm-up check's drift test). */
   private readonly slopes: number[] = [];
-  /** Rows added but not yet folded in, in replication order (kept as given: adding copies nothing). */
-  private pending: ArrayLike<number>[] = [];
+  /**
+   * Rows added but not yet folded in, in replication order, as given (adding
+   * copies nothing): blocks of consecutive rows, so that a worker's chunk is kept
+   * as one view, not one object per replication that the page's garbage
+   * collector would have to mark.
+   */
+  private pending: { values: ArrayLike<number>; rows: number }[] = [];
+  private pendingRows = 0;
 
   constructor(readonly length: number) {
     this.count = new Float64Array(length);
@@ -95,16 +101,24 @@ class SeriesAccumulator {
    * scalars alone) never folds beyond the bound.
    */
   add(row: ArrayLike<number>): void {
-    if (this.pending.push(row) === PENDING_ROWS) this.fold();
+    this.addBlock(row, 1);
+  }
+
+  /** Adds the next `rows` replications' rows, one after the other in `values` (as add: kept, must not change). */
+  addBlock(values: ArrayLike<number>, rows: number): void {
+    this.pending.push({ values, rows });
+    this.pendingRows += rows;
+    if (this.pendingRows >= PENDING_ROWS) this.fold();
   }
 
   /** Folds the pending rows in, in replication order (what adding each would have done then). */
   private fold(): void {
     if (this.pending.length === 0) return;
     // Room for them all at once, rather than doubling as they go.
-    if (!this.sketches) this.grow(Math.min(EXACT_SERIES_REPLICATIONS, this.replications + this.pending.length));
-    for (const row of this.pending) this.foldRow(row);
+    if (!this.sketches) this.grow(Math.min(EXACT_SERIES_REPLICATIONS, this.replications + this.pendingRows));
+    for (const { values, rows } of this.pending) for (let r = 0; r < rows; r++) this.foldRow(rows === 1 ? values : rowOf(values, r * this.length, this.length));
     this.pending = [];
+    this.pendingRows = 0;
   }
 
   private foldRow(row: ArrayLike<number>): void {
@@ -227,6 +241,11 @@ class SeriesAccumulator {
   }
 }
 
+/** Values [at, at + length) of `values`: a view of a typed array (short-lived: made as a row is folded in), a copy otherwise. */
+function rowOf(values: ArrayLike<number>, at: number, length: number): ArrayLike<number> {
+  return values instanceof Float64Array ? values.subarray(at, at + length) : Array.prototype.slice.call(values, at, at + length);
+}
+
 /** Estimates of a point's P10, P50 and P90 continuing from its ascending values `sorted` (at least P2_START_VALUES). */
 function startSketches(sorted: ArrayLike<number>): P2Quantile[] {
   return LEVELS.map((p) => new P2Quantile(p, sorted));
@@ -294,20 +313,33 @@ export class RunAccumulator<T = unknown> {
 
   /** Adds the next replication: its scalars (layout order, copied) and its series (kept, not copied: they must not change afterwards). */
   add(scalars: ArrayLike<number>, series: ArrayLike<number>[]): void {
+    this.addBlock(scalars, series, 1);
+  }
+
+  /**
+   * Adds the next `rows` replications at once: `scalars` holds their scalars one
+   * replication after the other (copied), each of `series` their rows of that
+   * series (kept, as by add). The same as adding each in turn.
+   */
+  addBlock(scalars: ArrayLike<number>, series: ArrayLike<number>[], rows: number): void {
     const width = this.layout.scalarCount;
-    if ((this.count + 1) * width > this.scalars.length) {
-      const next = new Float64Array(this.scalars.length * 2);
+    let room = this.scalars.length;
+    while ((this.count + rows) * width > room) room *= 2;
+    if (room > this.scalars.length) {
+      const next = new Float64Array(room);
       next.set(this.scalars);
       this.scalars = next;
     }
-    for (let i = 0; i < width; i++) {
-      const x = scalars[i];
-      this.scalars[this.count * width + i] = x;
-      if (Number.isFinite(x)) this.moments[i].add(x);
+    for (let r = 0; r < rows; r++) {
+      for (let i = 0; i < width; i++) {
+        const x = scalars[r * width + i];
+        this.scalars[(this.count + r) * width + i] = x;
+        if (Number.isFinite(x)) this.moments[i].add(x);
+      }
     }
-    this.series ??= series.map((s) => new SeriesAccumulator(s.length));
-    series.forEach((s, j) => this.series![j].add(s));
-    this.count++;
+    this.series ??= series.map((s) => new SeriesAccumulator(s.length / rows));
+    series.forEach((s, j) => this.series![j].addBlock(s, rows));
+    this.count += rows;
   }
 
   /** The values of scalar `index` over all replications so far. */

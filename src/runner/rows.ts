@@ -44,6 +44,11 @@ export function packResults(results: readonly ReplicationResult[], horizonDays: 
  */
 export function addRows(acc: RunAccumulator<Measures>, rows: Rows, stop?: () => boolean): boolean {
   const count = rows.to - rows.from;
+  // Without a stop, as one block: the series kept as the views they are, not one per replication.
+  if (!stop) {
+    acc.addBlock(rows.scalars, rows.series, count);
+    return false;
+  }
   const width = rows.layout.scalarCount;
   for (let r = 0; r < count; r++) {
     acc.add(

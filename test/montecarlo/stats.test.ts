@@ -166,3 +166,28 @@ describe('accumulator: a series point with fewer than 5 values at the switch to 
     expect(Number.isFinite(s.p50[2])).toBe(true);
   });
 });
+
+describe('accumulator: replications added in blocks', () => {
+  it('blocks of irregular sizes (across the switch to estimates, NaN included) give the summaries and slopes of adding each replication, bit for bit', () => {
+    const layout = { leaves: [{ path: ['x'], series: false, index: 0 }, { path: ['y'], series: false, index: 1 }, { path: ['s'], series: true, index: 0 }, { path: ['t'], series: true, index: 1 }], scalarCount: 2, seriesCount: 2 };
+    const one = new RunAccumulator(layout);
+    const blocks = new RunAccumulator(layout);
+    const u = seedrandom.xor128('blocks');
+    const value = () => (u() < 0.1 ? NaN : (u() - 0.5) * 100);
+    let r = 0;
+    const summaries = () => [JSON.stringify(one.summary()), JSON.stringify(one.seriesSlopes(['t']))];
+    const blockSummaries = () => [JSON.stringify(blocks.summary()), JSON.stringify(blocks.seriesSlopes(['t']))];
+    while (r < 600) {
+      const rows = 1 + Math.floor(u() * 40);
+      const scalars = Float64Array.from({ length: rows * 2 }, value);
+      const s = Float64Array.from({ length: rows * 3 }, value);
+      const t = Float64Array.from({ length: rows * 5 }, value);
+      for (let k = 0; k < rows; k++) one.add(scalars.subarray(2 * k, 2 * k + 2), [s.subarray(3 * k, 3 * k + 3), t.subarray(5 * k, 5 * k + 5)]);
+      blocks.addBlock(scalars, [s, t], rows);
+      r += rows;
+      if (u() < 0.2) expect(blockSummaries()).toEqual(summaries());
+    }
+    expect(blocks.count).toBe(one.count);
+    expect(blockSummaries()).toEqual(summaries());
+  });
+});
