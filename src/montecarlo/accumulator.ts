@@ -5,7 +5,7 @@
  * the first EXACT_SERIES_REPLICATIONS replications, then P-square estimates of
  * P10, P50 and P90 and running moments: memory stays bounded for 10,000 runs.
  */
-import { P2Quantile } from './p2.ts';
+import { P2_START_VALUES, P2Quantile } from './p2.ts';
 import { percentileSorted, RunningMoments, slopeOf, summaryOf, tQuantile, type Summary } from './stats.ts';
 import { rebuild, type Aggregated, type Layout, type SeriesSummary } from './layout.ts';
 
@@ -60,11 +60,28 @@ class SeriesAccumulator {
   private replications = 0;
   /** Replications whose values are all sorted in (sortedTo caught up with stored). */
   private sortedReplications = 0;
-  private sketches: P2Quantile[][] | null = null;
+  /**
+   * Each point's estimates once estimating (null before the switch). A point with
+   * fewer than P2_START_VALUES values at the switch (undefined in most replications)
+   * has none yet: it stays exact, its values in `few`, until it has that many, and
+   * its estimates start from them then, as the others' did from theirs at the
+   * switch. So a summary reads exact percentiles for as long as the estimator
+   * could not start, memory stays bounded (fewer than 5 values a point), and no
+   * series can make the switch fail.
+   */
+  private sketches: (P2Quantile[] | null)[] | null = null;
+  /** Finite values of the points without estimates yet (see sketches), in the order they came. */
+  private few: number[][] = [];
   /** Each replication's least-squares slope (one number a replication: the warm-up check's drift test). */
   private readonly slopes: number[] = [];
-  /** Rows added but not yet folded in, in replication order (kept as given: adding copies nothing). */
-  private pending: ArrayLike<number>[] = [];
+  /**
+   * Rows added but not yet folded in, in replication order, as given (adding
+   * copies nothing): blocks of consecutive rows, so that a worker's chunk is kept
+   * as one view, not one object per replication that the page's garbage
+   * collector would have to mark.
+   */
+  private pending: { values: ArrayLike<number>; rows: number }[] = [];
+  private pendingRows = 0;
 
   constructor(readonly length: number) {
     this.count = new Float64Array(length);
@@ -84,16 +101,24 @@ class SeriesAccumulator {
    * scalars alone) never folds beyond the bound.
    */
   add(row: ArrayLike<number>): void {
-    if (this.pending.push(row) === PENDING_ROWS) this.fold();
+    this.addBlock(row, 1);
+  }
+
+  /** Adds the next `rows` replications' rows, one after the other in `values` (as add: kept, must not change). */
+  addBlock(values: ArrayLike<number>, rows: number): void {
+    this.pending.push({ values, rows });
+    this.pendingRows += rows;
+    if (this.pendingRows >= PENDING_ROWS) this.fold();
   }
 
   /** Folds the pending rows in, in replication order (what adding each would have done then). */
   private fold(): void {
     if (this.pending.length === 0) return;
     // Room for them all at once, rather than doubling as they go.
-    if (!this.sketches) this.grow(Math.min(EXACT_SERIES_REPLICATIONS, this.replications + this.pending.length));
-    for (const row of this.pending) this.foldRow(row);
+    if (!this.sketches) this.grow(Math.min(EXACT_SERIES_REPLICATIONS, this.replications + this.pendingRows));
+    for (const { values, rows } of this.pending) for (let r = 0; r < rows; r++) this.foldRow(rows === 1 ? values : rowOf(values, r * this.length, this.length));
     this.pending = [];
+    this.pendingRows = 0;
   }
 
   private foldRow(row: ArrayLike<number>): void {
@@ -107,7 +132,16 @@ class SeriesAccumulator {
       this.m2[i] += d * (x - this.mean[i]);
     }
     if (this.sketches) {
-      for (let i = 0; i < this.length; i++) if (Number.isFinite(row[i])) for (const s of this.sketches[i]) s.add(row[i]);
+      for (let i = 0; i < this.length; i++) {
+        const x = row[i];
+        if (!Number.isFinite(x)) continue;
+        const sketch = this.sketches[i];
+        if (sketch) for (const s of sketch) s.add(x);
+        else if (this.few[i].push(x) === P2_START_VALUES) {
+          this.sketches[i] = startSketches(Float64Array.from(this.few[i]).sort());
+          this.few[i] = [];
+        }
+      }
       return;
     }
     const exact = this.exact!;
@@ -121,7 +155,9 @@ class SeriesAccumulator {
       this.sketches = [];
       for (let i = 0; i < this.length; i++) {
         const sorted = this.column(i);
-        this.sketches.push(LEVELS.map((p) => new P2Quantile(p, sorted)));
+        const enough = sorted.length >= P2_START_VALUES;
+        this.sketches.push(enough ? startSketches(sorted) : null);
+        this.few.push(enough ? [] : Array.from(sorted));
       }
       this.exact = null;
     }
@@ -188,9 +224,10 @@ class SeriesAccumulator {
       }
       const half = n > 1 ? t * Math.sqrt(this.m2[i] / (n - 1) / n) : NaN;
       let p: number[];
-      if (this.sketches) p = this.sketches[i].map((s) => s.value);
+      const sketch = this.sketches?.[i];
+      if (sketch) p = sketch.map((s) => s.value);
       else {
-        const sorted = this.column(i);
+        const sorted = this.sketches ? Float64Array.from(this.few[i]).sort() : this.column(i);
         p = LEVELS.map((l) => percentileSorted(sorted, l));
       }
       out.mean.push(mean);
@@ -202,6 +239,16 @@ class SeriesAccumulator {
     }
     return out;
   }
+}
+
+/** Values [at, at + length) of `values`: a view of a typed array (short-lived: made as a row is folded in), a copy otherwise. */
+function rowOf(values: ArrayLike<number>, at: number, length: number): ArrayLike<number> {
+  return values instanceof Float64Array ? values.subarray(at, at + length) : Array.prototype.slice.call(values, at, at + length);
+}
+
+/** Estimates of a point's P10, P50 and P90 continuing from its ascending values `sorted` (at least P2_START_VALUES). */
+function startSketches(sorted: ArrayLike<number>): P2Quantile[] {
+  return LEVELS.map((p) => new P2Quantile(p, sorted));
 }
 
 const NO_VALUES = new Float64Array(0);
@@ -266,20 +313,33 @@ export class RunAccumulator<T = unknown> {
 
   /** Adds the next replication: its scalars (layout order, copied) and its series (kept, not copied: they must not change afterwards). */
   add(scalars: ArrayLike<number>, series: ArrayLike<number>[]): void {
+    this.addBlock(scalars, series, 1);
+  }
+
+  /**
+   * Adds the next `rows` replications at once: `scalars` holds their scalars one
+   * replication after the other (copied), each of `series` their rows of that
+   * series (kept, as by add). The same as adding each in turn.
+   */
+  addBlock(scalars: ArrayLike<number>, series: ArrayLike<number>[], rows: number): void {
     const width = this.layout.scalarCount;
-    if ((this.count + 1) * width > this.scalars.length) {
-      const next = new Float64Array(this.scalars.length * 2);
+    let room = this.scalars.length;
+    while ((this.count + rows) * width > room) room *= 2;
+    if (room > this.scalars.length) {
+      const next = new Float64Array(room);
       next.set(this.scalars);
       this.scalars = next;
     }
-    for (let i = 0; i < width; i++) {
-      const x = scalars[i];
-      this.scalars[this.count * width + i] = x;
-      if (Number.isFinite(x)) this.moments[i].add(x);
+    for (let r = 0; r < rows; r++) {
+      for (let i = 0; i < width; i++) {
+        const x = scalars[r * width + i];
+        this.scalars[(this.count + r) * width + i] = x;
+        if (Number.isFinite(x)) this.moments[i].add(x);
+      }
     }
-    this.series ??= series.map((s) => new SeriesAccumulator(s.length));
-    series.forEach((s, j) => this.series![j].add(s));
-    this.count++;
+    this.series ??= series.map((s) => new SeriesAccumulator(s.length / rows));
+    series.forEach((s, j) => this.series![j].addBlock(s, rows));
+    this.count += rows;
   }
 
   /** The values of scalar `index` over all replications so far. */

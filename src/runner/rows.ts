@@ -44,6 +44,11 @@ export function packResults(results: readonly ReplicationResult[], horizonDays: 
  */
 export function addRows(acc: RunAccumulator<Measures>, rows: Rows, stop?: () => boolean): boolean {
   const count = rows.to - rows.from;
+  // Without a stop, as one block: the series kept as the views they are, not one per replication.
+  if (!stop) {
+    acc.addBlock(rows.scalars, rows.series, count);
+    return false;
+  }
   const width = rows.layout.scalarCount;
   for (let r = 0; r < count; r++) {
     acc.add(
@@ -85,6 +90,8 @@ export function concatRows(parts: readonly Rows[]): Rows {
 export class GrowingRun {
   private acc: RunAccumulator<Measures> | null = null;
   private made: Run | null = null;
+  /** The compared values of the replications so far, once read (pairing, then run(), read them once). */
+  private compared: ComparedValues | null = null;
 
   constructor(readonly scenario: Scenario) {}
 
@@ -99,12 +106,14 @@ export class GrowingRun {
     this.acc ??= new RunAccumulator(rows.layout);
     addRows(this.acc, rows);
     this.made = null;
+    this.compared = null;
   }
 
   /** Each replication's compared values so far, without summarising the run (for pairing: cheaper than run().values). */
   values(): ComparedValues {
     if (!this.acc) throw new Error('GrowingRun.values: no replications yet');
-    return this.made?.values ?? comparedValuesOf(this.acc);
+    this.compared ??= comparedValuesOf(this.acc);
+    return this.compared;
   }
 
   /** Does the larger part of run()'s summary now (RunAccumulator.settle), so that run() can follow in another task. */
@@ -115,7 +124,7 @@ export class GrowingRun {
   /** The run of the replications so far (its scenario says how many). */
   run(): Run {
     if (!this.acc) throw new Error('GrowingRun.run: no replications yet');
-    this.made ??= runOf(partialOf(withReplications(this.scenario, this.acc.count), this.acc), this.acc);
+    this.made ??= runOf(partialOf(withReplications(this.scenario, this.acc.count), this.acc), this.acc, this.values());
     return this.made;
   }
 }

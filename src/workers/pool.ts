@@ -16,7 +16,7 @@
 import type { Remote } from 'comlink';
 import type { Scenario } from '../scenario/types.ts';
 import type { SimWorkerApi } from './simWorker.ts';
-import type { Chunk } from './api.ts';
+import { unpackChunk } from './wire.ts';
 import { RunAccumulator } from '../montecarlo/accumulator.ts';
 import type { Measures } from '../montecarlo/aggregate.ts';
 import { RunCancelled, withReplications, type ArmsOptions, type PartialRun, type Run, type Runner, type RunOptions, type RunProgress } from '../runner/types.ts';
@@ -428,11 +428,11 @@ export class SimPool implements Runner {
     const total = to - from;
     const clock = new ChunkClock(total, this.size);
     const queue = this.chunks(total).map(([a, b]): [number, number] => [from + a, from + b]);
-    const pending = new Map<number, Chunk[]>();
-    const parts: Chunk[][] = [base, ...arms].map(() => []);
+    const pending = new Map<number, Rows[]>();
+    const parts: Rows[][] = [base, ...arms].map(() => []);
     const started = this.opts.now();
     let next = from;
-    return this.deal<Chunk[], Rows[]>(signal, live, queue, (api, a, b) => api.runArms(base, arms, a, b), (chunks, finish) => {
+    return this.deal<Rows[], Rows[]>(signal, live, queue, async (api, a, b) => unpackChunk(await api.runArms(base, arms, a, b)), (chunks, finish) => {
       pending.set(chunks[0].from, chunks);
       // Kept in replication order, so the rows never depend on the chunking.
       while (pending.has(next)) {
@@ -461,7 +461,7 @@ export class SimPool implements Runner {
     /** Replications answered, in order or waiting in `pending` for an earlier chunk. */
     const finished = () => (acc?.count ?? 0) + [...pending.values()].reduce((sum, c) => sum + c.to - c.from, 0);
     const queue = this.chunks(total);
-    const pending = new Map<number, Chunk>();
+    const pending = new Map<number, Rows>();
     const started = this.opts.now();
     let acc: RunAccumulator<Measures> | null = null;
     let next = 0;
@@ -478,7 +478,7 @@ export class SimPool implements Runner {
       onPartial?.(partialOf(scenario, acc));
     });
 
-    return this.deal<Chunk, Run>(signal, live, queue, (api, from, to) => api.runChunk(scenario, from, to), (answered, finish) => {
+    return this.deal<Rows, Run>(signal, live, queue, async (api, from, to) => unpackChunk(await api.runChunk(scenario, from, to))[0], (answered, finish) => {
       pending.set(answered.from, answered);
       while (pending.has(next)) {
         const chunk = pending.get(next)!;

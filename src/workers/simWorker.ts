@@ -14,10 +14,10 @@ export const api = {
     const chunk = runChunk(scenario, from, to);
     return Comlink.transfer(chunk, transferables(chunk));
   },
-  /** Runs replications [from, to) of a base scenario and its arms (shared warm-ups), and transfers the packed rows. */
-  runArms(base: Scenario, arms: Scenario[], from: number, to: number): Chunk[] {
-    const chunks = runArmsChunk(base, arms, from, to);
-    return Comlink.transfer(chunks, chunks.flatMap(transferables));
+  /** Runs replications [from, to) of a base scenario and its arms (shared warm-ups), and transfers the packed rows (one buffer for all). */
+  runArms(base: Scenario, arms: Scenario[], from: number, to: number): Chunk {
+    const chunk = runArmsChunk(base, arms, from, to);
+    return Comlink.transfer(chunk, transferables(chunk));
   },
   /** Runs one replication recording its trace (the workshop replay), and transfers the columns. */
   trace(scenario: Scenario, replication: number): ReplicationTrace {

@@ -133,3 +133,61 @@ describe('accumulator', () => {
     expect(never.summary()).toEqual(often.summary());
   });
 });
+
+describe('accumulator: a series point with fewer than 5 values at the switch to estimates', () => {
+  it('keeps that point exact until it has 5 values, then starts its estimates from them (never throws)', () => {
+    const several = { leaves: [{ path: ['s'], series: true, index: 0 }], scalarCount: 0, seriesCount: 1 };
+    const acc = new RunAccumulator(several);
+    const u = seedrandom.xor128('few');
+    // Point 0: defined in 2 replications before the switch, then every 50th (300, 350, ...); point 1: never; point 2: always.
+    const draw = (i: number, r: number) => (i === 1 || (i === 0 && r !== 3 && r !== 100 && (r < EXACT_SERIES_REPLICATIONS || r % 50)) ? NaN : (u() - 0.5) * 100);
+    const columns: number[][] = [[], [], []];
+    const summaryAt = () => (acc.summary() as { s: { p10: number[]; p50: number[]; p90: number[]; mean: number[] } }).s;
+    const exact = (i: number) => [0.1, 0.5, 0.9].map((p) => percentileSorted(Float64Array.from(columns[i]).sort(), p));
+    let sketches: P2Quantile[] | null = null;
+    for (let r = 0; r < 700; r++) {
+      const row = [0, 1, 2].map((i) => draw(i, r));
+      row.forEach((x, i) => Number.isFinite(x) && columns[i].push(x));
+      if (sketches && Number.isFinite(row[0])) sketches.forEach((q) => q.add(row[0]));
+      if (!sketches && columns[0].length === 5) sketches = [0.1, 0.5, 0.9].map((p) => new P2Quantile(p, Float64Array.from(columns[0]).sort()));
+      acc.add([], [row]);
+      if (r === EXACT_SERIES_REPLICATIONS + 10 || r === 380) {
+        // 2, then 4 values: the point's own exact percentiles.
+        const s = summaryAt();
+        expect([s.p10[0], s.p50[0], s.p90[0]]).toEqual(exact(0));
+        expect([s.p10[1], s.p50[1], s.p90[1]]).toEqual([NaN, NaN, NaN]);
+      }
+    }
+    // 2 + 8 values: estimates started from its first 5 (sorted), as at the switch for the other points.
+    expect(columns[0].length).toBe(10);
+    const s = summaryAt();
+    expect([s.p10[0], s.p50[0], s.p90[0]]).toEqual(sketches!.map((q) => q.value));
+    expect(s.mean[1]).toBeNaN();
+    expect(Number.isFinite(s.p50[2])).toBe(true);
+  });
+});
+
+describe('accumulator: replications added in blocks', () => {
+  it('blocks of irregular sizes (across the switch to estimates, NaN included) give the summaries and slopes of adding each replication, bit for bit', () => {
+    const layout = { leaves: [{ path: ['x'], series: false, index: 0 }, { path: ['y'], series: false, index: 1 }, { path: ['s'], series: true, index: 0 }, { path: ['t'], series: true, index: 1 }], scalarCount: 2, seriesCount: 2 };
+    const one = new RunAccumulator(layout);
+    const blocks = new RunAccumulator(layout);
+    const u = seedrandom.xor128('blocks');
+    const value = () => (u() < 0.1 ? NaN : (u() - 0.5) * 100);
+    let r = 0;
+    const summaries = () => [JSON.stringify(one.summary()), JSON.stringify(one.seriesSlopes(['t']))];
+    const blockSummaries = () => [JSON.stringify(blocks.summary()), JSON.stringify(blocks.seriesSlopes(['t']))];
+    while (r < 600) {
+      const rows = 1 + Math.floor(u() * 40);
+      const scalars = Float64Array.from({ length: rows * 2 }, value);
+      const s = Float64Array.from({ length: rows * 3 }, value);
+      const t = Float64Array.from({ length: rows * 5 }, value);
+      for (let k = 0; k < rows; k++) one.add(scalars.subarray(2 * k, 2 * k + 2), [s.subarray(3 * k, 3 * k + 3), t.subarray(5 * k, 5 * k + 5)]);
+      blocks.addBlock(scalars, [s, t], rows);
+      r += rows;
+      if (u() < 0.2) expect(blockSummaries()).toEqual(summaries());
+    }
+    expect(blocks.count).toBe(one.count);
+    expect(blockSummaries()).toEqual(summaries());
+  });
+});

@@ -76,6 +76,17 @@ describe('runArms', () => {
     }
   });
 
+  it("a grown run's compared values are read once: run() hands back those values() read for pairing, until rows are added", () => {
+    const grown = new GrowingRun(arms[0]);
+    grown.add(runArmsInline(base, arms, { from: 0, to: 3 })[1]);
+    const paired = grown.values();
+    expect(grown.run().values).toBe(paired);
+    expect(grown.values()).toBe(paired);
+    grown.add(runArmsInline(base, arms, { from: 3, to: 7 })[1]);
+    expect(grown.values()).not.toBe(paired);
+    expect(json(grown.run().values)).toBe(json(runInline(arms[0], 7).values));
+  });
+
   it('rejects a range in the wrong order, and a row added out of order', () => {
     expect(() => runArmsInline(base, arms, { from: 3, to: 3 })).toThrow(/range/);
     const grown = new GrowingRun(base);

@@ -14,6 +14,7 @@ import type { SimWorkerApi } from '../../src/workers/simWorker.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import type { RunProgress } from '../../src/runner/types.ts';
 import { packResults } from '../../src/runner/rows.ts';
+import { packChunk } from '../../src/workers/wire.ts';
 import { simulateReplication } from '../../src/engine/simulate.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
 
@@ -34,7 +35,7 @@ function fakeWorker(): WorkerHandle {
     runChunk: (s: Scenario, from: number, to: number) =>
       new Promise((resolve) => {
         const ms = (to - from) * PER_REPLICATION_MS + (chunks++ === 0 ? FIRST_CHUNK_EXTRA_MS : 0);
-        setTimeout(() => resolve(packResults(Array.from({ length: to - from }, () => one), s.horizonDays, from)), ms);
+        setTimeout(() => resolve(packChunk([packResults(Array.from({ length: to - from }, () => one), s.horizonDays, from)])), ms);
       }),
   };
   return {
