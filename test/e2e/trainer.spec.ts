@@ -359,3 +359,31 @@ test('the app\'s scenario menu and header in English at 1024x768: every library 
   await page.screenshot({ path: 'artifacts/screenshots/trainer-app-en-1024.png' });
   expect(errors).toEqual([]);
 });
+
+test('a trainer who goes from the app to the workshop and back finds the app as it was: the same page, its results, no new run, its language', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const errors = await fresh(page, 'ja');
+  await loadScenario(page, 'marketing-too-strong.json', '20');
+  const verdict = await page.getByTestId('verdict-line').textContent();
+  // A mark on the app's page: a remounted app would be a new page without it.
+  await page.evaluate(() => document.querySelector('main')!.setAttribute('data-before-workshop', ''));
+  await page.getByRole('link', { name: 'ワークショップ' }).click();
+  await expect(page.getByTestId('workshop')).toBeVisible();
+  await expect(page.locator('main[data-before-workshop]')).toBeHidden();
+  // The workshop switched to English, then back: the page speaks the app's language again.
+  await page.getByTestId('workshop').getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.evaluate(() => { location.hash = ''; });
+  await expect(page.getByTestId('workshop')).toHaveCount(0);
+  await expect(page.locator('main[data-before-workshop]')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.locator('.status')).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('verdict-line')).toHaveText(verdict!);
+  // Scrolled down, to the workshop by its address and back by the browser's Back: where the app was.
+  await page.evaluate(() => { window.scrollTo(0, 400); location.hash = '#/workshop'; });
+  await expect(page.getByTestId('workshop')).toBeVisible();
+  await page.goBack();
+  await expect(page.locator('main[data-before-workshop]')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(400);
+  expect(errors).toEqual([]);
+});
