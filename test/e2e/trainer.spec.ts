@@ -319,6 +319,12 @@ test("a manager's IS ×2 in Japanese at 1280x720: a click to the verdict, which 
     await expect(cell).toContainText(/: [+−±][\d,.]+件 … [+−±][\d,.]+件/);
     await expect(cell).toContainText(/ベースライン [\d,.]+件 → [\d,.]+件/);
   }
+  // Yen levels side by side in one unit and with the same decimals (18.3億円 → 18.0億円, not → 18億円).
+  for (const measure of ['arrEndYen', 'costYen', 'cacYen']) {
+    const [, before, after] = /ベースライン (\S+) → (\S+)/.exec((await page.getByTestId(`delta-1-${measure}`).textContent())!)!;
+    const shape = (x: string) => [x.replace(/[\d,]/g, ''), x.split('.')[1]?.length ?? 0];
+    expect(shape(after), `${measure}: ${before} → ${after}`).toEqual(shape(before));
+  }
   // The sentence: ARR's change and its share of the baseline, e.g. (−3,009万円、ベースラインの−1.6%).
   const said = /ARRは(?:増えます|減ります|ほぼ同じです)\(([^、]+)、ベースラインの([+−]?[\d.]+)%\)/.exec((await summary.textContent())!)!;
   expect(said, 'the sentence gives the change and its share').not.toBeNull();
