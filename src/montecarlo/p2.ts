@@ -15,7 +15,7 @@ export class P2Quantile {
    */
   constructor(readonly p: number, sorted: ArrayLike<number>) {
     const count = sorted.length;
-    if (count < P2_START_VALUES) throw new Error(`P2Quantile: expected at least 5 initial values, got ${count}`);
+    if (count < P2_START_VALUES) throw new Error(`P2Quantile: expected at least ${P2_START_VALUES} initial values, got ${count}`);
     this.step = Float64Array.from([0, p / 2, p, (1 + p) / 2, 1]);
     for (let i = 0; i < 5; i++) {
       this.want[i] = 1 + (count - 1) * this.step[i];
