@@ -12,7 +12,8 @@ export default defineConfig({
     // deployment never reloads a page mid-run or mid-workshop.
     VitePWA({
       registerType: 'prompt',
-      injectRegister: 'script-defer',
+      // Registered by the app itself after the page-load run's first picture (src/ui/offlineCache.ts).
+      injectRegister: false,
       includeAssets: ['icon.svg'],
       manifest: {
         name: 'Funnel — The Model simulator',

@@ -12,6 +12,8 @@
  * - the main thread's long tasks (the Long Tasks API reports those over 50 ms);
  * - the first time-left estimate shown, against the time the run really took
  *   from that moment;
+ * - for the page load, its path on the page's clock: DOMContentLoaded, the workers
+ *   asked to start and ready, the first chunks sent and back, the first picture;
  * - the main thread's own work during the run (Chromium's counters: script,
  *   style, layout, all tasks, and its CPU time), which a busy machine does not
  *   inflate as it inflates the long tasks' wall time.
@@ -293,9 +295,25 @@ try {
   // What a new visitor waits for: the flow picture's first numbers (Inside Sales' load drawn), then the whole run.
   await page.waitForFunction('document.querySelector(\'g.dept[data-dept="insideSales"]\')?.hasAttribute("data-utilisation")', null, { polling: 'raf', timeout: 600_000 });
   const loadFirstDrawn = Date.now() - loadStart;
+  // The page load's steps on the page's own clock (ms from navigation): when the page was built, when the
+  // workers were asked to start (their ping) and answered, when the first chunk went out and came back.
+  const path = (await page.evaluate(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return { now: performance.now(), dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, pings: window.bench.pings.slice(), chunks: window.bench.chunks.slice(), sent: [...window.bench.sent.values()] };
+  })()`)) as { now: number; dcl: number; load: number; pings: [number, number][]; chunks: [number, number, number, number][]; sent: { at: number; path: string }[] };
   await page.waitForSelector('.status[data-status="done"]', { timeout: 600_000 });
   console.log(`Browser (Chromium, hardwareConcurrency ${cores}, so ${cores} worker(s)), baseline, 200 replications`);
   console.log(`page load -> first picture drawn ${(loadFirstDrawn / 1000).toFixed(1)} s, first run done ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
+  {
+    const pingSent = Math.min(...path.pings.map(([s]) => s), ...path.sent.filter((x) => x.path === 'ping').map((x) => x.at));
+    const ready = Math.max(...path.pings.map(([, a]) => a));
+    const firstChunks = path.chunks.filter(([, , f]) => f < 10);
+    const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '-');
+    console.log(
+      `page-load path (ms from navigation): DOMContentLoaded ${ms(path.dcl)}, workers asked to start ${ms(pingSent)}, both ready ${ms(ready)}, ` +
+        `first chunks sent ${ms(Math.min(...firstChunks.map(([s]) => s)))}, back ${ms(Math.max(...firstChunks.map(([, a]) => a)))}, first picture seen ${ms(path.now)}, load event ${ms(path.load)}`,
+    );
+  }
   {
     // The page-load run is the only one on fresh workers (later runs find them warm: BROWSER_IDLE_MS), so its
     // first chunk is the browser's "first replication in a fresh worker" (issue 13), compared per replication.

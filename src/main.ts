@@ -1,6 +1,7 @@
 import { mount, unmount } from 'svelte';
 import App from './ui/App.svelte';
 import { isWorkshopHash } from './ui/workshop/route.ts';
+import { registerOfflineCache } from './ui/offlineCache.ts';
 
 const root = document.getElementById('app')!;
 // The app and the workshop each have their own place. The app, once mounted, stays
@@ -36,6 +37,11 @@ async function show(): Promise<void> {
 }
 
 void show();
+// A page opened on the workshop registers the offline cache once loaded; the app after its first picture (App.svelte).
+if (isWorkshopHash(location.hash)) {
+  if (document.readyState === 'complete') registerOfflineCache();
+  else window.addEventListener('load', registerOfflineCache, { once: true });
+}
 // Entering or leaving the workshop swaps the page; other fragments (share links) are the app's.
 let inWorkshop = isWorkshopHash(location.hash);
 window.addEventListener('hashchange', () => {

@@ -43,3 +43,23 @@ test('installable, and with the network cut after the first visit a reload still
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('the offline cache is registered once the first picture is drawn, not while the page load runs its first replications', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: origin });
+  const page = await context.newPage();
+  // Each registration notes whether the flow picture had its first numbers at that moment.
+  await page.addInitScript(() => {
+    const w = window as unknown as { swAskedWithPicture: boolean[] };
+    w.swAskedWithPicture = [];
+    const sw = navigator.serviceWorker;
+    const register = sw.register.bind(sw);
+    sw.register = (...args: Parameters<typeof register>) => {
+      w.swAskedWithPicture.push(document.querySelector('g.dept[data-utilisation]') !== null);
+      return register(...args);
+    };
+  });
+  await page.goto('/');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { swAskedWithPicture: boolean[] }).swAskedWithPicture), { timeout: 60_000 }).toEqual([true]);
+  await expect.poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.active)), { timeout: 30_000 }).toBe(true);
+  await context.close();
+});

@@ -92,7 +92,7 @@ export class AppState {
   readonly sensitivity = new SensitivityState();
 
   private pool: SimPool | null = null;
-  private readonly jobs = new JobQueue(() => (this.pool ??= browserPool({ partialEveryMs: PARTIAL_GAP_MS })), undefined, { partialGapMs: PARTIAL_GAP_MS, urgent: firstSteady });
+  private readonly jobs = new JobQueue(() => this.simPool(), undefined, { partialGapMs: PARTIAL_GAP_MS, urgent: firstSteady });
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Entries edited since the last run was asked for (debounced). */
   // Bookkeeping, never drawn: a plain Set on purpose.
@@ -101,7 +101,16 @@ export class AppState {
 
   constructor() {
     for (const e of this.entries) if (e.validate()) this.dirty.add(e);
+    // Page load: the workers boot (a new thread each, their script fetched and
+    // evaluated) while the page is being built, instead of after it, so the run
+    // asked for below finds them ready when the first layout is done.
+    if (this.dirty.size) this.simPool().prestart();
     this.askRuns(0);
+  }
+
+  /** The page's one worker pool, made when first needed. */
+  private simPool(): SimPool {
+    return (this.pool ??= browserPool({ partialEveryMs: PARTIAL_GAP_MS }));
   }
 
   get entries(): Entry[] {
