@@ -319,6 +319,15 @@ test("a manager's IS ×2 in Japanese at 1280x720: a click to the verdict, which 
     await expect(cell).toContainText(/: [+−±][\d,.]+件 … [+−±][\d,.]+件/);
     await expect(cell).toContainText(/ベースライン [\d,.]+件 → [\d,.]+件/);
   }
+  // A loss on the merits is neither better nor worse (MODEL.md, Measures): IS that works twice the leads
+  // disqualifies more of them, which reads 増加, never 悪化; a loss while waiting that falls is 改善.
+  const disqualified = page.getByTestId('delta-1-lost.isDisqualified');
+  await expect(disqualified).toHaveAttribute('data-reading', 'more');
+  await expect(disqualified.locator('.badge')).toHaveText('増加');
+  await expect(disqualified).toContainText('試行の対ごと:増加');
+  await expect(disqualified).not.toContainText(/改善|悪化/);
+  await expect(page.getByTestId('delta-1-lostWhileWaiting')).toHaveAttribute('data-reading', 'better');
+  await expect(page.getByTestId('delta-1-lostWhileWaiting').locator('.badge')).toHaveText('改善');
   // Yen levels side by side in one unit and with the same decimals (18.3億円 → 18.0億円, not → 18億円).
   for (const measure of ['arrEndYen', 'costYen', 'cacYen']) {
     const [, before, after] = /ベースライン (\S+) → (\S+)/.exec((await page.getByTestId(`delta-1-${measure}`).textContent())!)!;
