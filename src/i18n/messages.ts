@@ -507,6 +507,7 @@ const en = {
   isFsRatioNote: 'TOPO 2015: about 1 : 2.5 overall',
   // Workshop view (#/workshop): read from the back of a room
   wsTitle: 'Workshop',
+  wsWorkingScenario: 'Edited in the app',
   wsNew: 'New leads',
   /** The same, in a narrow strip of two replays on a 1024 px screen. */
   wsNewShort: 'New',
@@ -1067,6 +1068,7 @@ const ja: Messages = {
   isFsRatioNote: 'TOPO 2015: 全体で約 1 : 2.5',
   // ワークショップ表示(#/workshop):会場の後ろからも読める文言
   wsTitle: 'ワークショップ',
+  wsWorkingScenario: 'アプリで編集中',
   wsNew: '新規リード',
   wsNewShort: '新規',
   wsNurture: 'ナーチャリング',

@@ -412,3 +412,30 @@ test('a trainer who goes from the app to the workshop and back finds the app as 
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(400);
   expect(errors).toEqual([]);
 });
+
+test("a trainer who has built a scenario opens it from the app's ワークショップ link, first in the workshop's menu; the prepared lessons stay", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const errors = await fresh(page, 'ja');
+  const link = page.getByRole('link', { name: 'ワークショップ' });
+  // The app's starting point: the prepared lesson.
+  await expect(link).toHaveAttribute('href', '#/workshop/marketing-too-strong');
+  // A library file loaded as shipped: its own lesson.
+  await page.getByLabel('シナリオを読み込む').selectOption('is-too-strong.json');
+  await expect(link).toHaveAttribute('href', '#/workshop/is-too-strong');
+  // Edited, it is the trainer's own scenario: the link opens it, and the workshop's menu lists it first.
+  await setField(page, 'field-insideSales-headcount', '9');
+  await expect(link).toHaveAttribute('href', '#/workshop/current');
+  await link.click();
+  const workshop = page.getByTestId('workshop');
+  await expect(workshop.locator('h1')).toHaveText('IS過多:FSが手薄で商談が滞留する');
+  const menu = workshop.locator('header select');
+  await expect(menu).toHaveValue('current.json');
+  await expect(menu.locator('option').first()).toHaveText('1. アプリで編集中');
+  await page.screenshot({ path: 'artifacts/screenshots/trainer-workshop-current-ja-1024.png' });
+  // The prepared lessons are all still there, after it.
+  await expect(menu.locator('option')).toHaveCount(7);
+  await menu.selectOption('marketing-too-strong.json');
+  await expect(workshop.locator('h1')).toHaveText('マーケティング過多:ISが手薄でMQLが冷める');
+  expect(await cutMenuNames(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});
