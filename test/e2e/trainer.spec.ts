@@ -368,6 +368,14 @@ test("a manager's IS ×2 in Japanese at 1280x720: a click to the verdict, which 
   await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); });
   await page.getByTestId('comparison').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'artifacts/screenshots/trainer-is2-ja-1280.png' });
+  // The variant's picture (Field Sales now the bottleneck) is below the whole table: one click brings it, title and boxes, into view.
+  const flow = page.locator('figure.flow');
+  expect((await flow.boundingBox())!.y, 'below the fold before').toBeGreaterThan(720);
+  await page.getByTestId('to-flow').click();
+  const bar = (await page.getByTestId('sticky-bar').boundingBox())!;
+  await expect(flow.locator('figcaption')).toBeInViewport();
+  expect((await flow.boundingBox())!.y, "the picture's top, not under the sticky bar").toBeGreaterThanOrEqual(bar.y + bar.height);
+  await expect(flow.locator('g.dept[data-dept="fieldSales"]')).toBeInViewport({ ratio: 1 });
   expect(errors).toEqual([]);
 });
 
