@@ -534,7 +534,7 @@ export async function goalSeek(input: GoalSeekInput, options: ExperimentOptions)
       const b = goalValues(base, target.measure, n);
       const c = goalValues(cand, target.measure, n);
       const controls = base.values.controls.map((col, j) => col.slice(0, n).map((x, r) => cand.values.controls[j][r] - x));
-      const diff = pairedDifference(b, c, true, controls);
+      const diff = pairedDifference(b, c, 'higher', controls);
       const scale = n > 1 ? tQuantile(1 - (1 - level) / 2, n - 1) / tQuantile(0.975, n - 1) : 1;
       const half = ((diff.ciHigh - diff.ciLow) / 2) * scale;
       // The gap: how far the (1 - confidence) quantile of the measure is below the target.

@@ -8,7 +8,7 @@
  * variant is better.
  */
 import { DEPARTMENTS, type Department, type Scenario } from '../scenario/types.ts';
-import { WAITING_LOSS_CAUSES } from '../domain/lossCauses.ts';
+import { lossCause, WAITING_LOSS_CAUSES } from '../domain/lossCauses.ts';
 import { LOSS_CAUSES, type LossCause } from '../engine/results.ts';
 import { controlBasis, controlledMean, MIN_RESIDUAL_DF, type ControlBasis } from './controlVariates.ts';
 import type { RunAccumulator } from './accumulator.ts';
@@ -17,27 +17,43 @@ import type { BottleneckVerdict } from './bottleneck.ts';
 /** Losses that waiting caused (the ones capacity can avoid). */
 export const WAITING_LOSSES: readonly LossCause[] = WAITING_LOSS_CAUSES;
 
+/**
+ * Which way a compared measure is better: when higher, when lower, or neither
+ * ('neutral': a count that grows with the work done, such as losses on the merits,
+ * read as more or fewer and never as better or worse).
+ */
+export type Direction = 'higher' | 'lower' | 'neutral';
+
 interface ComparedSpec {
   /** Scalar measures (paths in a replication result) whose sum is the measure. */
   paths: readonly (readonly string[])[];
-  higherIsBetter: boolean;
+  direction: Direction;
 }
 
-const lossSpecs = Object.fromEntries(LOSS_CAUSES.map((c): [string, ComparedSpec] => [`lost.${c}`, { paths: [['funnel', 'lost', c]], higherIsBetter: false }])) as Record<`lost.${LossCause}`, ComparedSpec>;
+/*
+ * A loss waiting caused is better when lower: capacity avoids it. A loss on the merits
+ * (not qualified, disqualified by IS, deal lost, base churn) is neither: IS that works
+ * twice the leads disqualifies more of them, and that is the work done, not a harm.
+ */
+const lossSpecs = Object.fromEntries(
+  LOSS_CAUSES.map((c): [string, ComparedSpec] => [`lost.${c}`, { paths: [['funnel', 'lost', c]], direction: lossCause(c).whileWaiting ? 'lower' : 'neutral' }]),
+) as Record<`lost.${LossCause}`, ComparedSpec>;
 
-/** The measures a comparison reports, as sums of per-replication scalars, and which way is better. */
+/** The measures a comparison reports, as sums of per-replication scalars, and which way is better (declared here only). */
 export const COMPARED = {
-  arrEndYen: { paths: [['revenue', 'arrEndYen']], higherIsBetter: true },
-  won: { paths: [['funnel', 'won']], higherIsBetter: true },
-  bookingsYen: { paths: [['revenue', 'bookingsYen']], higherIsBetter: true },
-  lostWhileWaiting: { paths: WAITING_LOSSES.map((c) => ['funnel', 'lost', c]), higherIsBetter: false },
+  arrEndYen: { paths: [['revenue', 'arrEndYen']], direction: 'higher' },
+  won: { paths: [['funnel', 'won']], direction: 'higher' },
+  bookingsYen: { paths: [['revenue', 'bookingsYen']], direction: 'higher' },
+  lostWhileWaiting: { paths: WAITING_LOSSES.map((c) => ['funnel', 'lost', c]), direction: 'lower' },
   ...lossSpecs,
-  backlogEnd: { paths: (['insideSales', 'fieldSales', 'customerSuccess'] as const).map((d) => [d, 'queueEnd']), higherIsBetter: false },
-  costYen: { paths: [['revenue', 'costYen']], higherIsBetter: false },
-  cacYen: { paths: [['revenue', 'cacYen']], higherIsBetter: false },
+  backlogEnd: { paths: (['insideSales', 'fieldSales', 'customerSuccess'] as const).map((d) => [d, 'queueEnd']), direction: 'lower' },
+  costYen: { paths: [['revenue', 'costYen']], direction: 'lower' },
+  cacYen: { paths: [['revenue', 'cacYen']], direction: 'lower' },
 } satisfies Record<string, ComparedSpec>;
 /** A compared measure. */
 export type ComparedMeasure = keyof typeof COMPARED;
+/** Which way measure `k` is better (see Direction). */
+export const directionOf = (k: ComparedMeasure): Direction => (COMPARED[k] as ComparedSpec).direction;
 /** Every compared measure, in report order. */
 export const COMPARED_MEASURES = Object.keys(COMPARED) as ComparedMeasure[];
 /** The control variates a comparison regresses on (see ControlSums), as result paths. */
@@ -73,7 +89,7 @@ export interface PairedDifference {
   mean: number;
   ciLow: number;
   ciHigh: number;
-  /** Share of pairs in which the variant is strictly better. */
+  /** Share of pairs in which the variant is strictly better (NaN for a neutral measure, which is never better). */
   pBetter: number;
   /** Pairs with a defined difference. */
   n: number;
@@ -88,12 +104,13 @@ export interface PairedDifference {
  * the share of pairs better is always counted on the raw pairs. `prepared`: the
  * controls' basis (controlBasis), made once for the measures of one comparison.
  */
-export function pairedDifference(base: number[], variant: number[], higherIsBetter: boolean, controls: readonly number[][] = [], prepared?: ControlBasis): PairedDifference {
+export function pairedDifference(base: number[], variant: number[], direction: Direction, controls: readonly number[][] = [], prepared?: ControlBasis): PairedDifference {
   const diffs = base.map((b, i) => variant[i] - b);
   const m = controlledMean(diffs, controls, prepared);
   const defined = diffs.filter(Number.isFinite);
-  const better = defined.filter((d) => (higherIsBetter ? d > 0 : d < 0)).length;
-  return { mean: m.mean, ciLow: m.ciLow, ciHigh: m.ciHigh, pBetter: defined.length ? better / defined.length : NaN, n: m.n, controlsUsed: m.controlsUsed };
+  const better = defined.filter((d) => (direction === 'higher' ? d > 0 : d < 0)).length;
+  const pBetter = defined.length && direction !== 'neutral' ? better / defined.length : NaN;
+  return { mean: m.mean, ciLow: m.ciLow, ciHigh: m.ciHigh, pBetter, n: m.n, controlsUsed: m.controlsUsed };
 }
 
 const sumOfPaths = (acc: RunAccumulator, paths: readonly (readonly string[])[]) => {
@@ -122,7 +139,7 @@ export function compareValues(base: ComparedValues, variant: ComparedValues): Re
   // Every measure regresses on the same controls over the same pairs: their basis is made once.
   const prepared = controlBasis(controls, base.measures.arrEndYen.length);
   return Object.fromEntries(
-    COMPARED_MEASURES.map((k) => [k, pairedDifference(base.measures[k], variant.measures[k], COMPARED[k].higherIsBetter, controls, prepared)]),
+    COMPARED_MEASURES.map((k) => [k, pairedDifference(base.measures[k], variant.measures[k], directionOf(k), controls, prepared)]),
   ) as Record<ComparedMeasure, PairedDifference>;
 }
 
@@ -190,15 +207,18 @@ export const HIRE_DEPARTMENTS: readonly Department[] = DEPARTMENTS;
 /** A difference smaller than this share of the baseline's value is too small to matter, by default (0.5%). */
 export const DEFAULT_MATERIAL_SHARE = 0.005;
 
-/** How a difference reads: clearly better or worse by a material amount, the same within the threshold, or not clear. */
-export type Reading = 'better' | 'same' | 'worse' | 'unclear';
+/**
+ * How a difference reads: clearly better or worse by a material amount (a neutral
+ * measure: clearly more or fewer), the same within the threshold, or not clear.
+ */
+export type Reading = 'better' | 'worse' | 'more' | 'fewer' | 'same' | 'unclear';
 
-/** Shares of pairs in which the variant is better, the same (within the threshold, ties included) or worse. */
-export interface PairShares {
-  better: number;
-  same: number;
-  worse: number;
-}
+/**
+ * Shares of pairs in which the variant is better, the same (within the threshold,
+ * ties included) or worse; for a neutral measure, more, the same or fewer (then
+ * `better` and `worse` are absent, and for a directed one `more` and `fewer`).
+ */
+export type PairShares = { better: number; same: number; worse: number } | { more: number; same: number; fewer: number };
 
 /** A difference with how to read it: its threshold of materiality, the shares of pairs, and the reading. */
 export interface ReadDifference {
@@ -218,33 +238,42 @@ const meanOf = (xs: readonly number[]) => {
   return ok.length ? ok.reduce((a, b) => a + b, 0) / ok.length : NaN;
 };
 
-/** Shares of pairs better, the same (|difference| <= `tie`) and worse, over pairs with a defined difference. */
-export function pairShares(base: readonly number[], variant: readonly number[], higherIsBetter: boolean, tie: number): PairShares {
-  let better = 0;
-  let worse = 0;
+/**
+ * Shares of pairs better, the same (|difference| <= `tie`) and worse, over pairs
+ * with a defined difference; for a neutral measure, more, the same and fewer.
+ */
+export function pairShares(base: readonly number[], variant: readonly number[], direction: Direction, tie: number): PairShares {
+  let more = 0;
+  let fewer = 0;
   let n = 0;
   for (let i = 0; i < base.length; i++) {
     const d = variant[i] - base[i];
     if (!Number.isFinite(d)) continue;
     n++;
     if (Math.abs(d) <= tie) continue;
-    if (d > 0 === higherIsBetter) better++;
-    else worse++;
+    if (d > 0) more++;
+    else fewer++;
   }
-  return n ? { better: better / n, same: (n - better - worse) / n, worse: worse / n } : { better: NaN, same: NaN, worse: NaN };
+  const [up, same, down] = n ? [more / n, (n - more - fewer) / n, fewer / n] : [NaN, NaN, NaN];
+  if (direction === 'neutral') return { more: up, same, fewer: down };
+  return direction === 'higher' ? { better: up, same, worse: down } : { better: down, same, worse: up };
 }
 
 /**
- * Reads a difference: better or worse only when its 95% interval excludes zero
- * AND its mean is material (at least `threshold`); the same when the interval
- * excludes zero but the mean is below the threshold, or when the whole interval
- * lies within ±threshold; otherwise not clear. A real but trivial gain (1万円 on
- * 11億円) is "the same", not "better".
+ * Reads a difference: better or worse (a neutral measure: more or fewer) only when
+ * its 95% interval excludes zero AND its mean is material (at least `threshold`);
+ * the same when the interval excludes zero but the mean is below the threshold, or
+ * when the whole interval lies within ±threshold; otherwise not clear. A real but
+ * trivial gain (1万円 on 11億円) is "the same", not "better".
  */
-export function readDifference(d: PairedDifference, higherIsBetter: boolean, threshold: number): Reading {
+export function readDifference(d: PairedDifference, direction: Direction, threshold: number): Reading {
   if (!Number.isFinite(d.ciLow) || !Number.isFinite(d.ciHigh)) return 'unclear';
   const clear = d.ciLow > 0 || d.ciHigh < 0;
-  if (clear) return Math.abs(d.mean) < threshold ? 'same' : d.mean > 0 === higherIsBetter ? 'better' : 'worse';
+  if (clear) {
+    if (Math.abs(d.mean) < threshold) return 'same';
+    if (direction === 'neutral') return d.mean > 0 ? 'more' : 'fewer';
+    return d.mean > 0 === (direction === 'higher') ? 'better' : 'worse';
+  }
   return d.ciLow >= -threshold && d.ciHigh <= threshold ? 'same' : 'unclear';
 }
 
@@ -256,11 +285,11 @@ export function readComparison(base: ComparedValues, variant: ComparedValues, ma
   const differences = compareValues(base, variant);
   return Object.fromEntries(
     COMPARED_MEASURES.map((k) => {
-      const up = COMPARED[k].higherIsBetter;
+      const direction = directionOf(k);
       const baseMean = meanOf(base.measures[k]);
       const threshold = Number.isFinite(baseMean) ? materialShare * Math.abs(baseMean) : 0;
       const difference = differences[k];
-      return [k, { difference, baseMean, variantMean: meanOf(variant.measures[k]), threshold, shares: pairShares(base.measures[k], variant.measures[k], up, threshold), reading: readDifference(difference, up, threshold) }];
+      return [k, { difference, baseMean, variantMean: meanOf(variant.measures[k]), threshold, shares: pairShares(base.measures[k], variant.measures[k], direction, threshold), reading: readDifference(difference, direction, threshold) }];
     }),
   ) as Record<ComparedMeasure, ReadDifference>;
 }

@@ -67,7 +67,7 @@ async function measure(draft: unknown) {
   // As the app and the CLI report it: common random numbers and control variates.
   const reported = compareValues(b, paired).arrEndYen;
   // Common random numbers alone: the plain mean of the paired differences.
-  const crnOnly = pairedDifference(b.measures.arrEndYen, paired.measures.arrEndYen, true);
+  const crnOnly = pairedDifference(b.measures.arrEndYen, paired.measures.arrEndYen, 'higher');
   // Independent seeds: two unrelated samples.
   const ind = independentDifference(b.measures.arrEndYen, independent.measures.arrEndYen);
   // Independent seeds with each run's own control variates, to show what pairing adds to them.

@@ -17,6 +17,9 @@ export const SPEEDS = [
 /** Replications of a reveal unless the address asks for another count. */
 export const REVEAL_REPLICATIONS = 40;
 
+/** The prepared lesson the workshop opens on when its address names no scenario (why a strong marketing team needs a strong IS team). */
+export const DEFAULT_LESSON_FILE = 'marketing-too-strong.json';
+
 /** Whether `hash` opens the workshop. */
 export function isWorkshopHash(hash: string): boolean {
   return /^#\/workshop(\/|\?|$)/.test(hash);
@@ -29,7 +32,7 @@ export function parseWorkshopHash(hash: string): { file: string; mode: Mode; lan
   const mode = params.get('mode');
   const reps = Number(params.get('reps'));
   return {
-    file: `${m?.[1] ?? 'marketing-too-strong'}.json`,
+    file: m?.[1] ? `${m[1]}.json` : DEFAULT_LESSON_FILE,
     mode: mode === 'compare' || mode === 'lesson' ? mode : 'replay',
     lang: params.get('lang') === 'en' ? 'en' : 'ja',
     reps: Number.isInteger(reps) && reps >= 2 && reps <= 1000 ? reps : REVEAL_REPLICATIONS,

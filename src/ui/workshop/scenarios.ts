@@ -1,11 +1,15 @@
 /**
- * The scenarios the workshop offers: the library's, then the app's working
- * scenario (kept in this browser) when it has a lesson of its own and is not a
- * library file as shipped, so a trainer's own file gets a workshop round too.
+ * The scenarios the workshop offers: the app's working scenario (kept in this
+ * browser) first when it has a lesson of its own and is not a library file as
+ * shipped, so a trainer who has just built a scenario finds it on top; then the
+ * library's prepared lessons.
  */
 import type { Draft } from '../editor/draft.ts';
+import type { Lang } from '../../i18n/format.ts';
 import { checkScenario } from '../../scenario/validate.ts';
 import { LIBRARY } from '../state/library.ts';
+import { LIBRARY_NAMES_JA } from '../state/libraryNames.ts';
+import { DEFAULT_LESSON_FILE } from './route.ts';
 
 /** The working scenario's address in the workshop: `#/workshop/current`. */
 export const CURRENT_FILE = 'current.json';
@@ -17,11 +21,44 @@ export interface WorkshopScenario {
   draft: Draft;
 }
 
-/** The library, then `working` (the app's working draft, or null) if it is valid, has a lesson and differs from every library file. */
+/** The library file `working` is, as shipped (byte for byte as JSON), if any. */
+const shippedFile = (working: Draft) => {
+  const text = JSON.stringify(working);
+  return LIBRARY.find((l) => JSON.stringify(l.draft) === text)?.file;
+};
+
+/** `working` (the app's working draft, or null) if it is valid, has a lesson and differs from every library file, then the library. */
 export function workshopScenarios(working: Draft | null): WorkshopScenario[] {
   if (!working) return LIBRARY;
   const checked = checkScenario(working);
-  const text = JSON.stringify(working);
-  if (!checked.ok || !checked.scenario.lesson || LIBRARY.some((l) => JSON.stringify(l.draft) === text)) return LIBRARY;
-  return [...LIBRARY, { file: CURRENT_FILE, name: checked.scenario.name, draft: working }];
+  if (!checked.ok || !checked.scenario.lesson || shippedFile(working)) return LIBRARY;
+  return [{ file: CURRENT_FILE, name: checked.scenario.name, draft: working }, ...LIBRARY];
+}
+
+/**
+ * The workshop round the app's link opens for the working draft: the draft itself
+ * (CURRENT_FILE) when the workshop offers it; the library file it is, as shipped,
+ * when the trainer loaded one other than the app's starting point; otherwise the
+ * prepared lesson (DEFAULT_LESSON_FILE).
+ */
+export function workshopFileFor(working: Draft | null): string {
+  if (workshopScenarios(working)[0].file === CURRENT_FILE) return CURRENT_FILE;
+  const shipped = working ? shippedFile(working) : undefined;
+  return shipped && shipped !== LIBRARY[0].file ? shipped : DEFAULT_LESSON_FILE;
+}
+
+/** The workshop's address for the working draft in `lang` (Japanese is the workshop's default). */
+export function workshopHrefFor(working: Draft | null, lang: Lang): string {
+  return `#/workshop/${workshopFileFor(working).replace(/\.json$/, '')}${lang === 'en' ? '?lang=en' : ''}`;
+}
+
+/**
+ * A workshop scenario's title in `lang`: a library file's Japanese title; for the
+ * working scenario too when it still bears a library file's (English) name, as an
+ * edited library scenario does.
+ */
+export function workshopTitle(s: WorkshopScenario, lang: Lang): string {
+  if (lang !== 'ja') return s.name;
+  const file = s.file === CURRENT_FILE ? LIBRARY.find((l) => l.name === s.name)?.file : s.file;
+  return (file && LIBRARY_NAMES_JA[file]) ?? s.name;
 }

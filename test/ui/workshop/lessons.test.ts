@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LESSONS, choiceText, choicesOf, lessonOf } from '../../../src/ui/workshop/lessons.ts';
 import { isWorkshopHash, parseWorkshopHash } from '../../../src/ui/workshop/route.ts';
 import { libraryScenarios } from '../../support/scenarios.ts';
-import { CURRENT_FILE, workshopScenarios } from '../../../src/ui/workshop/scenarios.ts';
+import { CURRENT_FILE, workshopFileFor, workshopHrefFor, workshopScenarios, workshopTitle } from '../../../src/ui/workshop/scenarios.ts';
 
 describe('lessons', () => {
   it('exist for every library scenario, in Japanese and English', () => {
@@ -58,11 +58,35 @@ describe('the workshop scenarios', () => {
   // A trainer's file: their own company, with a lesson written as the library's are.
   const own = { version: 2, name: 'Our company', lesson: libraryScenarios().find((l) => l.file === 'startup.json')!.draft.lesson as Record<string, unknown> };
 
-  it('are the library, then a working scenario with its own lesson', () => {
+  it('are a working scenario with its own lesson first (the one a trainer has just built), then the library', () => {
     const library = libraryScenarios().map((l) => l.file);
     expect(workshopScenarios(null).map((s) => s.file).sort()).toEqual(library);
     expect(workshopScenarios(own).map((s) => s.file).sort()).toEqual([...library, CURRENT_FILE].sort());
-    expect(workshopScenarios(own).at(-1)).toMatchObject({ file: CURRENT_FILE, name: 'Our company' });
+    expect(workshopScenarios(own)[0]).toMatchObject({ file: CURRENT_FILE, name: 'Our company' });
+  });
+
+  it("the app's link opens the working scenario when offered, a library file loaded as shipped, else the prepared lesson", () => {
+    const shipped = (file: string) => structuredClone(libraryScenarios().find((l) => l.file === file)!.draft);
+    expect(workshopFileFor(own)).toBe(CURRENT_FILE);
+    expect(workshopHrefFor(own, 'ja')).toBe('#/workshop/current');
+    expect(workshopHrefFor(own, 'en')).toBe('#/workshop/current?lang=en');
+    // An edited library scenario keeps its lesson: it is the trainer's now.
+    const edited = shipped('is-too-strong.json') as { insideSales: { headcount: number } };
+    edited.insideSales.headcount += 1;
+    expect(workshopFileFor(edited)).toBe(CURRENT_FILE);
+    expect(workshopFileFor(shipped('is-too-strong.json'))).toBe('is-too-strong.json');
+    expect(workshopHrefFor(shipped('fs-too-strong.json'), 'ja')).toBe('#/workshop/fs-too-strong');
+    // The app's starting point, nothing, or a scenario without a lesson: the prepared lesson.
+    expect(workshopFileFor(shipped('baseline.json'))).toBe('marketing-too-strong.json');
+    expect(workshopFileFor(null)).toBe('marketing-too-strong.json');
+    expect(workshopFileFor({ version: 2, name: 'No lesson' })).toBe('marketing-too-strong.json');
+  });
+
+  it("title an edited library scenario with the library's Japanese title, and a trainer's own by its name", () => {
+    const edited = { file: CURRENT_FILE, name: libraryScenarios().find((l) => l.file === 'is-too-strong.json')!.draft.name as string, draft: {} };
+    expect(workshopTitle(edited, 'ja')).toBe('IS過多:FSが手薄で商談が滞留する');
+    expect(workshopTitle(edited, 'en')).toBe(edited.name);
+    expect(workshopTitle({ file: CURRENT_FILE, name: 'Our company', draft: {} }, 'ja')).toBe('Our company');
   });
 
   it('leave out a working scenario without a lesson, an invalid one, or a library file as shipped', () => {
