@@ -35,7 +35,9 @@
  * the functions its CPU went to (sampling costs time: figures with it are for
  * reading, not comparing); TRACE_WHATIF=prefix keeps those traces, and
  * WHATIF_CATEGORIES adds trace categories to them (e.g.
- * `v8,devtools.timeline,disabled-by-default-v8.gc` names each collection's kind).
+ * `v8,devtools.timeline,disabled-by-default-v8.gc` names each collection's kind). ALLOCATIONS=1
+ * samples what the page's JavaScript allocates there (objects collected since too)
+ * and lists the top sites by bytes, with their callers.
  */
 import { spawn, execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -131,6 +133,32 @@ interface TraceEvent {
 }
 
 /** Trace categories that sample the main thread's JavaScript (they cost time: figures with them are for reading, not comparing). */
+/** A node of a sampled heap profile (CDP HeapProfiler.SamplingHeapProfileNode). */
+interface AllocationNode {
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  selfSize: number;
+  children: AllocationNode[];
+}
+
+/** The top allocation sites of a sampled heap profile: bytes by function (self) and by its caller, with the total. */
+function allocationSites(root: AllocationNode, top = 14): string[] {
+  const bySite = new Map<string, number>();
+  let total = 0;
+  const walk = (n: AllocationNode, caller: string) => {
+    const f = n.callFrame;
+    const here = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    if (n.selfSize > 0) {
+      const key = `${here} <- ${caller}`;
+      bySite.set(key, (bySite.get(key) ?? 0) + n.selfSize);
+      total += n.selfSize;
+    }
+    for (const c of n.children) walk(c, here);
+  };
+  walk(root, '');
+  const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+  return [`allocated (sampled) ${kb(total)}`, ...[...bySite].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, b]) => `${kb(b).padStart(9)} ${((100 * b) / total).toFixed(0).padStart(3)}%  ${k}`)];
+}
+
 const PROFILER = ['v8', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-devtools.timeline'];
 
 /** The main thread's sampled JavaScript in a trace: the call-tree nodes and the samples (ts in µs, trace clock). */
@@ -429,6 +457,9 @@ try {
       // the sampling costs time, and starting it makes a long task of its own at the click).
       const sampled = process.env.LONG_FUNCTIONS === '1';
       await browser.startTracing(page, { categories: [...(process.env.WHATIF_CATEGORIES?.split(',') ?? []), 'toplevel', ...(sampled ? PROFILER : [])] });
+      // ALLOCATIONS=1 samples what the page's JavaScript allocates (collected or not) and lists the top sites.
+      const heap = process.env.ALLOCATIONS === '1' ? await page.context().newCDPSession(page) : null;
+      if (heap) await heap.send('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
       const r = (await page.evaluate(`(async () => {
         const b = window.bench;
         b.long = [];
@@ -441,6 +472,7 @@ try {
         return { ms: performance.now() - t0, long: b.long.filter(([s]) => s >= t0).map(([, d]) => d) };
       })()`)) as { ms: number; long: number[] };
       const trace = await browser.stopTracing();
+      if (heap) for (const line of allocationSites((await heap.send('HeapProfiler.stopSampling')).profile.head as AllocationNode)) console.log(`  ${line}`);
       if (process.env.TRACE_WHATIF) writeFileSync(`${process.env.TRACE_WHATIF}-${name.split(/[ ,]/)[0]}.json`, trace);
       const tasks = mainTasks(trace);
       console.log(

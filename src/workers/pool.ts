@@ -16,7 +16,7 @@
 import type { Remote } from 'comlink';
 import type { Scenario } from '../scenario/types.ts';
 import type { SimWorkerApi } from './simWorker.ts';
-import { unpackChunk } from './wire.ts';
+import { LayoutsReceived, unpackChunk } from './wire.ts';
 import { RunAccumulator } from '../montecarlo/accumulator.ts';
 import type { Measures } from '../montecarlo/aggregate.ts';
 import { RunCancelled, withReplications, type ArmsOptions, type PartialRun, type Run, type Runner, type RunOptions, type RunProgress } from '../runner/types.ts';
@@ -125,6 +125,8 @@ interface Slot {
    * run waits for them before it sends its own, rather than stop a warm worker.
    */
   busy: Promise<void> | null;
+  /** The layouts the worker has sent (wire.ts): new with each worker, every answer of it unpacked with it. */
+  layouts: LayoutsReceived;
 }
 
 /** A job dealt to the workers in ranges of replications (see SimPool.work). */
@@ -134,7 +136,7 @@ interface Dealer<T> {
   settled: () => boolean;
   live: () => boolean;
   fail: (e: Error) => void;
-  call: (api: Remote<SimWorkerApi>, from: number, to: number) => Promise<T>;
+  call: (api: Remote<SimWorkerApi>, from: number, to: number, layouts: LayoutsReceived) => Promise<T>;
   accept: (value: T) => void;
   /** Sees each chunk sent to worker `slot`, and answered (before it is accepted), for the time left. */
   watch?: ChunkWatch;
@@ -188,7 +190,7 @@ export class SimPool implements Runner {
 
   constructor(options: PoolOptions) {
     this.size = Math.max(1, Math.floor(options.size));
-    this.slots = Array.from({ length: this.size }, () => ({ worker: null, ready: false, fail: null, busy: null }));
+    this.slots = Array.from({ length: this.size }, () => ({ worker: null, ready: false, fail: null, busy: null, layouts: new LayoutsReceived() }));
     this.opts = {
       create: options.create,
       maxChunk: options.maxChunk ?? 25,
@@ -303,6 +305,7 @@ export class SimPool implements Runner {
       });
       slot.worker = worker;
       slot.ready = false;
+      slot.layouts = new LayoutsReceived();
     }
     return slot.worker;
   }
@@ -362,7 +365,7 @@ export class SimPool implements Runner {
         d.watch?.sent(i, from, to, sent);
         const call = this.answer(
           i,
-          () => d.call(worker.api, from, to),
+          () => d.call(worker.api, from, to, slot.layouts),
           limit,
           `simulation worker did not answer within ${limit} ms (replications ${from}-${to - 1}); it was stopped`,
         );
@@ -432,7 +435,7 @@ export class SimPool implements Runner {
     const parts: Rows[][] = [base, ...arms].map(() => []);
     const started = this.opts.now();
     let next = from;
-    return this.deal<Rows[], Rows[]>(signal, live, queue, async (api, a, b) => unpackChunk(await api.runArms(base, arms, a, b)), (chunks, finish) => {
+    return this.deal<Rows[], Rows[]>(signal, live, queue, async (api, a, b, layouts) => unpackChunk(await api.runArms(base, arms, a, b), layouts), (chunks, finish) => {
       pending.set(chunks[0].from, chunks);
       // Kept in replication order, so the rows never depend on the chunking.
       while (pending.has(next)) {
@@ -478,7 +481,7 @@ export class SimPool implements Runner {
       onPartial?.(partialOf(scenario, acc));
     });
 
-    return this.deal<Rows, Run>(signal, live, queue, async (api, from, to) => unpackChunk(await api.runChunk(scenario, from, to))[0], (answered, finish) => {
+    return this.deal<Rows, Run>(signal, live, queue, async (api, from, to, layouts) => unpackChunk(await api.runChunk(scenario, from, to), layouts)[0], (answered, finish) => {
       pending.set(answered.from, answered);
       while (pending.has(next)) {
         const chunk = pending.get(next)!;

@@ -5,7 +5,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodePool } from '../../src/workers/nodeWorkers.ts';
 import { RunCancelled, type PartialRun, type RunProgress } from '../../src/runner/types.ts';
-import { runInline } from '../../src/runner/inline.ts';
+import { runInline, simulateRange } from '../../src/runner/inline.ts';
+import { packResults, type Rows } from '../../src/runner/rows.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
 import { withHire } from '../../src/montecarlo/compare.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
 import { BOOT_MS, PER_REPLICATION_MS } from './slowWorker.ts';
@@ -29,6 +31,36 @@ describe('determinism across parallelism', () => {
       expect(JSON.stringify(result)).toBe(inline);
     });
   }
+});
+
+describe('layouts sent once per worker (wire.ts): passes of different shapes on the same workers', () => {
+  // Each shape's layout crosses once per worker, then as its number: a number read against another
+  // worker's layouts, or a replaced worker's against its predecessor's, gives rows another shape's layout
+  // (the values still fit: the series lengths cross with every chunk), so every batch's rows are compared whole.
+  const shapes = [small, { ...small, horizonDays: 365, seed: 'shape-365' }, { ...small, horizonDays: 70, seed: 'shape-70' }];
+  const json = (x: unknown) => JSON.stringify(x, (_, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v));
+  /** Replications [0, 16) of `shape` and one hire, batch by batch: each batch's rows against those packed from separate runs. */
+  const pass = async (p: ReturnType<typeof pool>, shape: Scenario) => {
+    const scenarios = [shape, withHire(shape, 'fieldSales', 1)];
+    const batches: Rows[][] = [];
+    await p.runArms(shape, scenarios.slice(1), { from: 0, to: 16, onRows: (b) => batches.push(b) });
+    expect(batches.length).toBeGreaterThan(2);
+    for (const b of batches) expect(b.map(json)).toEqual(scenarios.map((s) => json(packResults(simulateRange(s, b[0].from, b[0].to), s.horizonDays, b[0].from))));
+  };
+
+  for (const [size, maxChunk] of [[1, 3], [2, 2], [4, 1]] as const) {
+    it(`${size} worker(s): every batch of every pass, shapes alternating, is the rows of separate runs, layout included`, async () => {
+      const p = pool({ size, maxChunk, idleMs: 60_000 });
+      for (const k of [0, 1, 0, 2, 1]) await pass(p, shapes[k]);
+    }, 120_000);
+  }
+
+  it('a worker replaced after a fault starts with no layouts: its first text is read as its own', async () => {
+    const p = pool({ size: 1, maxChunk: 3, entry: new URL('./faultyWorker.ts', import.meta.url), idleMs: 60_000 });
+    await pass(p, shapes[0]);
+    await expect(p.run({ ...small, name: 'die' })).rejects.toThrow(/exited unexpectedly/);
+    for (const k of [1, 0]) await pass(p, shapes[k]);
+  }, 120_000);
 });
 
 describe('stopping on precision', () => {

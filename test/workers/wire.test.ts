@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { packResults, simulateRange, type Rows } from '../../src/runner/index.ts';
-import { packChunk, unpackChunk } from '../../src/workers/wire.ts';
+import { LayoutsReceived, LayoutsSent, packChunk, unpackChunk } from '../../src/workers/wire.ts';
 import { transferables } from '../../src/workers/api.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { libraryScenarios } from '../support/scenarios.ts';
@@ -36,6 +36,22 @@ describe('packed chunks', () => {
     const b = unpackChunk(packChunk([rowsOf(scenarios[1], 2, 3)]));
     expect(a[1].layout).toBe(a[0].layout);
     expect(b[0].layout).toBe(a[0].layout);
+  });
+
+  it("a worker sends each layout's text once, then its number; the page reads the numbers back to the same layouts", () => {
+    const sent = new LayoutsSent();
+    const received = new LayoutsReceived();
+    const messages = [[0, 1, 1], [1, 2], [2, 0, 1]].map((ks, m) => ks.map((k) => rowsOf(scenarios[k], 3 * m, 3 * m + 2)));
+    const packed = messages.map((rows) => packChunk(rows, sent));
+    // The first of each shape as text, every later one as its number (in the order first sent).
+    expect(packed.map((p) => p.layouts.map((l) => (typeof l === 'string' ? 'text' : l)))).toEqual([['text', 'text', 1], [1, 'text'], [2, 0, 1]]);
+    for (const [m, p] of packed.entries()) expect(unpackChunk(p, received).map(json)).toEqual(messages[m].map(json));
+  });
+
+  it("a layout number the page was never sent fails, naming it", () => {
+    const sent = new LayoutsSent();
+    packChunk([rowsOf(scenarios[0], 0, 1)], sent);
+    expect(() => unpackChunk(packChunk([rowsOf(scenarios[0], 1, 2)], sent), new LayoutsReceived())).toThrow(/layout number 0 was never sent/);
   });
 
   it('rows of different replications do not pack together', () => {
