@@ -104,6 +104,40 @@ function mix32(h: number): number {
   return h ^ (h >>> 16);
 }
 
+/**
+ * The stream the samplers draw from (Distribution.draw through nextUniform): a
+ * counter-based stream's two words and next draw number, set by `drawFrom` just
+ * before each use. One stream for the process, read by a function the samplers
+ * call directly: passed in as a closure, the uniform made each sampler a call
+ * through a function value, and V8 inlined the samplers less often. Kept in an
+ * Int32Array: a module variable holding a word above 2^30 is not a small integer,
+ * and V8 boxed it as a new heap number at every change.
+ */
+const current = new Int32Array(3);
+const W1 = 0, W2 = 1, N = 2;
+/** Uniforms that replace the current stream while a generic draw runs (Distribution.sample), else null. */
+let replacement: Uniform | null = null;
+
+/** Sets the stream the samplers draw from: draw `first` (then first + 1, ...) of the counter-based stream (w1, w2). */
+export function drawFrom(w1: number, w2: number, first: number): void {
+  current[W1] = w1;
+  current[W2] = w2;
+  current[N] = first;
+}
+
+/** The next number of the stream set by `drawFrom` (or of the replacement set by `drawingFrom`). */
+export function nextUniform(): number {
+  if (replacement !== null) return replacement();
+  return counterUniform(current[W1], current[W2], current[N]++);
+}
+
+/** Makes nextUniform read `u` instead of the current stream (null: the stream again); returns the replacement it ends. */
+export function drawingFrom(u: Uniform | null): Uniform | null {
+  const outer = replacement;
+  replacement = u;
+  return outer;
+}
+
 /** First word of item `index`'s counter-based stream under `key`. */
 export function itemWord1(key: StreamKey, index: number): number {
   return finalise32((key[0] ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0) | 0;
