@@ -87,21 +87,22 @@ export function replicationStream(seed: string, replication: number, name: strin
  * only if both words are related, which a hash of the key makes vanishingly rare.
  */
 export function counterUniform(w1: number, w2: number, n: number): number {
-  const x = mix32((w1 + Math.imul(n + 1, 0x9e3779b9)) | 0);
-  return (mix32((x + w2) | 0) >>> 0) / 4294967296;
-}
-
-/**
- * finalise32 with its result as a signed 32-bit word (the same bits): the engine's
- * hottest function, where an unsigned result above 2^31 is not a small integer and
- * was boxed as a heap number whenever V8 did not inline the call.
- */
-function mix32(h: number): number {
+  // The murmur3 finaliser twice, written out: the engine's hottest function, inlined
+  // into each sampler's loop, and V8 inlines by bytecode size (two calls of a helper
+  // cost twice its size), so the budget ran out first inside the gamma sampler,
+  // whose uniforms then came back boxed. The words stay signed (the same bits): an
+  // unsigned one above 2^31 is not a small integer and was boxed where not inlined.
+  let h = (w1 + Math.imul(n + 1, 0x9e3779b9)) | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  h = ((h ^ (h >>> 16)) + w2) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
 }
 
 /**
