@@ -1,20 +1,12 @@
 /**
- * Distributions compiled from business-term specifications: each samples from an
- * injected uniform generator and states its exact mean, variance and quantiles,
- * which the tests compare against samples.
+ * Distributions compiled from business-term specifications: each draws from the
+ * engine's current stream (random.ts, drawFrom) or from an injected uniform
+ * generator, and states its exact mean, variance and quantiles, which the tests
+ * compare against samples.
  */
 import type { DistSpec } from '../scenario/distribution.ts';
 import { gammaQuantile, normalQuantile } from './special.ts';
-
-/** A distribution the engine samples from. */
-export interface Distribution {
-  /** One draw, from uniforms on [0, 1); allocates nothing, since the engine calls it millions of times a second. */
-  sample(u: () => number): number;
-  readonly mean: number;
-  readonly variance: number;
-  /** The p-quantile (0 < p < 1). */
-  quantile(p: number): number;
-}
+import { drawingFrom, nextUniform, type Uniform } from './random.ts';
 
 const Z90 = normalQuantile(0.9);
 
@@ -102,111 +94,196 @@ export function compileDist(spec: DistSpec): Distribution {
 function compileFresh(spec: DistSpec): Distribution {
   const problem = distProblem(spec);
   if (problem) throw new Error(problem);
-  if (typeof spec === 'number') return fixed(spec);
+  if (typeof spec === 'number') return new Fixed(spec);
   switch (spec.kind) {
     case 'fixed':
-      return fixed(spec.value);
+      return new Fixed(spec.value);
     case 'uniform':
-      return uniform(spec.min, spec.max);
+      return new UniformDist(spec.min, spec.max);
     case 'triangular':
-      return triangular(spec.min, spec.mode, spec.max);
+      return new Triangular(spec.min, spec.mode, spec.max);
     case 'exponential':
-      return exponential(spec.mean);
+      return new Exponential(spec.mean);
     case 'erlang':
-      return erlang(spec.mean, spec.k);
+      return new Erlang(spec.mean, spec.k);
     case 'gamma':
-      return gamma(spec.mean, spec.cv !== undefined ? 1 / (spec.cv * spec.cv) : gammaShapeForP90(spec.p90! / spec.mean));
+      return new Gamma(spec.mean, spec.cv !== undefined ? 1 / (spec.cv * spec.cv) : gammaShapeForP90(spec.p90! / spec.mean));
     case 'lognormal': {
       // By P90: ln p90 = mu + z90 sigma with mu = ln mean - sigma^2 / 2; the smaller root keeps the tail sane.
       const sigma = spec.cv !== undefined ? Math.sqrt(Math.log(1 + spec.cv * spec.cv)) : Z90 - Math.sqrt(Z90 * Z90 - 2 * Math.log(spec.p90! / spec.mean));
-      return lognormal(spec.mean, sigma);
+      return new Lognormal(spec.mean, sigma);
     }
     case 'empirical':
-      return empirical(spec.values);
+      return new Empirical(spec.values);
   }
 }
 
-function fixed(value: number): Distribution {
-  return { sample: () => value, mean: value, variance: 0, quantile: () => value };
+/**
+ * Where `draw` puts its draw. A number returned from a call V8 does not inline is
+ * boxed as a new heap number, and the engine's handlers are too large to inline
+ * every sampler they call: returned, the samplers' draws were about 0.9 MB of a
+ * baseline replication's 2.9. A Float64Array element holds a double unboxed.
+ */
+export const drawn = new Float64Array(1);
+
+/**
+ * A distribution the engine samples from: one class per kind, its parameters in
+ * fields. An engine call site draws from one kind (the baseline's IS work is always
+ * a gamma), so it sees one class and calls its `draw` directly, with the uniforms
+ * (nextUniform, a plain function rather than a closure passed in) inlined into it.
+ */
+export abstract class Distribution {
+  constructor(
+    readonly mean: number,
+    readonly variance: number,
+  ) {}
+
+  /** One draw from the stream set by `drawFrom` (random.ts), put in `drawn[0]`; allocates nothing, since the engine draws millions of times a second. */
+  abstract draw(): void;
+
+  /** The p-quantile (0 < p < 1). */
+  abstract quantile(p: number): number;
+
+  /** One draw from uniforms `u` on [0, 1): the same draw as `draw` from a stream giving the same numbers. */
+  sample(u: Uniform): number {
+    const outer = drawingFrom(u);
+    try {
+      this.draw();
+      return drawn[0];
+    } finally {
+      drawingFrom(outer);
+    }
+  }
 }
 
-function uniform(min: number, max: number): Distribution {
-  const w = max - min;
-  return { sample: (u) => min + w * u(), mean: (min + max) / 2, variance: (w * w) / 12, quantile: (p) => min + w * p };
+class Fixed extends Distribution {
+  constructor(private readonly value: number) {
+    super(value, 0);
+  }
+  draw(): void {
+    drawn[0] = this.value;
+  }
+  quantile(): number {
+    return this.value;
+  }
 }
 
-function triangular(a: number, c: number, b: number): Distribution {
-  const w = b - a;
-  const cut = w > 0 ? (c - a) / w : 0.5;
-  const left = w * (c - a), right = w * (b - c);
-  const quantile = (p: number) => (p < cut ? a + Math.sqrt(p * left) : b - Math.sqrt((1 - p) * right));
-  return {
-    sample: (u) => quantile(u()),
-    mean: (a + b + c) / 3,
-    variance: (a * a + b * b + c * c - a * b - a * c - b * c) / 18,
-    quantile,
-  };
+class UniformDist extends Distribution {
+  private readonly width: number;
+  constructor(private readonly min: number, max: number) {
+    const w = max - min;
+    super((min + max) / 2, (w * w) / 12);
+    this.width = w;
+  }
+  draw(): void {
+    drawn[0] = this.min + this.width * nextUniform();
+  }
+  quantile(p: number): number {
+    return this.min + this.width * p;
+  }
 }
 
-function exponential(mean: number): Distribution {
-  // 1 - u lies in (0, 1], so the log is finite.
-  return { sample: (u) => -mean * Math.log(1 - u()), mean, variance: mean * mean, quantile: (p) => -mean * Math.log(1 - p) };
+class Triangular extends Distribution {
+  private readonly cut: number;
+  private readonly left: number;
+  private readonly right: number;
+  constructor(private readonly a: number, c: number, private readonly b: number) {
+    super((a + b + c) / 3, (a * a + b * b + c * c - a * b - a * c - b * c) / 18);
+    const w = b - a;
+    this.cut = w > 0 ? (c - a) / w : 0.5;
+    this.left = w * (c - a);
+    this.right = w * (b - c);
+  }
+  draw(): void {
+    drawn[0] = this.quantile(nextUniform());
+  }
+  quantile(p: number): number {
+    return p < this.cut ? this.a + Math.sqrt(p * this.left) : this.b - Math.sqrt((1 - p) * this.right);
+  }
+}
+
+class Exponential extends Distribution {
+  constructor(mean: number) {
+    super(mean, mean * mean);
+  }
+  draw(): void {
+    // 1 - u lies in (0, 1], so the log is finite.
+    drawn[0] = -this.mean * Math.log(1 - nextUniform());
+  }
+  quantile(p: number): number {
+    return -this.mean * Math.log(1 - p);
+  }
 }
 
 /** Below this a running product of uniforms is logged and restarted: one more factor (>= 2^-53) stays a normal double. */
 const PRODUCT_FLOOR = 1e-280;
 
-function erlang(mean: number, k: number): Distribution {
-  const scale = mean / k;
-  return {
-    sample: (u) => {
-      // One log per sample rather than one per phase; the floor keeps a long product from underflowing.
-      let logs = 0, product = 1;
-      for (let i = 0; i < k; i++) {
-        product *= 1 - u();
-        if (product < PRODUCT_FLOOR) {
-          logs += Math.log(product);
-          product = 1;
-        }
+class Erlang extends Distribution {
+  private readonly scale: number;
+  constructor(mean: number, private readonly k: number) {
+    const scale = mean / k;
+    super(mean, k * scale * scale);
+    this.scale = scale;
+  }
+  draw(): void {
+    // One log per sample rather than one per phase; the floor keeps a long product from underflowing.
+    let logs = 0, product = 1;
+    for (let i = 0; i < this.k; i++) {
+      product *= 1 - nextUniform();
+      if (product < PRODUCT_FLOOR) {
+        logs += Math.log(product);
+        product = 1;
       }
-      return -scale * (logs + Math.log(product));
-    },
-    mean,
-    variance: k * scale * scale,
-    quantile: (p) => scale * gammaQuantile(k, p),
-  };
+    }
+    drawn[0] = -this.scale * (logs + Math.log(product));
+  }
+  quantile(p: number): number {
+    return this.scale * gammaQuantile(this.k, p);
+  }
 }
 
 /** A standard normal draw (Marsaglia's polar method); the pair's second value is dropped so a draw depends on no earlier call. */
-function normal(u: () => number): number {
+function normalDraw(): number {
   for (;;) {
-    const x = 2 * u() - 1, y = 2 * u() - 1;
+    const x = 2 * nextUniform() - 1, y = 2 * nextUniform() - 1;
     const s = x * x + y * y;
     if (s > 0 && s < 1) return x * Math.sqrt((-2 * Math.log(s)) / s);
   }
 }
 
-function gamma(mean: number, shape: number): Distribution {
-  const scale = mean / shape;
-  // Marsaglia and Tsang (2000); for shape < 1, draw at shape + 1 and scale by u^(1/shape).
-  const boost = shape < 1;
-  const d = (boost ? shape + 1 : shape) - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  const invShape = 1 / shape;
-  const sample = (u: () => number) => {
+/** Marsaglia and Tsang (2000); for shape < 1, draw at shape + 1 and scale by u^(1/shape). */
+class Gamma extends Distribution {
+  private readonly scale: number;
+  private readonly boost: boolean;
+  private readonly d: number;
+  private readonly c: number;
+  private readonly invShape: number;
+  constructor(mean: number, private readonly shape: number) {
+    const scale = mean / shape;
+    super(mean, shape * scale * scale);
+    this.scale = scale;
+    this.boost = shape < 1;
+    this.d = (this.boost ? shape + 1 : shape) - 1 / 3;
+    this.c = 1 / Math.sqrt(9 * this.d);
+    this.invShape = 1 / shape;
+  }
+  draw(): void {
+    const c = this.c, d = this.d;
     let v: number;
     for (;;) {
-      const x = normal(u);
+      const x = normalDraw();
       v = 1 + c * x;
       if (v <= 0) continue;
       v = v * v * v;
-      const w = u();
+      const w = nextUniform();
       if (w < 1 - 0.0331 * x * x * x * x || Math.log(w) < 0.5 * x * x + d * (1 - v + Math.log(v))) break;
     }
     const g = d * v;
-    return scale * (boost ? g * Math.pow(1 - u(), invShape) : g);
-  };
-  return { sample, mean, variance: shape * scale * scale, quantile: (p) => scale * gammaQuantile(shape, p) };
+    drawn[0] = this.scale * (this.boost ? g * Math.pow(1 - nextUniform(), this.invShape) : g);
+  }
+  quantile(p: number): number {
+    return this.scale * gammaQuantile(this.shape, p);
+  }
 }
 
 /**
@@ -224,29 +301,41 @@ export function gammaShapeForP90(ratio: number): number {
   return Math.exp((lo + hi) / 2);
 }
 
-function lognormal(mean: number, sigma: number): Distribution {
-  const mu = Math.log(mean) - (sigma * sigma) / 2;
-  return {
-    sample: (u) => Math.exp(mu + sigma * normal(u)),
-    mean,
-    variance: (Math.exp(sigma * sigma) - 1) * mean * mean,
-    quantile: (p) => Math.exp(mu + sigma * normalQuantile(p)),
-  };
+class Lognormal extends Distribution {
+  private readonly mu: number;
+  constructor(mean: number, private readonly sigma: number) {
+    super(mean, (Math.exp(sigma * sigma) - 1) * mean * mean);
+    this.mu = Math.log(mean) - (sigma * sigma) / 2;
+  }
+  draw(): void {
+    drawn[0] = Math.exp(this.mu + this.sigma * normalDraw());
+  }
+  quantile(p: number): number {
+    return Math.exp(this.mu + this.sigma * normalQuantile(p));
+  }
 }
 
-function empirical(values: number[]): Distribution {
-  // A copy: later edits to the scenario's list must not change a compiled (and memoised) distribution.
-  const draws = Float64Array.from(values);
-  const n = draws.length;
-  const sorted = Float64Array.from(values).sort();
-  const mean = draws.reduce((a, b) => a + b, 0) / n;
-  const variance = draws.reduce((a, b) => a + (b - mean) ** 2, 0) / n;
-  return {
-    sample: (u) => draws[Math.floor(u() * n)],
-    mean,
-    variance,
-    // The quantile of what sample() draws: the smallest listed v with P(X <= v) >= p. An
-    // interpolated (type 7) percentile names values that are never drawn, and samples' P90 would miss it.
-    quantile: (p) => sorted[Math.min(n - 1, Math.max(0, Math.ceil(p * n - 1e-12) - 1))],
-  };
+class Empirical extends Distribution {
+  private readonly draws: Float64Array;
+  private readonly sorted: Float64Array;
+  constructor(values: number[]) {
+    // A copy: later edits to the scenario's list must not change a compiled (and memoised) distribution.
+    const draws = Float64Array.from(values);
+    const n = draws.length;
+    const mean = draws.reduce((a, b) => a + b, 0) / n;
+    super(mean, draws.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
+    this.draws = draws;
+    this.sorted = Float64Array.from(values).sort();
+  }
+  draw(): void {
+    drawn[0] = this.draws[Math.floor(nextUniform() * this.draws.length)];
+  }
+  /**
+   * The quantile of what is drawn: the smallest listed v with P(X <= v) >= p. An
+   * interpolated (type 7) percentile names values that are never drawn, and samples' P90 would miss it.
+   */
+  quantile(p: number): number {
+    const n = this.sorted.length;
+    return this.sorted[Math.min(n - 1, Math.max(0, Math.ceil(p * n - 1e-12) - 1))];
+  }
 }

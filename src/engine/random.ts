@@ -87,21 +87,56 @@ export function replicationStream(seed: string, replication: number, name: strin
  * only if both words are related, which a hash of the key makes vanishingly rare.
  */
 export function counterUniform(w1: number, w2: number, n: number): number {
-  const x = mix32((w1 + Math.imul(n + 1, 0x9e3779b9)) | 0);
-  return (mix32((x + w2) | 0) >>> 0) / 4294967296;
-}
-
-/**
- * finalise32 with its result as a signed 32-bit word (the same bits): the engine's
- * hottest function, where an unsigned result above 2^31 is not a small integer and
- * was boxed as a heap number whenever V8 did not inline the call.
- */
-function mix32(h: number): number {
+  // The murmur3 finaliser twice, written out: the engine's hottest function, inlined
+  // into each sampler's loop, and V8 inlines by bytecode size (two calls of a helper
+  // count its size twice): as two calls, the budget ran out inside the samplers
+  // and their uniforms came back boxed (0.7-1.0 MB of a baseline replication). The
+  // words stay signed (the same bits): an unsigned one above 2^31 is not a small integer.
+  let h = (w1 + Math.imul(n + 1, 0x9e3779b9)) | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  h = ((h ^ (h >>> 16)) + w2) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
+}
+
+/**
+ * The stream the samplers draw from (Distribution.draw through nextUniform): a
+ * counter-based stream's two words and next draw number, set by `drawFrom` just
+ * before each use. One stream for the process, read by a function the samplers
+ * call directly: passed in as a closure, the uniform made each sampler a call
+ * through a function value, and V8 inlined the samplers less often. Kept in an
+ * Int32Array: a module variable holding a word above 2^30 is not a small integer,
+ * and V8 boxed it as a new heap number at every change.
+ */
+const current = new Int32Array(3);
+const W1 = 0, W2 = 1, N = 2;
+/** Uniforms that replace the current stream while a generic draw runs (Distribution.sample), else null. */
+let replacement: Uniform | null = null;
+
+/** Sets the stream the samplers draw from: draw `first` (then first + 1, ...) of the counter-based stream (w1, w2). */
+export function drawFrom(w1: number, w2: number, first: number): void {
+  current[W1] = w1;
+  current[W2] = w2;
+  current[N] = first;
+}
+
+/** The next number of the stream set by `drawFrom` (or of the replacement set by `drawingFrom`). */
+export function nextUniform(): number {
+  if (replacement !== null) return replacement();
+  return counterUniform(current[W1], current[W2], current[N]++);
+}
+
+/** Makes nextUniform read `u` instead of the current stream (null: the stream again); returns the replacement it ends. */
+export function drawingFrom(u: Uniform | null): Uniform | null {
+  const outer = replacement;
+  replacement = u;
+  return outer;
 }
 
 /** First word of item `index`'s counter-based stream under `key`. */

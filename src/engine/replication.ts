@@ -8,10 +8,11 @@
 import { EventQueue } from './eventQueue.ts';
 import { Stage } from './stage.ts';
 import { ArrivalProcess, leadRate, MONTH_DAYS } from './arrivals.ts';
-import { counterUniform, LeadStreams, replicationStream, SLOT_DRAWS, streamKey, type Uniform } from './random.ts';
+import { drawFrom, LeadStreams, nextUniform, replicationStream, SLOT_DRAWS, streamKey, type Uniform } from './random.ts';
 import { capacityAt, productiveAt, realiseRoster, rosterUpdateTimes, type Roster } from './staffing.ts';
 import { createLeadTable, addLead, LeadTable } from './leadTable.ts';
 import { LOSS_CAUSES, WAITING_COSTS, type ControlSums, type LossCause, type WaitingCost } from './results.ts';
+import { drawn } from './distributions.ts';
 import { DEPARTMENT_KEYS, type CompiledScenario, type CompiledSegment } from './compile.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { doubleList, holdDoubles } from './doubles.ts';
@@ -69,30 +70,16 @@ const PATIENCE_SLOT = [IS_PATIENCE, FS_PATIENCE, CS_PATIENCE];
 const RENEWAL_SLOT = 1 << 22;
 
 /**
- * The words and next draw of the stream `leadUniform` draws from, set by
- * `leadSlot` just before each use (handlers run synchronously, so no other
- * replication can draw in between; an observer is never called between the
- * setting and a use). Module-level, not a closure per replication: a sampler's
- * call of `u()` then sees one function for the whole process, and optimised code
- * is not thrown away at each new replication's first draw ("wrong call target" in
- * --trace-deopt). Kept in an Int32Array (words, then the draw counter): a module
- * variable holding a word above 2^30 is not a small integer, and V8 boxed it as a
- * new heap number at every lead's slot.
+ * The numbers of slot `slot` of the stream with words (w1, w2): sets the stream the
+ * samplers draw from (random.ts, drawFrom; handlers run synchronously, so no other
+ * replication draws in between, and an observer is never called between the setting
+ * and a use) and returns its Uniform, valid until the next call. One function for
+ * the whole process, not a closure per replication or lead: optimised code is not
+ * thrown away at a new replication's first draw ("wrong call target" in --trace-deopt).
  */
-const draw = new Int32Array(3);
-const W1 = 0, W2 = 1, N = 2;
-
-/** The next number of the slot set by `leadSlot` (see random.ts, counterUniform). */
-function leadUniform(): number {
-  return counterUniform(draw[W1], draw[W2], draw[N]++);
-}
-
-/** The numbers of slot `slot` of the stream with words (w1, w2), as a Uniform (valid until the next call). */
 function leadSlot(w1: number, w2: number, slot: number): Uniform {
-  draw[W1] = w1;
-  draw[W2] = w2;
-  draw[N] = slot * SLOT_DRAWS;
-  return leadUniform;
+  drawFrom(w1, w2, slot * SLOT_DRAWS);
+  return nextUniform;
 }
 
 /** The lead table `isWaiting` reads, set by `fill` before each take. */
@@ -291,9 +278,11 @@ export class Replication {
 
   /** Lead `id`'s ACV, drawn on its first need (the end of its first IS work, or giving up before it) and kept for its later passes. */
   private drawAcv(id: number): number {
-    const L = this.L, drawn = L.acvYen[id];
-    if (drawn === drawn) return drawn;
-    return (L.acvYen[id] = this.c.segments[L.segment[id]].acv.sample(this.leadU(id, ACV_SLOT)));
+    const L = this.L, acv = L.acvYen[id];
+    if (acv === acv) return acv;
+    this.leadU(id, ACV_SLOT);
+    this.c.segments[L.segment[id]].acv.draw();
+    return (L.acvYen[id] = drawn[0]);
   }
 
   private week(t: number): number {
@@ -352,10 +341,14 @@ export class Replication {
     L.ticket[id] = stage.enqueue(t, id);
     // Patience is drawn only by those who wait.
     const patience = this.c.patience[k];
-    const p = patience ? patience.sample(this.passU(id, PATIENCE_SLOT[k])) : Infinity;
-    if (p < Infinity) {
-      L.abandonAt[id] = t + p;
-      this.events.push(L.abandonAt[id], PRIORITY[ABANDON], ABANDON, id);
+    if (patience) {
+      this.passU(id, PATIENCE_SLOT[k]);
+      patience.draw();
+      const p = drawn[0];
+      if (p < Infinity) {
+        L.abandonAt[id] = t + p;
+        this.events.push(L.abandonAt[id], PRIORITY[ABANDON], ABANDON, id);
+      }
     }
   }
 
@@ -365,9 +358,20 @@ export class Replication {
     const L = this.L;
     const speed = this.stages[k].start(t, wait, id);
     // The work time is drawn as the work starts (before the observers, which might run another replication).
-    const work = k === IS ? (L.isWork[id] = this.c.segments[L.segment[id]].isWork.sample(this.passU(id, IS_WORK)))
-      : k === FS ? (L.fsCycle[id] = this.c.segments[L.segment[id]].cycle.sample(this.passU(id, FS_CYCLE)))
-      : (L.onboardDays[id] = this.c.onboarding.sample(this.passU(id, ONBOARD)));
+    let work: number;
+    if (k === IS) {
+      this.passU(id, IS_WORK);
+      this.c.segments[L.segment[id]].isWork.draw();
+      work = L.isWork[id] = drawn[0];
+    } else if (k === FS) {
+      this.passU(id, FS_CYCLE);
+      this.c.segments[L.segment[id]].cycle.draw();
+      work = L.fsCycle[id] = drawn[0];
+    } else {
+      this.passU(id, ONBOARD);
+      this.c.onboarding.draw();
+      work = L.onboardDays[id] = drawn[0];
+    }
     if (this.onStart) this.onStart(t, k, id, wait);
     if (this.sink) this.note(kind, id, serviceState(k));
     L.state[id] = serviceState(k);
@@ -399,7 +403,10 @@ export class Replication {
     L.state[id] = NURTURE;
     L.stage[id] = -1;
     const u = this.passU(id, RECYCLE);
-    if (u() < this.s.marketing.nurtureReturnShare) this.events.push(t + c.nurture.sample(u), PRIORITY[MQL_READY], MQL_READY, id);
+    if (u() < this.s.marketing.nurtureReturnShare) {
+      c.nurture.draw();
+      this.events.push(t + drawn[0], PRIORITY[MQL_READY], MQL_READY, id);
+    }
   }
 
   private win(id: number): void {
@@ -527,7 +534,8 @@ export class Replication {
       return;
     }
     if (rng() < cs.expansionRate) {
-      const delta = L.arrYen[id] * this.c.expansion.sample(rng);
+      this.c.expansion.draw();
+      const delta = L.arrYen[id] * drawn[0];
       L.arrYen[id] += delta;
       this.arr += delta;
       this.controls.renewalYen += delta;
@@ -562,7 +570,16 @@ export class Replication {
       const segmentU = u();
       while (segment < c.segments.length - 1 && segmentU >= c.segmentCut[segment]) segment++;
     }
-    const mqlAt = enters ? (later ? t + c.nurture.sample(u) : t) + c.qualification.sample(u) : Infinity;
+    let mqlAt = Infinity;
+    if (enters) {
+      mqlAt = t;
+      if (later) {
+        c.nurture.draw();
+        mqlAt = t + drawn[0];
+      }
+      c.qualification.draw();
+      mqlAt += drawn[0];
+    }
     const L = this.L;
     const id = addLead(L, w1, w2);
     L.segment[id] = segment;
@@ -651,7 +668,8 @@ export class Replication {
         while (segment < segments.length - 1 && segmentU >= segmentCut[segment]) segment++;
       }
       L.segment[id] = segment;
-      L.arrYen[id] = segments[segment].acv.sample(u);
+      segments[segment].acv.draw();
+      L.arrYen[id] = drawn[0];
       this.arr += L.arrYen[id];
       this.activate(id);
       events.push(u() * contractDays, PRIORITY[RENEWAL], RENEWAL, id);

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { compileDist, distProblem, type Distribution } from '../../src/engine/distributions.ts';
+import { compileDist, distProblem, drawn, type Distribution } from '../../src/engine/distributions.ts';
+import { counterUniform, drawFrom, nextUniform } from '../../src/engine/random.ts';
 import { gammaP, gammaQuantile, logGamma, normalQuantile } from '../../src/engine/special.ts';
 import type { DistSpec } from '../../src/scenario/distribution.ts';
 
@@ -217,5 +218,35 @@ describe('special functions', () => {
     expect(ratio(0.203)).toBeCloseTo(3.0246, 4);
     expect(ratio(0.203)).toBeGreaterThan(Math.max(ratio(0.19), ratio(0.21)));
     expect(ratio(0.21)).toBeGreaterThan(3);
+  });
+});
+
+describe("the engine's draws (draw, from the stream set by drawFrom) and sample(u)", () => {
+  const W1 = 0x12345678 | 0, W2 = 0x9abcdef0 | 0;
+  /** Draws 0, 1, 2, ... of the counter-based stream (W1, W2), as a Uniform. */
+  const stream = () => {
+    let n = 0;
+    return () => counterUniform(W1, W2, n++);
+  };
+
+  for (const [name, spec] of cases) {
+    it(`${name}: draw gives sample(u)'s numbers, to the bit, from the same stream`, () => {
+      const d = compileDist(spec);
+      const u = stream();
+      drawFrom(W1, W2, 0);
+      for (let i = 0; i < 500; i++) {
+        d.draw();
+        expect(Object.is(drawn[0], d.sample(u))).toBe(true);
+      }
+    });
+  }
+
+  it('sample(u) leaves the stream set by drawFrom where it was, even when u throws', () => {
+    const d = compileDist({ kind: 'lognormal', mean: 60, p90: 110 });
+    drawFrom(W1, W2, 5);
+    d.sample(seedrandom.xor128('other'));
+    expect(() => d.sample(() => { throw new Error('no numbers'); })).toThrow('no numbers');
+    expect(nextUniform()).toBe(counterUniform(W1, W2, 5));
+    expect(nextUniform()).toBe(counterUniform(W1, W2, 6));
   });
 });
