@@ -27,23 +27,34 @@ const shippedFile = (working: Draft) => {
   return LIBRARY.find((l) => JSON.stringify(l.draft) === text)?.file;
 };
 
+/**
+ * `working` as the workshop offers it, or null: it must not be a library file as
+ * shipped (`shipped`, from shippedFile: asked once by each caller), be valid and
+ * have a lesson of its own.
+ */
+function ownScenario(working: Draft, shipped: string | undefined): WorkshopScenario | null {
+  if (shipped) return null;
+  const checked = checkScenario(working);
+  return checked.ok && checked.scenario.lesson ? { file: CURRENT_FILE, name: checked.scenario.name, draft: working } : null;
+}
+
 /** `working` (the app's working draft, or null) if it is valid, has a lesson and differs from every library file, then the library. */
 export function workshopScenarios(working: Draft | null): WorkshopScenario[] {
-  if (!working) return LIBRARY;
-  const checked = checkScenario(working);
-  if (!checked.ok || !checked.scenario.lesson || shippedFile(working)) return LIBRARY;
-  return [{ file: CURRENT_FILE, name: checked.scenario.name, draft: working }, ...LIBRARY];
+  const own = working && ownScenario(working, shippedFile(working));
+  return own ? [own, ...LIBRARY] : LIBRARY;
 }
 
 /**
  * The workshop round the app's link opens for the working draft: the draft itself
  * (CURRENT_FILE) when the workshop offers it; the library file it is, as shipped,
  * when the trainer loaded one other than the app's starting point; otherwise the
- * prepared lesson (DEFAULT_LESSON_FILE).
+ * prepared lesson (DEFAULT_LESSON_FILE). The app asks on every edit, so the draft
+ * is compared with the library once.
  */
 export function workshopFileFor(working: Draft | null): string {
-  if (workshopScenarios(working)[0].file === CURRENT_FILE) return CURRENT_FILE;
-  const shipped = working ? shippedFile(working) : undefined;
+  if (!working) return DEFAULT_LESSON_FILE;
+  const shipped = shippedFile(working);
+  if (ownScenario(working, shipped)) return CURRENT_FILE;
   return shipped && shipped !== LIBRARY[0].file ? shipped : DEFAULT_LESSON_FILE;
 }
 
