@@ -508,6 +508,12 @@ const en = {
   isFsRatioNote: 'TOPO 2015: about 1 : 2.5 overall',
   // Workshop view (#/workshop): read from the back of a room
   wsTitle: 'Workshop',
+  /** The app's workshop link's tooltip: which round it opens, and why. */
+  wsLinkCurrent: 'Opens the workshop on the scenario you are editing, “{name}”',
+  wsLinkShipped: 'Opens the workshop on the library scenario you loaded, “{name}”',
+  wsLinkPrepared: 'Opens the workshop on the prepared lesson “{name}”',
+  wsLinkNoLesson: 'The scenario you are editing has no lesson (a question for the room and its answers, the file\'s “lesson”), so the workshop opens the prepared lesson “{name}”',
+  wsLinkInvalid: 'The scenario you are editing has errors, so the workshop opens the prepared lesson “{name}”',
   wsWorkingScenario: 'Edited in the app',
   wsNew: 'New leads',
   /** The same, in a narrow strip of two replays on a 1024 px screen. */
@@ -1070,6 +1076,11 @@ const ja: Messages = {
   isFsRatioNote: 'TOPO 2015: 全体で約 1 : 2.5',
   // ワークショップ表示(#/workshop):会場の後ろからも読める文言
   wsTitle: 'ワークショップ',
+  wsLinkCurrent: 'アプリで編集中のシナリオ「{name}」でワークショップを開きます',
+  wsLinkShipped: '読み込んだライブラリのシナリオ「{name}」でワークショップを開きます',
+  wsLinkPrepared: '用意されたレッスン「{name}」でワークショップを開きます',
+  wsLinkNoLesson: '編集中のシナリオにはレッスン(会場への問いと選択肢。ファイルの lesson 欄)がないため、用意されたレッスン「{name}」でワークショップを開きます',
+  wsLinkInvalid: '編集中のシナリオに入力エラーがあるため、用意されたレッスン「{name}」でワークショップを開きます',
   wsWorkingScenario: 'アプリで編集中',
   wsNew: '新規リード',
   wsNewShort: '新規',

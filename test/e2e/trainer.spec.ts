@@ -425,14 +425,26 @@ test("a trainer who has built a scenario opens it from the app's ワークショ
   await page.setViewportSize({ width: 1024, height: 768 });
   const errors = await fresh(page, 'ja');
   const link = page.getByRole('link', { name: 'ワークショップ' });
-  // The app's starting point: the prepared lesson.
+  // The app's starting point: the prepared lesson, and the tooltip names it.
   await expect(link).toHaveAttribute('href', '#/workshop/marketing-too-strong');
-  // A library file loaded as shipped: its own lesson.
+  await expect(link).toHaveAttribute('title', '用意されたレッスン「マーケティング過多:ISが手薄でMQLが冷める」でワークショップを開きます');
+  // A scenario of the trainer's own without a lesson: the prepared lesson, and the tooltip says why.
+  const ownFile = { version: 2, name: '自社シナリオ', insideSales: { headcount: 6 } };
+  await page.getByTestId('import-input').setInputFiles({ name: 'own.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ownFile)) });
+  const keep = page.getByRole('button', { name: '読み込む' });
+  if (await keep.isVisible().catch(() => false)) await keep.click();
+  await expect(link).toHaveAttribute('data-pick', 'noLesson');
+  await expect(link).toHaveAttribute('href', '#/workshop/marketing-too-strong');
+  await expect(link).toHaveAttribute('title', /^編集中のシナリオにはレッスン\(会場への問いと選択肢。ファイルの lesson 欄\)がないため、用意されたレッスン「マーケティング過多:ISが手薄でMQLが冷める」/);
+  // A library file loaded as shipped (over the imported one, which the app asks about first): its own lesson.
   await page.getByLabel('シナリオを読み込む').selectOption('is-too-strong.json');
+  await page.getByTestId('load-over-edits').getByRole('button').first().click();
   await expect(link).toHaveAttribute('href', '#/workshop/is-too-strong');
+  await expect(link).toHaveAttribute('title', '読み込んだライブラリのシナリオ「IS過多:FSが手薄で商談が滞留する」でワークショップを開きます');
   // Edited, it is the trainer's own scenario: the link opens it, and the workshop's menu lists it first.
   await setField(page, 'field-insideSales-headcount', '9');
   await expect(link).toHaveAttribute('href', '#/workshop/current');
+  await expect(link).toHaveAttribute('title', 'アプリで編集中のシナリオ「IS過多:FSが手薄で商談が滞留する」でワークショップを開きます');
   await link.click();
   const workshop = page.getByTestId('workshop');
   await expect(workshop.locator('h1')).toHaveText('IS過多:FSが手薄で商談が滞留する');

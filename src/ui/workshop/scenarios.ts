@@ -28,39 +28,55 @@ const shippedFile = (working: Draft) => {
 };
 
 /**
- * `working` as the workshop offers it, or null: it must not be a library file as
- * shipped (`shipped`, from shippedFile: asked once by each caller), be valid and
- * have a lesson of its own.
+ * Whether `working`, a draft that is not a library file as shipped, can be played
+ * in the workshop: it must be valid and have a lesson of its own.
  */
-function ownScenario(working: Draft, shipped: string | undefined): WorkshopScenario | null {
-  if (shipped) return null;
+function playable(working: Draft): WorkshopScenario | 'invalid' | 'noLesson' {
   const checked = checkScenario(working);
-  return checked.ok && checked.scenario.lesson ? { file: CURRENT_FILE, name: checked.scenario.name, draft: working } : null;
+  if (!checked.ok) return 'invalid';
+  return checked.scenario.lesson ? { file: CURRENT_FILE, name: checked.scenario.name, draft: working } : 'noLesson';
 }
 
 /** `working` (the app's working draft, or null) if it is valid, has a lesson and differs from every library file, then the library. */
 export function workshopScenarios(working: Draft | null): WorkshopScenario[] {
-  const own = working && ownScenario(working, shippedFile(working));
-  return own ? [own, ...LIBRARY] : LIBRARY;
+  const own = working && !shippedFile(working) ? playable(working) : null;
+  return typeof own === 'object' && own ? [own, ...LIBRARY] : LIBRARY;
 }
 
 /**
- * The workshop round the app's link opens for the working draft: the draft itself
- * (CURRENT_FILE) when the workshop offers it; the library file it is, as shipped,
- * when the trainer loaded one other than the app's starting point; otherwise the
- * prepared lesson (DEFAULT_LESSON_FILE). The app asks on every edit, so the draft
- * is compared with the library once.
+ * Why the app's link opens the round it does: the working draft itself
+ * (`current`), the library file it is as shipped (`shipped`), or the prepared
+ * lesson, because the draft is the app's starting point or nothing (`prepared`),
+ * has no lesson (`noLesson`) or has errors (`invalid`). The link's tooltip says
+ * it, so a trainer who imported a scenario without a lesson learns why another opens.
  */
-export function workshopFileFor(working: Draft | null): string {
-  if (!working) return DEFAULT_LESSON_FILE;
+export type WorkshopPick = 'current' | 'shipped' | 'prepared' | 'noLesson' | 'invalid';
+
+/** A library file as a workshop scenario. */
+const libraryScenario = (file: string): WorkshopScenario => LIBRARY.find((l) => l.file === file)!;
+
+/**
+ * The workshop round the app's link opens for the working draft, and why (see
+ * WorkshopPick). The app asks on every edit, so the draft is compared with the
+ * library once.
+ */
+export function workshopLinkFor(working: Draft | null): { scenario: WorkshopScenario; pick: WorkshopPick } {
+  const prepared = (pick: WorkshopPick) => ({ scenario: libraryScenario(DEFAULT_LESSON_FILE), pick });
+  if (!working) return prepared('prepared');
   const shipped = shippedFile(working);
-  if (ownScenario(working, shipped)) return CURRENT_FILE;
-  return shipped && shipped !== LIBRARY[0].file ? shipped : DEFAULT_LESSON_FILE;
+  if (shipped) return shipped !== LIBRARY[0].file ? { scenario: libraryScenario(shipped), pick: 'shipped' } : prepared('prepared');
+  const own = playable(working);
+  return typeof own === 'object' ? { scenario: own, pick: 'current' } : prepared(own);
 }
 
-/** The workshop's address for the working draft in `lang` (Japanese is the workshop's default). */
-export function workshopHrefFor(working: Draft | null, lang: Lang): string {
-  return `#/workshop/${workshopFileFor(working).replace(/\.json$/, '')}${lang === 'en' ? '?lang=en' : ''}`;
+/** The file of the round the app's link opens (workshopLinkFor). */
+export function workshopFileFor(working: Draft | null): string {
+  return workshopLinkFor(working).scenario.file;
+}
+
+/** The workshop's address for scenario file `file` (or CURRENT_FILE) in `lang` (Japanese is the workshop's default). */
+export function workshopAddress(file: string, lang: Lang): string {
+  return `#/workshop/${file.replace(/\.json$/, '')}${lang === 'en' ? '?lang=en' : ''}`;
 }
 
 /**

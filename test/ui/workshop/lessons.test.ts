@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LESSONS, choiceText, choicesOf, lessonOf } from '../../../src/ui/workshop/lessons.ts';
 import { isWorkshopHash, parseWorkshopHash } from '../../../src/ui/workshop/route.ts';
 import { libraryScenarios } from '../../support/scenarios.ts';
-import { CURRENT_FILE, workshopFileFor, workshopHrefFor, workshopScenarios, workshopTitle } from '../../../src/ui/workshop/scenarios.ts';
+import { CURRENT_FILE, workshopAddress, workshopFileFor, workshopLinkFor, workshopScenarios, workshopTitle } from '../../../src/ui/workshop/scenarios.ts';
 
 describe('lessons', () => {
   it('exist for every library scenario, in Japanese and English', () => {
@@ -68,18 +68,33 @@ describe('the workshop scenarios', () => {
   it("the app's link opens the working scenario when offered, a library file loaded as shipped, else the prepared lesson", () => {
     const shipped = (file: string) => structuredClone(libraryScenarios().find((l) => l.file === file)!.draft);
     expect(workshopFileFor(own)).toBe(CURRENT_FILE);
-    expect(workshopHrefFor(own, 'ja')).toBe('#/workshop/current');
-    expect(workshopHrefFor(own, 'en')).toBe('#/workshop/current?lang=en');
+    expect(workshopAddress(workshopFileFor(own), 'ja')).toBe('#/workshop/current');
+    expect(workshopAddress(workshopFileFor(own), 'en')).toBe('#/workshop/current?lang=en');
     // An edited library scenario keeps its lesson: it is the trainer's now.
     const edited = shipped('is-too-strong.json') as { insideSales: { headcount: number } };
     edited.insideSales.headcount += 1;
     expect(workshopFileFor(edited)).toBe(CURRENT_FILE);
     expect(workshopFileFor(shipped('is-too-strong.json'))).toBe('is-too-strong.json');
-    expect(workshopHrefFor(shipped('fs-too-strong.json'), 'ja')).toBe('#/workshop/fs-too-strong');
+    expect(workshopAddress(workshopFileFor(shipped('fs-too-strong.json')), 'ja')).toBe('#/workshop/fs-too-strong');
     // The app's starting point, nothing, or a scenario without a lesson: the prepared lesson.
     expect(workshopFileFor(shipped('baseline.json'))).toBe('marketing-too-strong.json');
     expect(workshopFileFor(null)).toBe('marketing-too-strong.json');
     expect(workshopFileFor({ version: 2, name: 'No lesson' })).toBe('marketing-too-strong.json');
+  });
+
+  it("says why the app's link opens the round it does, so a trainer whose scenario has no lesson learns why another opens", () => {
+    const shipped = (file: string) => structuredClone(libraryScenarios().find((l) => l.file === file)!.draft);
+    const pick = (d: Parameters<typeof workshopLinkFor>[0]) => { const l = workshopLinkFor(d); return [l.pick, l.scenario.file]; };
+    expect(pick(own)).toEqual(['current', CURRENT_FILE]);
+    expect(workshopLinkFor(own).scenario).toMatchObject({ name: 'Our company', draft: own });
+    expect(pick(shipped('is-too-strong.json'))).toEqual(['shipped', 'is-too-strong.json']);
+    expect(pick(shipped('baseline.json'))).toEqual(['prepared', 'marketing-too-strong.json']);
+    expect(pick(null)).toEqual(['prepared', 'marketing-too-strong.json']);
+    const imported = shipped('baseline.json') as { name: string; lesson?: unknown };
+    imported.name = 'Imported, no lesson';
+    delete imported.lesson;
+    expect(pick(imported)).toEqual(['noLesson', 'marketing-too-strong.json']);
+    expect(pick({ ...own, lesson: { ...own.lesson, bounds: [] } })).toEqual(['invalid', 'marketing-too-strong.json']);
   });
 
   it("title an edited library scenario with the library's Japanese title, and a trainer's own by its name", () => {
