@@ -42,9 +42,12 @@ function grow8(a: Int8Array, n: number): Int8Array {
 export class LeadTable {
   /** Number of leads. */
   size = 0;
-  /** Each lead's random stream: its two words (see counterUniform; the engine draws by slot). */
-  word1: Int32Array;
-  word2: Int32Array;
+  /**
+   * Each lead's random stream: its two words (see counterUniform; the engine draws by
+   * slot), lead id's at `words[2 * id]` and `words[2 * id + 1]`: side by side, since
+   * every draw reads both (one cache line, where two columns took two).
+   */
+  words: Int32Array;
   /** When the lead joined its current queue. */
   queuedAt: Float64Array;
   /** When it gives up waiting (Infinity: never, or not waiting). */
@@ -80,8 +83,7 @@ export class LeadTable {
   mqlPasses: Int32Array;
 
   constructor(capacity: number) {
-    this.word1 = new Int32Array(capacity);
-    this.word2 = new Int32Array(capacity);
+    this.words = new Int32Array(2 * capacity);
     this.queuedAt = new Float64Array(capacity);
     this.abandonAt = new Float64Array(capacity);
     this.waitedDays = new Float64Array(capacity);
@@ -117,15 +119,14 @@ export class LeadTable {
    */
   reset(): void {
     const n = this.size;
-    for (const column of Object.values(this)) if (ArrayBuffer.isView(column)) (column as Float64Array).fill(0, 0, n);
+    for (const column of Object.values(this)) if (ArrayBuffer.isView(column)) (column as Float64Array).fill(0, 0, column === this.words ? 2 * n : n);
     this.size = 0;
   }
 
   /** Doubles every column, keeping the rows. */
   grow(): void {
     const n = this.state.length * 2;
-    this.word1 = grow32(this.word1, n);
-    this.word2 = grow32(this.word2, n);
+    this.words = grow32(this.words, 2 * n);
     this.queuedAt = grow64(this.queuedAt, n);
     this.abandonAt = grow64(this.abandonAt, n);
     this.waitedDays = grow64(this.waitedDays, n);
@@ -159,8 +160,8 @@ export function createLeadTable(capacity = 4096): LeadTable {
 export function addLead(t: LeadTable, w1: number, w2: number): number {
   const id = t.size++;
   if (id === t.state.length) t.grow();
-  t.word1[id] = w1;
-  t.word2[id] = w2;
+  t.words[2 * id] = w1;
+  t.words[2 * id + 1] = w2;
   t.stage[id] = -1;
   t.activeIndex[id] = -1;
   t.abandonAt[id] = Infinity;
