@@ -213,7 +213,7 @@ export class Replication {
         spare.reset();
         this.L = spare;
       } else this.L = createLeadTable(rows);
-      // The next arrival is the one event of its kind pending: it waits beside the heap.
+      // The next arrival is the one event of its kind pending: it waits in the queue's side slot.
       if (spareQueue && spareQueue.sidesWith(ARRIVAL)) {
         spareQueue.reset();
         this.events = spareQueue;
