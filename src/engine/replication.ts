@@ -213,7 +213,7 @@ export class Replication {
         spare.reset();
         this.L = spare;
       } else this.L = createLeadTable(rows);
-      // The next arrival is the one event of its kind pending: it waits beside the heap.
+      // The next arrival is the one event of its kind pending: it waits in the queue's side slot.
       if (spareQueue && spareQueue.sidesWith(ARRIVAL)) {
         spareQueue.reset();
         this.events = spareQueue;
@@ -268,7 +268,7 @@ export class Replication {
   /** Slot `slot` of lead `id`'s stream (valid until another slot is asked for). */
   private leadU(id: number, slot: number): Uniform {
     const L = this.L;
-    return leadSlot(L.word1[id], L.word2[id], slot);
+    return leadSlot(L.words[2 * id], L.words[2 * id + 1], slot);
   }
 
   /** Lead `id`'s numbers for `purpose` in its current pass through the departments (see PASS_SLOTS). */

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/engine/compile.ts';
-import { createLeadTable, addLead } from '../../src/engine/leadTable.ts';
+import { createLeadTable, addLead, SMALL_COLUMNS_MAX } from '../../src/engine/leadTable.ts';
+import { LOSS_CAUSES } from '../../src/engine/results.ts';
+import { LIMITS } from '../../src/scenario/limits.ts';
 import { money, population } from '../../src/engine/summary.ts';
 import { LOST } from '../../src/engine/replication.ts';
 import { scenarioOf } from '../support/scenarios.ts';
@@ -89,5 +91,21 @@ describe('money', () => {
     expect(m.annualChurn).toBeCloseTo(0.2, 12);
     expect(m.ltvYen).toBeCloseTo((100 * 0.8) / 0.2, 9);
     expect(m.paybackMonths).toBeCloseTo(m.cacYen / ((100 / 12) * 0.8), 9);
+  });
+});
+
+describe('the lead table', () => {
+  it("holds in its byte columns the largest state, segment index and stage the engine writes", () => {
+    const L = createLeadTable(4);
+    const id = addLead(L, 1, 2);
+    // The last lost state, the last of the most segments a scenario may have, the last stage; and -1 (not in a stage).
+    const largest = { state: LOST + LOSS_CAUSES.length - 1, segment: LIMITS.segments - 1, stage: 2 };
+    expect(Math.max(...Object.values(largest))).toBeLessThanOrEqual(SMALL_COLUMNS_MAX);
+    for (const [column, value] of Object.entries(largest) as [keyof typeof largest, number][]) {
+      L[column][id] = value;
+      expect(L[column][id], column).toBe(value);
+    }
+    L.stage[id] = -1;
+    expect(L.stage[id]).toBe(-1);
   });
 });
