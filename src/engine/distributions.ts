@@ -242,13 +242,72 @@ class Erlang extends Distribution {
   }
 }
 
-/** A standard normal draw (Marsaglia's polar method); the pair's second value is dropped so a draw depends on no earlier call. */
-function normalDraw(): number {
+/**
+ * The normal ziggurat (Marsaglia and Tsang 2000, as Doornik 2005's ZIGNOR): the
+ * density f(x) = exp(-x^2 / 2) of |x| covered by 128 layers of equal area V, layer i
+ * the box |x| < NORMAL_X[i] between heights f(NORMAL_X[i]) and f(NORMAL_X[i + 1]);
+ * the bottom layer (0) is the box under f(R) out to R plus the tail beyond R, its
+ * NORMAL_X[0] = V / f(R) a width of the same area. R and V are Doornik's (his tables
+ * give the top layer an area 1.2e-9 relative from V, far below any test's reach).
+ * Computed once at module load.
+ */
+const NORMAL_LAYERS = 128;
+const NORMAL_R = 3.442619855899;
+const NORMAL_V = 9.91256303526217e-3;
+/** Half-widths of the layers (NORMAL_X[128] = 0, the top); exported for the tests of the sampler's law. */
+export const NORMAL_X = new Float64Array(NORMAL_LAYERS + 1);
+/** NORMAL_X[i + 1] / NORMAL_X[i]: the share of layer i's box that lies wholly under the curve. */
+const NORMAL_INNER = new Float64Array(NORMAL_LAYERS);
+/** f(NORMAL_X[i]): the height of layer i's floor (NORMAL_F[128] = 1). */
+const NORMAL_F = new Float64Array(NORMAL_LAYERS + 1);
+{
+  const f = (x: number) => Math.exp(-0.5 * x * x);
+  NORMAL_X[0] = NORMAL_V / f(NORMAL_R);
+  NORMAL_X[1] = NORMAL_R;
+  for (let i = 2; i < NORMAL_LAYERS; i++) NORMAL_X[i] = Math.sqrt(-2 * Math.log(NORMAL_V / NORMAL_X[i - 1] + f(NORMAL_X[i - 1])));
+  NORMAL_X[NORMAL_LAYERS] = 0;
+  for (let i = 0; i < NORMAL_LAYERS; i++) NORMAL_INNER[i] = NORMAL_X[i + 1] / NORMAL_X[i];
+  for (let i = 0; i <= NORMAL_LAYERS; i++) NORMAL_F[i] = f(NORMAL_X[i]);
+}
+
+/** 2^-24: the step of the 25 bits of a uniform the ziggurats keep for the value (the low bits choose the layer). */
+const STEP_24 = 2 ** -24;
+
+/**
+ * A standard normal draw by the ziggurat (see NORMAL_X): one uniform of the stream
+ * (32 bits: u * 2^32 gives them back exactly) gives both the layer (its low 7 bits)
+ * and the value (its other 25 bits, as a point of (-1, 1) symmetric about 0), so
+ * 97% of draws cost one uniform, a multiplication and a comparison (1.04 uniforms
+ * a draw on average, where the polar method took 2.55, a log, a square root and a
+ * division). The
+ * layer and the value come from disjoint bits, which a hashed stream makes
+ * independent: the original ziggurat let the layer's bits into the value (Doornik
+ * 2005). A second uniform would buy resolution only: with 25 bits, values within
+ * a layer lie 2e-7 apart or closer, far below any figure shown, and the tail
+ * beyond 3.44 is drawn from fresh uniforms at full resolution.
+ */
+export function normalDraw(): number {
   for (;;) {
-    const x = 2 * nextUniform() - 1, y = 2 * nextUniform() - 1;
-    const s = x * x + y * y;
-    if (s > 0 && s < 1) return x * Math.sqrt((-2 * Math.log(s)) / s);
+    const bits = nextUniform() * 4294967296;
+    const i = bits & (NORMAL_LAYERS - 1);
+    const u = ((bits >>> 7) + 0.5) * STEP_24 - 1;
+    const x = u * NORMAL_X[i];
+    if (Math.abs(u) < NORMAL_INNER[i]) return x;
+    if (i === 0) return normalTail(u < 0);
+    // The wedge between the box under the curve and the layer's box: a point of it at height y below f(x).
+    const floor = NORMAL_F[i];
+    if (floor + nextUniform() * (NORMAL_F[i + 1] - floor) < Math.exp(-0.5 * x * x)) return x;
   }
+}
+
+/** The normal's tail beyond R (Marsaglia 1964), on the side `negative` says; drawn about once in 1,760 normals. */
+function normalTail(negative: boolean): number {
+  let x: number, y: number;
+  do {
+    x = -Math.log(1 - nextUniform()) / NORMAL_R;
+    y = -Math.log(1 - nextUniform());
+  } while (2 * y < x * x);
+  return negative ? -NORMAL_R - x : NORMAL_R + x;
 }
 
 /** Marsaglia and Tsang (2000); for shape < 1, draw at shape + 1 and scale by u^(1/shape). */
