@@ -202,6 +202,12 @@ class Triangular extends Distribution {
   }
 }
 
+/** 2^-24: the step of the bits of a uniform the ziggurats keep for the value (its low bits choose the layer). */
+const STEP_24 = 2 ** -24;
+
+/** Where a ziggurat's slow path puts its draw (see normalOutside). */
+const slowDrawn = new Float64Array(1);
+
 class Exponential extends Distribution {
   constructor(mean: number) {
     super(mean, mean * mean);
@@ -270,9 +276,6 @@ const NORMAL_F = new Float64Array(NORMAL_LAYERS + 1);
   for (let i = 0; i <= NORMAL_LAYERS; i++) NORMAL_F[i] = f(NORMAL_X[i]);
 }
 
-/** 2^-24: the step of the 25 bits of a uniform the ziggurats keep for the value (the low bits choose the layer). */
-const STEP_24 = 2 ** -24;
-
 /**
  * A standard normal draw by the ziggurat (see NORMAL_X): one uniform of the stream
  * (32 bits: u * 2^32 gives them back exactly) gives both the layer (its low 7 bits)
@@ -287,16 +290,41 @@ const STEP_24 = 2 ** -24;
  * beyond 3.44 is drawn from fresh uniforms at full resolution.
  */
 export function normalDraw(): number {
+  const bits = nextUniform() * 4294967296;
+  const i = bits & (NORMAL_LAYERS - 1);
+  const u = ((bits >>> 7) + 0.5) * STEP_24 - 1;
+  if (Math.abs(u) < NORMAL_INNER[i]) return u * NORMAL_X[i];
+  normalOutside(i, u);
+  return slowDrawn[0];
+}
+
+/**
+ * normalDraw past its first try's inner box (2.8% of draws): the tail, a wedge, or
+ * a new try, its draw put in `slowDrawn[0]`. Apart so that the part inlined into
+ * each sampler is small (V8 inlines by bytecode size, and the handlers that call the
+ * samplers are near their budget), and not returned: a double returned from a call
+ * V8 does not inline is boxed, and merged with the inner box's draw it would box that too.
+ */
+function normalOutside(i: number, u: number): void {
   for (;;) {
-    const bits = nextUniform() * 4294967296;
-    const i = bits & (NORMAL_LAYERS - 1);
-    const u = ((bits >>> 7) + 0.5) * STEP_24 - 1;
-    const x = u * NORMAL_X[i];
-    if (Math.abs(u) < NORMAL_INNER[i]) return x;
-    if (i === 0) return normalTail(u < 0);
+    if (i === 0) {
+      slowDrawn[0] = normalTail(u < 0);
+      return;
+    }
     // The wedge between the box under the curve and the layer's box: a point of it at height y below f(x).
+    const x = u * NORMAL_X[i];
     const floor = NORMAL_F[i];
-    if (floor + nextUniform() * (NORMAL_F[i + 1] - floor) < Math.exp(-0.5 * x * x)) return x;
+    if (floor + nextUniform() * (NORMAL_F[i + 1] - floor) < Math.exp(-0.5 * x * x)) {
+      slowDrawn[0] = x;
+      return;
+    }
+    const bits = nextUniform() * 4294967296;
+    i = bits & (NORMAL_LAYERS - 1);
+    u = ((bits >>> 7) + 0.5) * STEP_24 - 1;
+    if (Math.abs(u) < NORMAL_INNER[i]) {
+      slowDrawn[0] = u * NORMAL_X[i];
+      return;
+    }
   }
 }
 
