@@ -6,7 +6,7 @@
  */
 import type { DistSpec } from '../scenario/distribution.ts';
 import { gammaQuantile, normalQuantile } from './special.ts';
-import { drawingFrom, nextUniform, type Uniform } from './random.ts';
+import { drawingFrom, nextBits, nextUniform, type Uniform } from './random.ts';
 
 const Z90 = normalQuantile(0.9);
 
@@ -242,7 +242,7 @@ const EXPONENTIAL_F = new Float64Array(EXPONENTIAL_LAYERS + 1);
  * exponential by inversion, at full resolution (the law is memoryless).
  */
 export function exponentialDraw(): number {
-  const bits = nextUniform() * 4294967296;
+  const bits = nextBits();
   const i = bits & (EXPONENTIAL_LAYERS - 1);
   const u = ((bits >>> 8) + 0.5) * STEP_24;
   if (u < EXPONENTIAL_INNER[i]) return u * EXPONENTIAL_X[i];
@@ -384,7 +384,7 @@ const NORMAL_F = new Float64Array(NORMAL_LAYERS + 1);
  * beyond 3.44 is drawn from fresh uniforms at full resolution.
  */
 export function normalDraw(): number {
-  const bits = nextUniform() * 4294967296;
+  const bits = nextBits();
   const i = bits & (NORMAL_LAYERS - 1);
   const u = ((bits >>> 7) + 0.5) * STEP_24 - 1;
   if (Math.abs(u) < NORMAL_INNER[i]) return u * NORMAL_X[i];
@@ -412,7 +412,7 @@ function normalOutside(i: number, u: number): void {
       slowDrawn[0] = x;
       return;
     }
-    const bits = nextUniform() * 4294967296;
+    const bits = nextBits();
     i = bits & (NORMAL_LAYERS - 1);
     u = ((bits >>> 7) + 0.5) * STEP_24 - 1;
     if (Math.abs(u) < NORMAL_INNER[i]) {
