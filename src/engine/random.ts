@@ -106,6 +106,25 @@ export function counterUniform(w1: number, w2: number, n: number): number {
 }
 
 /**
+ * Draw `n` of the counter-based stream (w1, w2) as its 32 bits, a signed integer:
+ * counterUniform(w1, w2, n) * 2^32 with the sign bit on top. Written out again rather
+ * than called by counterUniform, for V8's inlining budget (see counterUniform).
+ */
+export function counterBits(w1: number, w2: number, n: number): number {
+  let h = (w1 + Math.imul(n + 1, 0x9e3779b9)) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h = ((h ^ (h >>> 16)) + w2) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
  * The stream the samplers draw from (Distribution.draw through nextUniform): a
  * counter-based stream's two words and next draw number, set by `drawFrom` just
  * before each use. One stream for the process, read by a function the samplers
@@ -130,6 +149,16 @@ export function drawFrom(w1: number, w2: number, first: number): void {
 export function nextUniform(): number {
   if (replacement !== null) return replacement();
   return counterUniform(current[W1], current[W2], current[N]++);
+}
+
+/**
+ * The next number of the stream as 32 bits (a signed integer; the ziggurats split them
+ * into a layer and a value): nextUniform() * 2^32 truncated to 32 bits, without the
+ * conversions to a fraction and back. From a replacement, its uniform * 2^32 truncated.
+ */
+export function nextBits(): number {
+  if (replacement !== null) return (replacement() * 4294967296) | 0;
+  return counterBits(current[W1], current[W2], current[N]++);
 }
 
 /** Makes nextUniform read `u` instead of the current stream (null: the stream again); returns the replacement it ends. */

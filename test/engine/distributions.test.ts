@@ -157,17 +157,21 @@ describe('draws', () => {
     });
   }
 
-  it('uniform, triangular, exponential, empirical: one uniform per draw; erlang k 3: three', () => {
-    const per = (spec: DistSpec) => {
+  it('uniform, triangular, empirical: one uniform per draw; erlang k 3: three; exponential (a ziggurat): 1.03 on average', () => {
+    const per = (spec: DistSpec, draws = 100) => {
       const rng = seedrandom.xor128('count');
       let calls = 0;
       const u = () => (calls++, rng());
       const d = compileDist(spec);
-      for (let i = 0; i < 100; i++) d.sample(u);
-      return calls / 100;
+      for (let i = 0; i < draws; i++) d.sample(u);
+      return calls / draws;
     };
-    expect([cases[2], cases[3], cases[4], cases[13]].map(([, s]) => per(s))).toEqual([1, 1, 1, 1]);
+    expect([cases[2], cases[3], cases[13]].map(([, s]) => per(s))).toEqual([1, 1, 1]);
     expect(per({ kind: 'erlang', mean: 6, k: 3 })).toBe(3);
+    // One uniform, and a second for the 2.2% of tries outside a layer's inner box (engine 7): 1.034 expected, sd 0.002 at 10,000 draws.
+    const exponential = per(cases[4][1], 10_000);
+    expect(exponential).toBeGreaterThanOrEqual(1.025);
+    expect(exponential).toBeLessThanOrEqual(1.042);
   });
 
   it('erlang k 100 with uniforms just below 1: finite, the sum of the phases (no underflow of the product)', () => {

@@ -5,7 +5,7 @@
  * replications 0, 1 and 2 (found with seedrandom's xor128 seeded by `seed/r/name`).
  */
 import { describe, expect, it } from 'vitest';
-import { counterUniform, LeadStreams, replicationStream, SLOT_DRAWS, type Uniform } from '../../src/engine/random.ts';
+import { counterBits, counterUniform, drawFrom, drawingFrom, LeadStreams, nextBits, nextUniform, replicationStream, SLOT_DRAWS, type Uniform } from '../../src/engine/random.ts';
 import { summarize, tQuantile } from '../../src/montecarlo/stats.ts';
 
 /** The 32-bit word behind a uniform on [0, 1) with 32-bit resolution. */
@@ -164,6 +164,24 @@ describe('lead slots, read across leads as the engine reads them', () => {
       for (let i = 0; i < a.length; i++) s += (a[i] - 0.5) * (b[i] - 0.5);
       const z = s / a.length / (1 / 12 / Math.sqrt(a.length));
       expect(Math.abs(z), `slot ${slot}`).toBeLessThan(4);
+    }
+  });
+});
+
+describe('the 32 bits behind a uniform (counterBits, nextBits: what the ziggurats read)', () => {
+  it('counterBits(w1, w2, n) is counterUniform(w1, w2, n) x 2^32 as a signed word, and nextBits reads the stream as nextUniform does', () => {
+    const w1 = 0x7f4a7c15 | 0, w2 = 0xbf58476d | 0;
+    let differ = 0;
+    for (let n = 0; n < 100_000; n++) if (counterBits(w1, w2, n) !== ((counterUniform(w1, w2, n) * 4294967296) | 0)) differ++;
+    expect(differ).toBe(0);
+    drawFrom(w1, w2, 41);
+    expect([nextBits(), nextUniform(), nextBits()]).toEqual([counterBits(w1, w2, 41), counterUniform(w1, w2, 42), counterBits(w1, w2, 43)]);
+    // From a replacement (Distribution.sample), its uniform x 2^32 truncated to a signed word.
+    const outer = drawingFrom(() => 0.75);
+    try {
+      expect(nextBits()).toBe(-(2 ** 30));
+    } finally {
+      drawingFrom(outer);
     }
   });
 });

@@ -12,6 +12,8 @@ import { libraryScenarios } from '../support/scenarios.ts';
 const baseline = libraryScenarios().find((s) => s.file === 'baseline.json')!.scenario;
 const small = { ...baseline, replications: 40, horizonDays: 120, warmupDays: 60 };
 const ARR = ['revenue', 'arrEndYen'];
+/** The precision asked of ARR's mean: reached after the minimum of replications and before the 40th (see below). */
+const TARGET = 0.012;
 
 /** The relative half-width of the 95% interval of the mean of `xs`, computed directly. */
 function direct(xs: number[]): number {
@@ -41,21 +43,23 @@ describe('relative half-width', () => {
 describe('a run that stops on precision', () => {
   const full = runInline(small);
   const arr = full.values.measures.arrEndYen;
-  // The first n from the minimum on where ARR's mean is within ±1.5% (found directly).
-  const expected = arr.findIndex((_, i) => i + 1 >= DEFAULT_MIN_REPLICATIONS && direct(arr.slice(0, i + 1)) <= 0.015) + 1;
+  // The first n from the minimum on where ARR's mean is within ±1.2% (found directly). The target is
+  // chosen so that this n lies past the minimum and before the last replication: 13 with engine 7
+  // (engine 6's draws reached ±1.5% at 16; engine 7's reach it already at the minimum, 10).
+  const expected = arr.findIndex((_, i) => i + 1 >= DEFAULT_MIN_REPLICATIONS && direct(arr.slice(0, i + 1)) <= TARGET) + 1;
 
   it('stops at the first n, in replication order, where the mean is as precise as asked', () => {
     expect(expected).toBeGreaterThan(DEFAULT_MIN_REPLICATIONS);
     expect(expected).toBeLessThan(small.replications);
-    const run = runInline(small, undefined, { path: ARR, relative: 0.015 });
+    const run = runInline(small, undefined, { path: ARR, relative: TARGET });
     expect(run.scenario.replications).toBe(expected);
     expect(run.result.scenario.replications).toBe(expected);
     const { mean, ciLow, ciHigh } = run.result.measures.revenue.arrEndYen;
-    expect((ciHigh - ciLow) / 2 / mean).toBeLessThanOrEqual(0.015);
+    expect((ciHigh - ciLow) / 2 / mean).toBeLessThanOrEqual(TARGET);
   });
 
   it('is the run of its first n replications, byte for byte', () => {
-    const run = runInline(small, undefined, { path: ARR, relative: 0.015 });
+    const run = runInline(small, undefined, { path: ARR, relative: TARGET });
     const reference = runInline(small, expected);
     expect(JSON.stringify(run.result)).toBe(JSON.stringify(reference.result));
     expect(run.values).toEqual(reference.values);
@@ -74,7 +78,7 @@ describe('a run that stops on precision', () => {
 
   it('through the inline runner: the same stop, and the last progress says n of n', async () => {
     const progress: RunProgress[] = [];
-    const run = await new InlineRunner().run(small, { precision: { path: ARR, relative: 0.015 }, onProgress: (p) => progress.push(p) });
+    const run = await new InlineRunner().run(small, { precision: { path: ARR, relative: TARGET }, onProgress: (p) => progress.push(p) });
     expect(run.scenario.replications).toBe(expected);
     expect(JSON.stringify(run.result)).toBe(JSON.stringify(runInline(small, expected).result));
     expect(progress.at(-1)).toMatchObject({ done: expected, total: expected, etaMs: 0 });
