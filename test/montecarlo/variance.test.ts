@@ -98,9 +98,14 @@ describe('variance reduction', () => {
   it('IS x2 on Marketing too strong as of engine 1: at most a third as wide, and each part does real work', async () => {
     const m = await measure(ENGINE1_MARKETING_TOO_STRONG);
     expect(m.ratio).toBeLessThanOrEqual(1 / 3);
-    // Pairing alone halves the interval, and pairing still narrows it when both sides
-    // use control variates (bounds set on this scenario, kept).
-    expect(m.crnRatio).toBeLessThanOrEqual(0.5);
+    // Pairing alone about halves the interval, and pairing still narrows it when both
+    // sides use control variates. The pairing bound was 0.5, set on this seed's value:
+    // over 8 seeds (mkt-strong, s1-s7) the ratio averages 0.505 on engine 6 (sd 0.028;
+    // 4 of 8 seeds above 0.5, this one 0.488) and 0.510 on engine 7 (sd 0.013; this
+    // seed 0.530), so 0.5 tested the seed, not the pairing. The bound is now engine
+    // 7's mean plus three seed-to-seed standard deviations (pooled over both engines,
+    // 0.022): 0.58, still far below the 1.0 of runs that share no random numbers.
+    expect(m.crnRatio).toBeLessThanOrEqual(0.58);
     expect(m.pairingOverControls).toBeLessThanOrEqual(0.6);
   }, 300_000);
 });
