@@ -69,11 +69,6 @@ export function workshopLinkFor(working: Draft | null): { scenario: WorkshopScen
   return typeof own === 'object' ? { scenario: own, pick: 'current' } : prepared(own);
 }
 
-/** The file of the round the app's link opens (workshopLinkFor). */
-export function workshopFileFor(working: Draft | null): string {
-  return workshopLinkFor(working).scenario.file;
-}
-
 /** The workshop's address for scenario file `file` (or CURRENT_FILE) in `lang` (Japanese is the workshop's default). */
 export function workshopAddress(file: string, lang: Lang): string {
   return `#/workshop/${file.replace(/\.json$/, '')}${lang === 'en' ? '?lang=en' : ''}`;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LESSONS, choiceText, choicesOf, lessonOf } from '../../../src/ui/workshop/lessons.ts';
 import { isWorkshopHash, parseWorkshopHash } from '../../../src/ui/workshop/route.ts';
 import { libraryScenarios } from '../../support/scenarios.ts';
-import { CURRENT_FILE, workshopAddress, workshopFileFor, workshopLinkFor, workshopScenarios, workshopTitle } from '../../../src/ui/workshop/scenarios.ts';
+import { CURRENT_FILE, workshopAddress, workshopLinkFor, workshopScenarios, workshopTitle } from '../../../src/ui/workshop/scenarios.ts';
 
 describe('lessons', () => {
   it('exist for every library scenario, in Japanese and English', () => {
@@ -64,6 +64,9 @@ describe('the workshop scenarios', () => {
     expect(workshopScenarios(own).map((s) => s.file).sort()).toEqual([...library, CURRENT_FILE].sort());
     expect(workshopScenarios(own)[0]).toMatchObject({ file: CURRENT_FILE, name: 'Our company' });
   });
+
+  /** The file of the round the app's link opens. */
+  const workshopFileFor = (working: Parameters<typeof workshopLinkFor>[0]) => workshopLinkFor(working).scenario.file;
 
   it("the app's link opens the working scenario when offered, a library file loaded as shipped, else the prepared lesson", () => {
     const shipped = (file: string) => structuredClone(libraryScenarios().find((l) => l.file === file)!.draft);
